@@ -1,0 +1,65 @@
+# Lotsendienst – the two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: run test lint format install check-python migrate demo check-deploy bench messages clean
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null || { \
+	  echo "Lotsendienst needs Python 3.12 or newer (3.13 recommended)."; \
+	  echo "Install it, e.g. 'apt-get install python3.13 python3.13-venv' or 'pyenv install 3.13',"; \
+	  echo "or point PYTHON at it: make run PYTHON=/path/to/python3.13"; exit 1; }
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(MAKE) --no-print-directory check-python
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
+
+demo: migrate
+	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
+
+run: demo
+	@echo ""
+	@echo "Lotsendienst runs on http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/, desk: /beratung/)"
+	@echo "Demo logins, password 'demo' for each:"
+	@echo "  koordination        Netzwerkkoordination (admin, everything)"
+	@echo "  redaktion-ihk       Partnerredaktion IHK Region Stuttgart (admin)"
+	@echo "  redaktion-saz       Partnerredaktion Schweriner Ausbildungszentrum e.V. (admin)"
+	@echo "  beratung-stuttgart  Beratung Lotsendienst Stuttgart (/beratung/)"
+	@echo "  beratung-schwerin   Beratung Schweriner Ausbildungszentrum (/beratung/)"
+	@echo ""
+	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: install lint
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+check-deploy: install
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	  DJANGO_ALLOWED_HOSTS=lotse.example.org DJANGO_CSRF_TRUSTED_ORIGINS=https://lotse.example.org EMAIL_HOST=smtp.example.org \
+	  $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+messages: install
+	cd lotsendienst && ../$(BIN)/python ../manage.py makemessages -l en --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

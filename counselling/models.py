@@ -1,0 +1,1 @@
+# Counselling models (Inquiry, Case, Session, …) come with the counselling-desk issue.

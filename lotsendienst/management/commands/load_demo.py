@@ -1,0 +1,33 @@
+from importlib import import_module
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+# One loader per app, in dependency order; each exposes load(*, stdout) and is idempotent.
+LOADERS = ["lotsendienst.demo", "partners.demo", "offers.demo", "counselling.demo"]
+
+
+class Command(BaseCommand):
+    help = "Loads the demo network (accounts, partners, offers, counselling cases). Safe to run twice."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="run even with DEBUG off")
+        parser.add_argument("--scale", type=int, default=0, metavar="N", help="add N generated offers for load tests")
+
+    def handle(self, *args, force: bool = False, scale: int = 0, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "load_demo refuses to run with DJANGO_DEBUG off, so demo accounts never reach production. "
+                "Use --force if you really mean it."
+            )
+        if scale < 0:
+            raise CommandError("--scale must be 0 or a positive number of offers.")
+        with transaction.atomic():
+            for name in LOADERS:
+                import_module(name).load(stdout=self.stdout)
+        if scale:
+            from offers.scale import generate
+
+            generate(scale, stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))

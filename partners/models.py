@@ -1,0 +1,123 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Service(models.Model):
+    """What a partner offers: Qualifizierungsberatung, Fördermittelberatung, …"""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("Name"), max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Leistung")
+        verbose_name_plural = _("Leistungen")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Language(models.Model):
+    """A language spoken by a partner's staff or used for teaching (ISO 639-1 code)."""
+
+    code = models.SlugField(_("Code"), max_length=8, unique=True)
+    name = models.CharField(_("Name"), max_length=60)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Sprache")
+        verbose_name_plural = _("Sprachen")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Partner(models.Model):
+    class Kind(models.TextChoices):
+        IHK = "ihk", _("IHK")
+        HWK = "hwk", _("Handwerkskammer")
+        AGENTUR = "agentur", _("Agentur für Arbeit")
+        JOBCENTER = "jobcenter", _("Jobcenter")
+        TRAEGER = "traeger", _("Bildungsträger")
+        BERATUNG = "beratung", _("Beratungsstelle")
+        HOCHSCHULE = "hochschule", _("Hochschule")
+        UNTERNEHMEN = "unternehmen", _("Unternehmen")
+        VERBAND = "verband", _("Verband / Gewerkschaft")
+        SOZIALVERSICHERUNG = "sozialversicherung", _("Sozialversicherung")
+        NETZWERK = "netzwerk", _("Netzwerk / Initiative")
+
+    name = models.CharField(_("Name"), max_length=200)
+    slug = models.SlugField(_("Kurzname in der Adresse"), max_length=200, unique=True)
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    services = models.ManyToManyField(Service, verbose_name=_("Leistungen"), blank=True)
+    street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
+    postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True)
+    city = models.CharField(_("Ort"), max_length=100, blank=True)
+    latitude = models.FloatField(_("Breitengrad"), null=True, blank=True)
+    longitude = models.FloatField(_("Längengrad"), null=True, blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    website = models.URLField(_("Website"), blank=True)
+    opening_hours = models.TextField(_("Öffnungszeiten"), blank=True)
+    languages = models.ManyToManyField(Language, verbose_name=_("Gesprochene Sprachen"), blank=True)
+    accessibility = models.TextField(_("Barrierefreiheit"), blank=True)
+    is_contact_point = models.BooleanField(_("Anlaufstelle des Lotsennetzwerks"), default=False)
+    active = models.BooleanField(_("aktiv"), default=True)
+    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+    history = HistoricalRecords(m2m_fields=[services, languages])
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("Partner")
+        verbose_name_plural = _("Partner")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partners:detail", args=[self.slug])
+
+
+class ContactPerson(models.Model):
+    partner = models.ForeignKey(
+        Partner, on_delete=models.CASCADE, related_name="contact_persons", verbose_name=_("Partner")
+    )
+    name = models.CharField(_("Name"), max_length=200)
+    position = models.CharField(_("Funktion"), max_length=200, blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "name", "pk"]
+        verbose_name = _("Ansprechperson")
+        verbose_name_plural = _("Ansprechpersonen")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.partner})"
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        EDITOR = "editor", _("Redaktion")
+        COUNSELLOR = "counsellor", _("Beratung")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("Konto")
+    )
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "partner", "role"], name="unique_membership")]
+        verbose_name = _("Mitgliedschaft")
+        verbose_name_plural = _("Mitgliedschaften")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.partner} ({self.get_role_display()})"

@@ -1,0 +1,244 @@
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import CommandError, call_command
+from django.db import DatabaseError
+from django.test import override_settings
+
+from lotsendienst import env
+
+ROOT = Path(__file__).resolve().parent.parent
+STRONG_KEY = "k" * 20 + "Zq8vN3mX5rT1wY7uP0sL2dF4gH6jK9"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("1", True), ("true", True), ("Yes", True), ("0", False), ("off", False), ("", False)]
+)
+def test_env_bool_accepts_yes_no_values(monkeypatch, raw, expected):
+    monkeypatch.setenv("X_FLAG", raw)
+    assert env.env_bool("X_FLAG") is expected
+
+
+@pytest.mark.parametrize("raw", ["maybe", "2", "ja bitte"])
+def test_env_bool_rejects_other_values(monkeypatch, raw):
+    monkeypatch.setenv("X_FLAG", raw)
+    with pytest.raises(ImproperlyConfigured, match="X_FLAG=.* is not a yes/no value"):
+        env.env_bool("X_FLAG")
+
+
+def test_env_int_rejects_text_and_values_below_minimum(monkeypatch):
+    monkeypatch.setenv("X_NUM", "zehn")
+    with pytest.raises(ImproperlyConfigured, match="not a whole number"):
+        env.env_int("X_NUM", 1)
+    monkeypatch.setenv("X_NUM", "-3")
+    with pytest.raises(ImproperlyConfigured, match="below the minimum of 0"):
+        env.env_int("X_NUM", 1, minimum=0)
+    monkeypatch.setenv("X_NUM", " 42 ")
+    assert env.env_int("X_NUM", 1) == 42
+
+
+def test_env_list_rejects_empty_entries(monkeypatch):
+    monkeypatch.setenv("X_HOSTS", "a.example,,b.example")
+    with pytest.raises(ImproperlyConfigured, match="empty entry"):
+        env.env_list("X_HOSTS")
+    monkeypatch.setenv("X_HOSTS", "a.example, b.example")
+    assert env.env_list("X_HOSTS") == ["a.example", "b.example"]
+
+
+def test_env_origins_requires_scheme(monkeypatch):
+    monkeypatch.setenv("X_ORIGINS", "lotse.example.org")
+    with pytest.raises(ImproperlyConfigured, match="must start with https://"):
+        env.env_origins("X_ORIGINS")
+
+
+@pytest.mark.parametrize("key", ["", "django-insecure-abc", "short"])
+def test_secret_key_refuses_missing_default_or_short_key_without_debug(monkeypatch, key):
+    monkeypatch.setenv("DJANGO_SECRET_KEY", key)
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY"):
+        env.secret_key(debug=False)
+
+
+def test_secret_key_accepts_strong_key(monkeypatch):
+    monkeypatch.setenv("DJANGO_SECRET_KEY", STRONG_KEY)
+    assert env.secret_key(debug=False) == STRONG_KEY
+
+
+def _start_django(extra_env: dict[str, str]) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "TESTING"))}
+    environment.update(extra_env)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_app_refuses_to_start_with_default_secret_key_and_debug_off():
+    result = _start_django({"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "django-insecure-change-me"})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is a default or too short" in result.stderr
+
+
+def test_app_refuses_bad_debug_value():
+    result = _start_django({"DJANGO_DEBUG": "vielleicht"})
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG='vielleicht' is not a yes/no value" in result.stderr
+
+
+def test_production_settings_pass_deploy_check():
+    environment = {
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": STRONG_KEY,
+        "DJANGO_ALLOWED_HOSTS": "lotse.example.org",
+        "EMAIL_HOST": "smtp.example.org",
+    }
+    result = _start_django(environment)
+    assert result.returncode == 0, result.stderr
+    environment_list = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "TESTING"))}
+    environment_list.update(environment)
+    deploy = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=environment_list,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert deploy.returncode == 0, deploy.stdout + deploy.stderr
+
+
+PRODUCTION_SECURITY = {
+    "DEBUG": False,
+    "SECURE_HSTS_SECONDS": 31536000,
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+    "SECURE_HSTS_PRELOAD": True,
+    "SECURE_SSL_REDIRECT": True,
+    "SESSION_COOKIE_SECURE": True,
+    "CSRF_COOKIE_SECURE": True,
+}
+
+
+@pytest.mark.django_db
+@override_settings(**PRODUCTION_SECURITY)
+def test_public_page_sends_security_headers_and_strict_csp(client):
+    response = client.get("/", secure=True)
+    assert response.status_code == 200
+    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+
+
+@pytest.mark.django_db
+@override_settings(**PRODUCTION_SECURITY)
+def test_plain_http_is_redirected_to_https(client):
+    response = client.get("/")
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/"
+
+
+@pytest.mark.django_db
+def test_home_page_is_german_by_default(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert b'<html lang="de">' in response.content
+    assert "Der nächste Schritt in Ihrer Qualifizierung" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_language_switch_changes_page_language(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    page = client.get("/").content.decode()
+    assert '<html lang="en">' in page
+    assert "The next step in your qualification" in page
+    client.post("/i18n/setlang/", {"language": "de", "next": "/"})
+    assert '<html lang="de">' in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_healthz_says_ok_when_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert response["Content-Type"].startswith("text/plain")
+
+
+@pytest.mark.django_db
+def test_healthz_answers_503_when_database_fails(client, monkeypatch):
+    def broken_cursor(*args, **kwargs):
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr("lotsendienst.views.connection.cursor", broken_cursor)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.content == b"database unavailable: connection refused"
+
+
+@pytest.mark.django_db
+def test_unknown_page_answers_styled_404(client):
+    response = client.get("/gibt-es-nicht/")
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert "Seite nicht gefunden" in body
+    assert 'href="#main"' in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/impressum/", "/datenschutz/", "/barrierefreiheit/", "/leichte-sprache/"])
+def test_footer_pages_answer(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert 'href="/barrierefreiheit/"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_accessibility_statement_names_bitv_and_feedback_contact(client, settings):
+    body = client.get("/barrierefreiheit/").content.decode()
+    assert "BITV 2.0" in body
+    assert f"mailto:{settings.CONTACT_EMAIL}" in body
+
+
+@pytest.mark.django_db
+def test_login_page_and_admin_title(client):
+    assert client.get("/konto/anmelden/").status_code == 200
+    response = client.get("/admin/login/")
+    assert "Lotsendienst – Verwaltung" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_load_demo_is_idempotent_and_admin_accepts_coordinator(client, settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=StringIO())
+    counts = _table_counts()
+    call_command("load_demo", stdout=StringIO())
+    assert _table_counts() == counts
+    usernames = set(get_user_model().objects.values_list("username", flat=True))
+    assert {"koordination", "redaktion-ihk", "redaktion-saz", "beratung-stuttgart", "beratung-schwerin"} <= usernames
+    response = client.post("/admin/login/", {"username": "koordination", "password": "demo", "next": "/admin/"})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def _table_counts() -> dict[str, int]:
+    from django.apps import apps
+
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
+
+
+@pytest.mark.django_db
+@override_settings(DEBUG=False)
+def test_load_demo_refuses_without_debug_unless_forced():
+    with pytest.raises(CommandError, match="refuses to run with DJANGO_DEBUG off"):
+        call_command("load_demo")
+    call_command("load_demo", "--force", stdout=StringIO())
+    assert get_user_model().objects.filter(username="koordination").exists()
