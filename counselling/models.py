@@ -1,1 +1,309 @@
-# Counselling models (Inquiry, Case, Session, …) come with the counselling-desk issue.
+"""Counselling records. Deliberately no simple_history here: the audit log (AuditEntry) holds no personal data."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from counselling.querysets import CaseQuerySet, OfficeQuerySet
+from offers.models import FundingProgramme, Offer, QualificationStep, Sector, TargetGroup
+from partners.models import Partner
+
+
+class ClientKind(models.TextChoices):
+    PERSON = "person", _("Person")
+    COMPANY = "company", _("Unternehmen")
+
+
+class Consent(models.Model):
+    consent_given_at = models.DateTimeField(_("Einwilligung erteilt am"))
+    consent_version = models.CharField(_("Version des Einwilligungstexts"), max_length=20)
+
+    class Meta:
+        abstract = True
+
+
+class Inquiry(Consent):
+    class Status(models.TextChoices):
+        NEW = "new", _("neu")
+        ASSIGNED = "assigned", _("zugewiesen")
+        CONVERTED = "converted", _("in Fall übernommen")
+        CLOSED = "closed", _("erledigt")
+
+    office = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="inquiries", verbose_name=_("Stelle"))
+    kind = models.CharField(_("Wer fragt an"), max_length=10, choices=ClientKind.choices, default=ClientKind.PERSON)
+    name = models.CharField(_("Name"), max_length=200)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True)
+    message = models.TextField(_("Worum geht es?"))
+    status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.NEW)
+    created_at = models.DateTimeField(_("eingegangen"), default=timezone.now)
+    anonymised_at = models.DateTimeField(_("anonymisiert am"), null=True, blank=True)
+
+    objects = OfficeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("Anfrage")
+        verbose_name_plural = _("Anfragen")
+
+    def __str__(self) -> str:
+        return f"{_('Anfrage')} {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("counselling:inquiry", args=[self.pk])
+
+
+class Company(models.Model):
+    class Size(models.TextChoices):
+        MICRO = "1-9", _("1–9 Beschäftigte")
+        SMALL = "10-49", _("10–49 Beschäftigte")
+        MEDIUM = "50-249", _("50–249 Beschäftigte")
+        LARGE = "250+", _("250 und mehr Beschäftigte")
+
+    office = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="companies", verbose_name=_("Stelle"))
+    name = models.CharField(_("Name des Unternehmens"), max_length=200)
+    sector = models.ForeignKey(Sector, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("Branche"))
+    size = models.CharField(_("Größe"), max_length=10, choices=Size.choices, blank=True)
+    postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True)
+    contact = models.CharField(_("Ansprechperson und Kontakt"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("angelegt"), default=timezone.now)
+
+    objects = OfficeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("Unternehmen")
+        verbose_name_plural = _("Unternehmen")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("counselling:company", args=[self.pk])
+
+
+class NeedsAnalysis(models.Model):
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="analyses")
+    date = models.DateField(_("Datum"), default=timezone.localdate)
+    notes = models.TextField(_("Notizen"), blank=True)
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("Bedarfsanalyse")
+        verbose_name_plural = _("Bedarfsanalysen")
+
+    def __str__(self) -> str:
+        return f"{self.company} – {self.date}"
+
+
+class Need(models.Model):
+    analysis = models.ForeignKey(NeedsAnalysis, on_delete=models.CASCADE, related_name="needs")
+    step = models.ForeignKey(QualificationStep, on_delete=models.PROTECT, verbose_name=_("Stufe"))
+    sector = models.ForeignKey(Sector, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("Branche"))
+    topic = models.CharField(_("Thema"), max_length=200, blank=True)
+    employees = models.PositiveIntegerField(_("Zahl der betroffenen Beschäftigten"), default=1)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("Bedarf")
+        verbose_name_plural = _("Bedarfe")
+
+    def __str__(self) -> str:
+        return f"{self.step} – {self.topic or self.sector or ''}"
+
+
+class Case(Consent):
+    class Status(models.TextChoices):
+        NEW = "new", _("neu")
+        COUNSELLING = "counselling", _("in Beratung")
+        PLAN = "plan", _("Qualifizierungsplan")
+        QUALIFYING = "qualifying", _("in Qualifizierung")
+        EXAM = "exam", _("Prüfung")
+        CLOSED = "closed", _("abgeschlossen")
+
+    class Outcome(models.TextChoices):
+        EXTERNAL_EXAM = "external-exam", _("Berufsabschluss über Externenprüfung")
+        PARTIAL = "partial-qualification", _("Teilqualifizierung abgeschlossen")
+        TRAINING = "further-training", _("Weiterbildung abgeschlossen")
+        JOB = "job", _("in Arbeit vermittelt")
+        DROPPED = "dropped", _("abgebrochen")
+        REFERRED = "referred", _("weitervermittelt")
+
+    class Gender(models.TextChoices):
+        FEMALE = "female", _("weiblich")
+        MALE = "male", _("männlich")
+        DIVERSE = "diverse", _("divers")
+        UNKNOWN = "unknown", _("keine Angabe")
+
+    office = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="cases", verbose_name=_("Stelle"))
+    reference = models.CharField(_("Aktenzeichen"), max_length=20, unique=True, editable=False)
+    client_kind = models.CharField(_("Art"), max_length=10, choices=ClientKind.choices, default=ClientKind.PERSON)
+    name = models.CharField(_("Name oder Pseudonym"), max_length=200)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True)
+    gender = models.CharField(_("Geschlecht"), max_length=10, choices=Gender.choices, default=Gender.UNKNOWN)
+    target_group = models.ForeignKey(
+        TargetGroup, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("Zielgruppe")
+    )
+    company = models.ForeignKey(
+        Company, on_delete=models.SET_NULL, null=True, blank=True, related_name="cases", verbose_name=_("Unternehmen")
+    )
+    step = models.ForeignKey(
+        QualificationStep, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("aktuelle Stufe")
+    )
+    goal = models.TextField(_("Ziel"), blank=True)
+    target_qualification = models.CharField(_("angestrebte Qualifikation"), max_length=200, blank=True)
+    status = models.CharField(_("Status"), max_length=12, choices=Status.choices, default=Status.NEW)
+    outcome = models.CharField(_("Ergebnis"), max_length=25, choices=Outcome.choices, blank=True)
+    counsellor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="counselling_cases",
+        verbose_name=_("Beratung durch"),
+    )
+    notes = models.TextField(_("Notizen"), blank=True)
+    inquiry = models.OneToOneField(
+        Inquiry, on_delete=models.SET_NULL, null=True, blank=True, related_name="case", verbose_name=_("Anfrage")
+    )
+    opened_on = models.DateField(_("Beginn der Beratung"), default=timezone.localdate)
+    closed_at = models.DateTimeField(_("abgeschlossen am"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymisiert am"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opened_on", "-pk"]
+        verbose_name = _("Fall")
+        verbose_name_plural = _("Fälle")
+
+    def __str__(self) -> str:
+        return self.reference
+
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.reference = f"B-{timezone.localdate().year}-{secrets.token_hex(3).upper()}"
+        if self.status == self.Status.CLOSED and not self.closed_at:
+            self.closed_at = timezone.now()
+        elif self.status != self.Status.CLOSED:
+            self.closed_at = None
+            self.outcome = ""
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("counselling:case", args=[self.pk])
+
+
+class Session(models.Model):
+    class Channel(models.TextChoices):
+        IN_PERSON = "in-person", _("persönlich")
+        PHONE = "phone", _("Telefon")
+        VIDEO = "video", _("Video")
+        ON_SITE = "on-site", _("vor Ort im Betrieb")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="sessions")
+    date = models.DateField(_("Datum"), default=timezone.localdate)
+    minutes = models.PositiveIntegerField(_("Dauer in Minuten"))
+    channel = models.CharField(_("Weg"), max_length=10, choices=Channel.choices, default=Channel.IN_PERSON)
+    topics = models.CharField(_("Themen"), max_length=300, blank=True)
+    notes = models.TextField(_("Notizen"), blank=True)
+    next_steps = models.TextField(_("Nächste Schritte"), blank=True)
+    follow_up = models.DateField(_("Wiedervorlage"), null=True, blank=True)
+    counsellor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("Beratung durch")
+    )
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("Beratungsgespräch")
+        verbose_name_plural = _("Beratungsgespräche")
+
+    def __str__(self) -> str:
+        return f"{self.case} – {self.date}"
+
+
+class PlanStep(models.Model):
+    """One step of a case's qualification plan: a catalogue offer or free text."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("geplant")
+        REGISTERED = "registered", _("angemeldet")
+        RUNNING = "running", _("läuft")
+        DONE = "done", _("abgeschlossen")
+        CANCELLED = "cancelled", _("abgebrochen")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="plan_steps")
+    offer = models.ForeignKey(Offer, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("Angebot"))
+    title = models.CharField(_("Bezeichnung"), max_length=200, blank=True)
+    planned_start = models.DateField(_("geplanter Beginn"), null=True, blank=True)
+    planned_end = models.DateField(_("geplantes Ende"), null=True, blank=True)
+    funding = models.ForeignKey(
+        FundingProgramme, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("Förderung")
+    )
+    status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.PLANNED)
+    note = models.CharField(_("Notiz"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["planned_start", "pk"]
+        verbose_name = _("Schritt im Qualifizierungsplan")
+        verbose_name_plural = _("Qualifizierungsplan")
+
+    def __str__(self) -> str:
+        return self.title or str(self.offer or "")
+
+
+class Referral(models.Model):
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", _("vorgeschlagen")
+        REFERRED = "referred", _("vermittelt")
+        ACCEPTED = "accepted", _("angenommen")
+        DECLINED = "declined", _("abgelehnt")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="referrals")
+    partner = models.ForeignKey(Partner, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("Partner"))
+    offer = models.ForeignKey(Offer, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("Angebot"))
+    date = models.DateField(_("Datum"), default=timezone.localdate)
+    status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.SUGGESTED)
+    note = models.CharField(_("Notiz"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("Vermittlung")
+        verbose_name_plural = _("Vermittlungen")
+
+    def __str__(self) -> str:
+        return str(self.offer or self.partner or "")
+
+
+class AuditEntry(models.Model):
+    """Who did what with a case, and when. `what` is generated text without personal data."""
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("angesehen")
+        CREATE = "create", _("angelegt")
+        CHANGE = "change", _("geändert")
+        EXPORT = "export", _("exportiert")
+        ANONYMISE = "anonymise", _("anonymisiert")
+
+    office = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="audit_entries")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="audit_entries", null=True, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    at = models.DateTimeField(_("Zeitpunkt"), default=timezone.now)
+    action = models.CharField(_("Aktion"), max_length=10, choices=Action.choices)
+    what = models.CharField(_("Was"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("Protokolleintrag")
+        verbose_name_plural = _("Protokoll")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
