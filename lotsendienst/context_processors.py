@@ -2,4 +2,4 @@ from django.conf import settings
 
 
 def site(request):
-    return {"site_name": settings.SITE_NAME, "contact_email": settings.CONTACT_EMAIL}
+    return {"portal_name": settings.SITE_NAME, "contact_email": settings.CONTACT_EMAIL}

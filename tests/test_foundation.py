@@ -242,3 +242,17 @@ def test_load_demo_refuses_without_debug_unless_forced():
         call_command("load_demo")
     call_command("load_demo", "--force", stdout=StringIO())
     assert get_user_model().objects.filter(username="koordination").exists()
+
+
+@pytest.mark.django_db
+def test_browser_language_alone_does_not_switch_to_english(client):
+    response = client.get("/", headers={"accept-language": "en-US,en;q=0.9"})
+    assert '<html lang="de">' in response.content.decode()
+    assert response["Content-Language"] == "de"
+
+
+@pytest.mark.django_db
+def test_login_page_shows_portal_name_not_host(client):
+    body = client.get("/konto/anmelden/").content.decode()
+    assert "<span>Lotsendienst</span>" in body
+    assert "testserver" not in body.split("<main")[0]
