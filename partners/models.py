@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from partners.scoping import scope_to_editor
+
 
 class Service(models.Model):
     """What a partner offers: Qualifizierungsberatung, Fördermittelberatung, …"""
@@ -33,6 +35,19 @@ class Language(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PartnerQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+    def editable_by(self, user):
+        return scope_to_editor(self, user, "")
+
+
+class ContactPersonQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        return scope_to_editor(self, user, "partner")
 
 
 class Partner(models.Model):
@@ -71,6 +86,8 @@ class Partner(models.Model):
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
     history = HistoricalRecords(m2m_fields=[services, languages])
 
+    objects = PartnerQuerySet.as_manager()
+
     class Meta:
         ordering = ["name", "pk"]
         verbose_name = _("Partner")
@@ -93,6 +110,8 @@ class ContactPerson(models.Model):
     email = models.EmailField(_("E-Mail"), blank=True)
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     history = HistoricalRecords()
+
+    objects = ContactPersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name", "pk"]

@@ -1,0 +1,194 @@
+from django.contrib import admin, messages
+from django.db import models, transaction
+from django.forms import CheckboxSelectMultiple
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.utils import bulk_update_with_history
+
+from offers.models import FundingProgramme, Offer, Postcode, QualificationStep, Run, Sector, TargetGroup
+from partners.admin_scoping import PartnerScopedAdminMixin, ScopedQuerysetMixin
+
+
+def _unique_slug(base: str) -> str:
+    slug, n = f"{base}-kopie"[:210], 1
+    while Offer.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-kopie-{n}"[:210]
+    return slug
+
+
+@transaction.atomic
+def duplicate_offer(*, offer: Offer) -> Offer:
+    """A draft copy of `offer` with its topics and runs, for the next season or a similar course."""
+    m2m = {f.name: list(getattr(offer, f.name).all()) for f in Offer._meta.many_to_many}
+    runs = list(offer.runs.all())
+    copy = Offer.objects.get(pk=offer.pk)
+    copy.pk = copy.id = None
+    copy._state.adding = True
+    copy.title = _("%(title)s (Kopie)") % {"title": offer.title}
+    copy.slug = _unique_slug(offer.slug)
+    copy.status = Offer.Status.DRAFT
+    copy.last_confirmed_at = timezone.now()
+    copy.save()
+    for name, values in m2m.items():
+        getattr(copy, name).set(values)
+    for run in runs:
+        run.pk = run.id = None
+        run._state.adding = True
+        run.offer = copy
+        run.save()
+    return copy
+
+
+def fill_coordinates(run: Run) -> None:
+    """Take a venue's coordinates from the postcode table, so radius search finds runs editors entered."""
+    if run.postcode and run.latitude is None:
+        place = Postcode.objects.filter(code=run.postcode).order_by("pk").first()
+        if place:
+            run.latitude, run.longitude = place.latitude, place.longitude
+
+
+class StaleFilter(admin.SimpleListFilter):
+    title = _("Aktualität")
+    parameter_name = "stale"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("nicht mehr bestätigt")), ("0", _("aktuell bestätigt"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            return queryset.stale()
+        if self.value() == "0":
+            return queryset.exclude(pk__in=Offer.objects.stale().values("pk"))
+        return queryset
+
+
+class RunInline(ScopedQuerysetMixin, admin.TabularInline):
+    model = Run
+    partner_path = "offer__provider"
+    fields = [
+        "rolling_start",
+        "start_date",
+        "end_date",
+        "application_deadline",
+        "schedule",
+        "learning_form",
+        "street",
+        "postcode",
+        "city",
+        "seats",
+        "status",
+        "start_guaranteed",
+    ]
+    extra = 0
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 1 if obj is None else 0
+
+
+@admin.register(Offer)
+class OfferAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
+    partner_path = "provider"
+    list_display = ["title", "provider", "status", "next_start", "last_confirmed_at", "confirmed"]
+    list_filter = ["status", StaleFilter, "kind", "provider", "entry_levels"]
+    list_select_related = ["provider"]
+    search_fields = ["title", "summary", "slug", "certificate"]
+    date_hierarchy = None
+    list_per_page = 50
+    autocomplete_fields = ["provider", "contact_person"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["last_confirmed_at", "created_at", "updated_at"]
+    formfield_overrides = {models.ManyToManyField: {"widget": CheckboxSelectMultiple}}
+    inlines = [RunInline]
+    actions = ["confirm_current", "duplicate_as_draft"]
+    fieldsets = [
+        (None, {"fields": ["provider", "title", "slug", "status", "kind", "summary", "description"]}),
+        (_("Einordnung"), {"fields": ["entry_levels", "leads_to", "dqr_level", "certificate", "certificate_kind"]}),
+        (_("Themen und Förderung"), {"fields": ["sectors", "target_groups", "funding_programmes", "azav"]}),
+        (
+            _("Umfang und Preis"),
+            {"fields": ["teaching_hours", "duration_text", "price", "price_note", "languages", "inhouse_possible"]},
+        ),
+        (_("Kontakt und Anmeldung"), {"fields": ["contact_person", "registration_url", "accessibility_notes"]}),
+        (
+            _("Aktualität"),
+            {
+                "fields": ["last_confirmed_at", "created_at", "updated_at"],
+                "description": _("Mit dem Speichern bestätigen Sie, dass das Angebot aktuell ist."),
+            },
+        ),
+    ]
+
+    @admin.display(boolean=True, description=_("aktuell bestätigt"), ordering="last_confirmed_at")
+    def confirmed(self, obj: Offer) -> bool:
+        return not obj.is_stale
+
+    def save_model(self, request, obj, form, change):
+        obj.last_confirmed_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Run:
+            for run_form in formset.forms:
+                fill_coordinates(run_form.instance)
+        super().save_formset(request, form, formset, change)
+
+    @admin.action(description=_("Als weiterhin aktuell bestätigen"), permissions=["change"])
+    def confirm_current(self, request, queryset):
+        offers = list(queryset)
+        now = timezone.now()
+        for offer in offers:
+            offer.last_confirmed_at = now
+        bulk_update_with_history(offers, Offer, ["last_confirmed_at"], default_user=request.user)
+        count = len(offers)
+        message = ngettext(
+            "%(count)d Angebot als aktuell bestätigt.", "%(count)d Angebote als aktuell bestätigt.", count
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Als Entwurf kopieren (mit Terminen)"), permissions=["add"])
+    def duplicate_as_draft(self, request, queryset):
+        copies = [duplicate_offer(offer=offer) for offer in queryset.prefetch_related("runs")]
+        message = ngettext(
+            "%(count)d Entwurf angelegt: %(titles)s", "%(count)d Entwürfe angelegt: %(titles)s", len(copies)
+        )
+        titles = ", ".join(str(copy) for copy in copies)
+        self.message_user(request, message % {"count": len(copies), "titles": titles}, messages.SUCCESS)
+
+
+@admin.register(QualificationStep)
+class QualificationStepAdmin(admin.ModelAdmin):
+    list_display = ["order", "name", "slug"]
+    list_display_links = ["name"]
+    readonly_fields = ["slug"]  # fixed: public links and the guide use them
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Sector, TargetGroup)
+class VocabularyAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(FundingProgramme)
+class FundingProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "region", "legal_basis", "active"]
+    list_filter = ["region", "active"]
+    search_fields = ["name", "short_name", "legal_basis", "sponsor"]
+    prepopulated_fields = {"slug": ["short_name"]}
+
+
+@admin.register(Postcode)
+class PostcodeAdmin(admin.ModelAdmin):
+    list_display = ["code", "city", "latitude", "longitude"]
+    search_fields = ["code", "city"]
+    list_per_page = 50
+    show_full_result_count = False

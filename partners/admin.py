@@ -1,0 +1,121 @@
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
+from django.db import models
+from django.forms import CheckboxSelectMultiple
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from partners.admin_scoping import PartnerScopedAdminMixin, ScopedQuerysetMixin
+from partners.models import ContactPerson, Language, Membership, Partner, Service
+from partners.scoping import COORDINATOR_GROUP, COUNSELLOR_GROUP, EDITOR_GROUP, is_coordinator
+
+User = get_user_model()
+
+
+class ContactPersonInline(ScopedQuerysetMixin, admin.TabularInline):
+    model = ContactPerson
+    partner_path = "partner"
+    fields = ["name", "position", "phone", "email", "order"]
+    extra = 0
+
+
+class MembershipInline(admin.TabularInline):
+    """Only coordinators hold membership permissions, so editors never see who else edits."""
+
+    model = Membership
+    fields = ["user", "role"]
+    autocomplete_fields = ["user"]
+    extra = 0
+
+
+@admin.register(Partner)
+class PartnerAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
+    partner_path = ""
+    list_display = ["name", "kind", "city", "is_contact_point", "active", "updated_at"]
+    list_filter = ["kind", "is_contact_point", "active", "services", "languages"]
+    search_fields = ["name", "city", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [ContactPersonInline, MembershipInline]
+    formfield_overrides = {models.ManyToManyField: {"widget": CheckboxSelectMultiple}}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "description", "services"]}),
+        (_("Adresse"), {"fields": ["street", "postcode", "city", "latitude", "longitude"]}),
+        (_("Kontakt"), {"fields": ["phone", "email", "website", "opening_hours"]}),
+        (_("Zugang"), {"fields": ["languages", "accessibility"]}),
+        (_("Im Netzwerk"), {"fields": ["is_contact_point", "active"]}),
+    ]
+    # Whether a partner is listed, where it lives and whether it is a contact point is the network's decision.
+    network_fields = ["slug", "is_contact_point", "active"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if is_coordinator(request.user):
+            return super().get_readonly_fields(request, obj)
+        return [*super().get_readonly_fields(request, obj), *self.network_fields]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return super().get_prepopulated_fields(request, obj) if is_coordinator(request.user) else {}
+
+
+@admin.register(ContactPerson)
+class ContactPersonAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
+    partner_path = "partner"
+    list_display = ["name", "partner", "position", "email", "phone"]
+    list_filter = ["partner"]
+    list_select_related = ["partner"]
+    search_fields = ["name", "position", "email"]
+    autocomplete_fields = ["partner"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "partner", "role"]
+    list_filter = ["role"]
+    list_select_related = ["user", "partner"]
+    search_fields = ["user__username", "user__last_name", "partner__name"]
+    autocomplete_fields = ["user", "partner"]
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Language)
+class LanguageAdmin(admin.ModelAdmin):
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+
+
+admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(User)
+class AccountAdmin(UserAdmin):
+    """User accounts for coordinators, without the keys to superuser rights or to other groups' powers."""
+
+    inlines = [MembershipInline]
+    list_filter = ["is_staff", "is_active", "groups"]
+    role_groups = [EDITOR_GROUP, COUNSELLOR_GROUP, COORDINATOR_GROUP]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset if request.user.is_superuser else queryset.filter(is_superuser=False)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        return readonly if request.user.is_superuser else [*readonly, "is_superuser", "user_permissions"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups" and not request.user.is_superuser:
+            kwargs["queryset"] = Group.objects.filter(name__in=self.role_groups)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+@admin.register(Group)
+class RoleGroupAdmin(GroupAdmin):
+    pass

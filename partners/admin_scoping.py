@@ -1,0 +1,103 @@
+"""One admin mixin for every model a partner owns: rows of other partners never show up, anywhere.
+
+Each admin declares `partner_path`, the lookup from its model to the owning Partner ("" for Partner itself).
+Coordinators see everything; editors see the partners of their editor memberships. Querysets, object
+permissions, history views, foreign-key choices, autocomplete, list filters, actions and saves all go
+through partners.scoping, so there is one rule and one place to change it.
+"""
+
+from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from partners.scoping import editable_partner_ids, is_coordinator, may_edit, scope_to_editor
+
+
+def _scoped_admin(admin_site, model):
+    """The registered admin of `model` if that model is partner-owned, else None."""
+    model_admin = admin_site._registry.get(model)
+    return model_admin if isinstance(model_admin, ScopedQuerysetMixin) else None
+
+
+def _scoped_choices(admin_site, related_model, user):
+    """The rows of a related model the user may pick, if that model is partner-owned; else None."""
+    related_admin = _scoped_admin(admin_site, related_model)
+    if related_admin is None:
+        return None
+    return scope_to_editor(related_model._default_manager.all(), user, related_admin.partner_path)
+
+
+class ScopedQuerysetMixin:
+    """Querysets and foreign-key choices limited to the user's partners (also right for inlines)."""
+
+    partner_path: str = ""
+
+    def get_queryset(self, request):
+        return scope_to_editor(super().get_queryset(request), request.user, self.partner_path)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        choices = _scoped_choices(self.admin_site, db_field.related_model, request.user)
+        if choices is not None:
+            kwargs["queryset"] = choices
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class PartnerScopedAdminMixin(ScopedQuerysetMixin):
+    """For ModelAdmins (not inlines): adds object permissions, history, list filters and saves."""
+
+    def _in_scope(self, request, obj) -> bool:
+        return obj is None or may_edit(request.user, obj, self.partner_path)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self._in_scope(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._in_scope(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._in_scope(request, obj)
+
+    def get_list_filter(self, request):
+        # A plain related filter lists every partner in the database; "related only" lists those in reach.
+        return [self._scoped_filter(spec) for spec in super().get_list_filter(request)]
+
+    def _scoped_filter(self, spec):
+        if not isinstance(spec, str) or "__" in spec:
+            return spec
+        field = self.model._meta.get_field(spec)
+        if field.is_relation and _scoped_admin(self.admin_site, field.related_model) is not None:
+            return (spec, admin.RelatedOnlyFieldListFilter)
+        return spec
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        partner_ids = editable_partner_ids(request.user)
+        if self._direct_partner_field() and len(partner_ids) == 1 and not is_coordinator(request.user):
+            initial.setdefault(self.partner_path, next(iter(partner_ids)))
+        return initial
+
+    def _direct_partner_field(self) -> bool:
+        return bool(self.partner_path) and "__" not in self.partner_path
+
+    def save_model(self, request, obj, form, change):
+        partner_ids = editable_partner_ids(request.user)
+        if self._direct_partner_field() and not getattr(obj, f"{self.partner_path}_id") and len(partner_ids) == 1:
+            setattr(obj, f"{self.partner_path}_id", next(iter(partner_ids)))
+        if not may_edit(request.user, obj, self.partner_path):
+            # The form's choices already refuse other partners; this guards any path that skips the form.
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
+
+    def _require_in_scope(self, request, object_id) -> None:
+        if not is_coordinator(request.user) and self.get_object(request, unquote(object_id)) is None:
+            raise Http404
+
+    def history_view(self, request, object_id, extra_context=None):
+        # simple_history falls back to the history table for missing rows, which would show other partners' data.
+        self._require_in_scope(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._require_in_scope(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
