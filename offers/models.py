@@ -1,3 +1,7 @@
+import datetime
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -6,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from offers.querysets import OfferQuerySet, RunQuerySet
 from partners.models import ContactPerson, Language, Partner
 
 
@@ -181,18 +186,53 @@ class Offer(models.Model):
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
     last_confirmed_at = models.DateTimeField(_("zuletzt bestätigt"), default=timezone.now)
-    history = HistoricalRecords(m2m_fields=[entry_levels, sectors, target_groups, funding_programmes])
+    # Kept up to date from the runs by OfferQuerySet.refresh_dates (signals in offers.signals), so that
+    # listing and sorting by start date stay single-table operations at 100,000+ offers.
+    listed_until = models.DateField(_("sichtbar bis"), null=True, blank=True, editable=False)
+    next_start = models.DateField(_("nächster Beginn"), null=True, blank=True, editable=False)
+    # PostgreSQL only (stays empty on SQLite); GIN index in migration 0003.
+    search_vector = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(
+        m2m_fields=[entry_levels, sectors, target_groups, funding_programmes],
+        excluded_fields=["search_vector", "listed_until", "next_start"],
+    )
+
+    objects = OfferQuerySet.as_manager()
 
     class Meta:
         ordering = ["title", "pk"]
         verbose_name = _("Angebot")
         verbose_name_plural = _("Angebote")
+        indexes = [
+            models.Index(fields=["status", "listed_until"], name="offer_listed_idx"),
+            models.Index(fields=["next_start", "id"], name="offer_next_start_idx"),
+            models.Index(fields=["-created_at", "id"], name="offer_newest_idx"),
+            models.Index(fields=["title", "id"], name="offer_title_idx"),
+            models.Index(fields=["kind"], name="offer_kind_idx"),
+            models.Index(fields=["last_confirmed_at"], name="offer_confirmed_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("offers:detail", args=[self.slug])
+
+    @property
+    def is_free(self) -> bool:
+        return self.price == 0
+
+    @property
+    def is_stale(self) -> bool:
+        """Not confirmed by its provider for more than OFFER_STALE_AFTER_DAYS days."""
+        limit = timezone.now() - datetime.timedelta(days=settings.OFFER_STALE_AFTER_DAYS)
+        return self.last_confirmed_at < limit
+
+    def refresh_dates(self) -> None:
+        Offer.objects.filter(pk=self.pk).refresh_dates()
+        self.listed_until, self.next_start = (
+            Offer.objects.filter(pk=self.pk).values_list("listed_until", "next_start").get()
+        )
 
     def clean(self) -> None:
         if self.contact_person_id and self.provider_id and self.contact_person.partner_id != self.provider_id:
@@ -240,14 +280,25 @@ class Run(models.Model):
     start_guaranteed = models.BooleanField(_("Durchführung garantiert"), default=False)
     history = HistoricalRecords()
 
+    objects = RunQuerySet.as_manager()
+
     class Meta:
         ordering = ["start_date", "pk"]
         verbose_name = _("Termin")
         verbose_name_plural = _("Termine")
+        indexes = [
+            models.Index(fields=["offer", "start_date"], name="run_offer_start_idx"),
+            models.Index(fields=["start_date"], name="run_start_idx"),
+            models.Index(fields=["latitude", "longitude"], name="run_place_idx"),
+        ]
 
     def __str__(self) -> str:
         when = _("laufender Einstieg") if self.rolling_start else (self.start_date or "–")
         return f"{self.offer} – {when}"
+
+    @property
+    def has_venue(self) -> bool:
+        return bool(self.city)
 
     def clean(self) -> None:
         errors = {}
