@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 DEMO_PASSWORD = "demo"
 DEMO_ACCOUNTS = [
     # username, first name, last name, role description, is_staff, is_superuser
-    ("koordination", "Kora", "Koordination", "Netzwerkkoordination", True, True),
+    ("koordination", "Kora", "Koordination", "Netzwerkkoordination", True, False),
     ("redaktion-ihk", "Ingo", "Redaktion", "Partnerredaktion IHK Region Stuttgart", True, False),
     ("redaktion-saz", "Sabine", "Redaktion", "Partnerredaktion Schweriner Ausbildungszentrum e.V.", True, False),
     ("beratung-stuttgart", "Berit", "Stuttgart", "Beratung Lotsendienst Stuttgart", False, False),

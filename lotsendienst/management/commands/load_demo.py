@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 # One loader per app, in dependency order; each exposes load(*, stdout) and is idempotent.
-LOADERS = ["lotsendienst.demo", "partners.demo", "offers.demo", "counselling.demo"]
+LOADERS = ["lotsendienst.demo", "partners.demo", "partners.demo_memberships", "offers.demo", "counselling.demo"]
 
 
 class Command(BaseCommand):
