@@ -63,3 +63,17 @@ messages: install
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+# Load test (issue 7): PostgreSQL database lotsendienst_bench, generated catalogue, gunicorn on 127.0.0.1:8100, wrk.
+# make bench OFFERS=100000 DURATION=10 [CONNECTIONS=4 WORKERS=3 BENCH_ARGS=...]; compare: bench/compare.py A B
+OFFERS ?= 100000
+DURATION ?= 10
+CONNECTIONS ?= 4
+WORKERS ?= 3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+bench: install
+	@command -v wrk >/dev/null || { echo "Installing the load generator wrk from Debian ..."; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python bench/run.py --offers $(OFFERS) --duration $(DURATION) --connections $(CONNECTIONS) \
+	  --workers $(WORKERS) $(BENCH_ARGS)

@@ -1,0 +1,39 @@
+"""The Django side of `make bench`: fills in the scenario URLs and counts each one's queries.
+
+Runs in the bench process after django.setup(), against the same database as gunicorn, through Django's test
+client: nothing has to be switched on in the app for it.
+"""
+
+from django.db import connection
+from django.db.models import Count
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from offers.models import Offer, Sector
+
+
+def resolve(scenarios: dict[str, str]) -> dict[str, str]:
+    values = {"sector": _busiest_sector(), "offer": _listed_offer()}
+    return {name: path.format(**values) for name, path in scenarios.items()}
+
+
+def _busiest_sector() -> str:
+    sector = Sector.objects.annotate(n=Count("offers")).order_by("-n", "pk").first()
+    return sector.slug if sector else "none"
+
+
+def _listed_offer() -> str:
+    manager = Offer.objects
+    published = manager.published() if hasattr(manager, "published") else manager.filter(status="published")
+    offer = published.filter(slug__startswith="gen-", runs__isnull=False).order_by("pk").first()
+    return offer.slug if offer else "none"
+
+
+def measure(path: str) -> dict:
+    """Queries and their database time for one request (after a first request that warms caches)."""
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.get(path)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(path)
+    db_ms = sum(float(query["time"]) for query in context.captured_queries) * 1000
+    return {"status": response.status_code, "queries": len(context), "db_ms": round(db_ms, 1)}

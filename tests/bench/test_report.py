@@ -1,0 +1,95 @@
+import io
+
+import pytest
+
+from bench.probe import resolve
+from bench.report import add_ratios, compare, parse_wrk, summary, table
+from bench.scenarios import SCENARIOS
+from offers.models import Offer, Sector
+from offers.scale import generate
+
+WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:8100/angebote/
+  1 threads and 4 connections
+BENCH_JSON {"requests": 1500, "duration_us": 10000000, "bytes": 900000, "non2xx": 3, "connect": 0, "read": 1, \
+"write": 0, "timeout": 2, "p50_us": 24500, "p95_us": 61250, "p99_us": 90040, "max_us": 120000, "mean_us": 26000.5}
+"""
+
+
+def _scenario(name, rps, p95, queries=None):
+    return {"name": name, "rps": rps, "p50_ms": 1.0, "p95_ms": p95, "p99_ms": 2.0, "errors": 0, "queries": queries}
+
+
+def _result(offers, scenarios):
+    machine = {"cpu": "AMD EPYC", "cores": 2, "ram_gb": 23.5, "commit": "abc1234", "started": "2026-11-21 23:00 UTC"}
+    meta = {"offers": offers, "duration": 10, "connections": 4, "workers": 3, "worker_class": "sync", **machine}
+    return {"meta": meta, "scenarios": scenarios, "peak_rss_mb": 88.5}
+
+
+def test_parse_wrk_reads_rate_percentiles_and_errors():
+    figures = parse_wrk(WRK_OUTPUT)
+
+    assert figures == {
+        "requests": 1500, "rps": 150.0, "p50_ms": 24.5, "p95_ms": 61.2, "p99_ms": 90.0, "max_ms": 120.0,
+        "non2xx": 3, "socket_errors": 3, "errors": 6,
+    }  # fmt: skip
+
+
+def test_parse_wrk_without_marker_line_raises_a_clear_error():
+    with pytest.raises(ValueError, match="BENCH_JSON"):
+        parse_wrk("Running 10s test\nunable to connect to 127.0.0.1:8100 Connection refused\n")
+
+
+def test_add_ratios_divides_by_the_healthz_baseline():
+    scenarios = [_scenario("healthz", 1000.0, 2.0), _scenario("search", 250.0, 40.0)]
+
+    add_ratios(scenarios)
+
+    assert [s["ratio"] for s in scenarios] == [1.0, 0.25]
+
+
+def test_add_ratios_without_baseline_leaves_none():
+    scenarios = [_scenario("search", 250.0, 40.0)]
+
+    add_ratios(scenarios)
+
+    assert scenarios[0]["ratio"] is None
+
+
+def test_table_shows_each_scenario_and_dashes_for_missing_values():
+    lines = table([_scenario("healthz", 1000.0, 2.0, queries=1), _scenario("detail", 80.5, 31.0)]).splitlines()
+
+    assert lines[0].split() == ["scenario", "req/s", "p50", "ms", "p95", "ms", "p99", "ms", "errors", "queries",
+                                "db", "ms", "÷", "healthz"]  # fmt: skip
+    assert lines[2].split()[:7] == ["healthz", "1000.0", "1.0", "2.0", "2.0", "0", "1"]
+    assert lines[3].split()[:7] == ["detail", "80.5", "1.0", "31.0", "2.0", "0", "–"]
+
+
+def test_summary_names_machine_and_peak_memory():
+    text = summary(_result(100000, [_scenario("healthz", 1000.0, 2.0)]))
+
+    assert "100000 generated offers" in text and "AMD EPYC (2 cores, 23.5 GB RAM)" in text
+    assert text.endswith("peak RSS of one gunicorn worker: 88.5 MB")
+
+
+def test_compare_puts_two_runs_side_by_side_with_p95_change():
+    a = _result(100000, [_scenario("search", 200.0, 50.0, 5), _scenario("detail", 300.0, 20.0, 4)])
+    b = _result(1000000, [_scenario("search", 100.0, 125.0, 5)])
+
+    rows = [line.split() for line in compare(a, b).splitlines()[4:]]
+
+    assert rows[0] == ["search", "200.0", "100.0", "50.0", "125.0", "2.50", "5", "5"]
+    assert rows[1] == ["detail", "300.0", "–", "20.0", "–", "–", "4", "–"]
+
+
+@pytest.mark.django_db
+def test_resolve_fills_in_a_real_sector_and_a_listed_offer():
+    generate(30, stdout=io.StringIO(), seed=11)
+
+    paths = resolve(SCENARIOS)
+
+    sector = paths["level_sector"].split("sector=")[1]
+    offer_slug = paths["detail"].split("/")[2]
+    assert Sector.objects.filter(slug=sector).exists()
+    offer = Offer.objects.get(slug=offer_slug)
+    assert offer.status == Offer.Status.PUBLISHED and offer.runs.exists()
+    assert "{" not in "".join(paths.values())
