@@ -23,9 +23,7 @@ def _busiest_sector() -> str:
 
 
 def _listed_offer() -> str:
-    manager = Offer.objects
-    published = manager.published() if hasattr(manager, "published") else manager.filter(status="published")
-    offer = published.filter(slug__startswith="gen-", runs__isnull=False).order_by("pk").first()
+    offer = Offer.objects.listed().filter(slug__startswith="gen-").order_by("pk").first()
     return offer.slug if offer else "none"
 
 

@@ -230,6 +230,15 @@ def _write_chunk(world: _World, numbers: range, token: str) -> None:
     Offer.objects.bulk_create(offers, batch_size=CHUNK)
     Run.objects.bulk_create([run for offer in offers for run in _runs(rng, world, offer)], batch_size=CHUNK)
     _link(world, offers)
+    _refresh_denormalised(offers)
+
+
+def _refresh_denormalised(offers: list[Offer]) -> None:
+    """listed_until, next_start and the search vector are normally kept by signals, which bulk_create skips:
+    the model's own bulk refreshes do the same in one UPDATE each."""
+    chunk = Offer.objects.filter(pk__gte=offers[0].pk, pk__lte=offers[-1].pk)
+    chunk.refresh_dates()
+    chunk.update_search_vectors()
 
 
 def _offer(rng: random.Random, world: _World, number: int, token: str, provider: Partner) -> Offer:

@@ -91,3 +91,23 @@ def test_generate_query_count_does_not_grow_with_n():
         generate(400, stdout=io.StringIO(), seed=9)
 
     assert len(large) == len(small)
+
+
+def test_generate_fills_the_denormalised_run_dates_like_a_save_would():
+    generate(40, stdout=io.StringIO(), seed=12)
+    stored = {offer.pk: (offer.listed_until, offer.next_start) for offer in _generated()}
+
+    Offer.objects.filter(pk__in=stored).refresh_dates()
+
+    assert {offer.pk: (offer.listed_until, offer.next_start) for offer in _generated()} == stored
+    assert sum(until is not None for until, _ in stored.values()) > len(stored) // 2
+
+
+@pytest.mark.postgres
+def test_generate_fills_the_search_vector_so_text_search_finds_generated_offers():
+    generate(200, stdout=io.StringIO(), seed=13)
+
+    assert not _generated().filter(search_vector=None).exists()
+    expected = set(_generated().filter(title__icontains="Mechatroniker").values_list("pk", flat=True))
+    assert expected
+    assert expected <= set(_generated().search("Mechatroniker").values_list("pk", flat=True))
