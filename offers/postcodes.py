@@ -1,0 +1,108 @@
+"""Import of German postcodes from the GeoNames postal-code format (tab-separated, 12 columns):
+
+country, postal code, place name, admin name1, admin code1, admin name2, admin code2, admin name3,
+admin code3, latitude, longitude, accuracy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from offers.models import Postcode
+
+POSTCODE_RE = re.compile(r"^\d{5}$")
+MIN_COLUMNS = 11
+
+
+class PostcodeFileError(Exception):
+    """The file cannot be used; nothing was changed."""
+
+    def __init__(self, message: str, bad_lines: list[str] | None = None):
+        super().__init__(message)
+        self.bad_lines = bad_lines or []
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rows: list[tuple[str, str, float, float]] = field(default_factory=list)
+
+
+def parse_line(line: str) -> tuple[str, str, float, float]:
+    """One GeoNames line → (code, city, latitude, longitude); ValueError with a German reason if bad."""
+    columns = line.rstrip("\r\n").split("\t")
+    if len(columns) < MIN_COLUMNS:
+        raise ValueError(f"{len(columns)} Spalten statt mindestens {MIN_COLUMNS} (Tabulator-getrennt)")
+    code, city = columns[1].strip(), columns[2].strip()
+    if not POSTCODE_RE.match(code):
+        raise ValueError(f"Postleitzahl „{code[:20]}“ hat nicht fünf Ziffern")
+    if not city or len(city) > 100:
+        raise ValueError("Ortsname fehlt oder ist länger als 100 Zeichen")
+    try:
+        latitude, longitude = float(columns[9]), float(columns[10])
+    except ValueError:
+        raise ValueError("Breiten- oder Längengrad ist keine Zahl") from None
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise ValueError("Koordinaten liegen außerhalb des gültigen Bereichs")
+    return code, city, latitude, longitude
+
+
+def read_file(path: Path | str) -> list[tuple[str, str, float, float]]:
+    """Parse the whole file first; any bad line makes the file unusable (so nothing half-imported)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PostcodeFileError(f"Datei nicht gefunden: {path}") from None
+    except (UnicodeDecodeError, IsADirectoryError, PermissionError) as exc:
+        raise PostcodeFileError(f"Datei kann nicht als UTF-8-Text gelesen werden: {exc}") from None
+    rows, bad = [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(parse_line(line))
+        except ValueError as exc:
+            bad.append(f"Zeile {number}: {exc}")
+    if bad:
+        raise PostcodeFileError(f"{len(bad)} fehlerhafte Zeile(n), nichts geändert.", bad)
+    if not rows:
+        raise PostcodeFileError("Die Datei enthält keine Postleitzahlen, nichts geändert.")
+    return rows
+
+
+@transaction.atomic
+def import_postcodes(path: Path | str) -> ImportResult:
+    rows = read_file(path)
+    result = ImportResult(rows=rows)
+    existing = {(p.code, p.city): p for p in Postcode.objects.all()}
+    new, changed = {}, []
+    for code, city, latitude, longitude in rows:
+        postcode = existing.get((code, city))
+        if postcode is None:
+            new[(code, city)] = Postcode(code=code, city=city, latitude=latitude, longitude=longitude)
+        elif (postcode.latitude, postcode.longitude) != (latitude, longitude):
+            postcode.latitude, postcode.longitude = latitude, longitude
+            changed.append(postcode)
+        else:
+            result.unchanged += 1
+    Postcode.objects.bulk_create(new.values(), batch_size=1000)
+    Postcode.objects.bulk_update(changed, ["latitude", "longitude"], batch_size=1000)
+    result.created, result.updated = len(new), len(changed)
+    return result
+
+
+def locate(place: str) -> Postcode | None:
+    """A postcode ("70173") or a town name ("Schwerin") → its coordinates, or None if unknown."""
+    place = " ".join(place.split())
+    if POSTCODE_RE.match(place):
+        return Postcode.objects.filter(code=place).first()
+    match = re.match(r"^(\d{5})\s+(.+)$", place)
+    if match:
+        return Postcode.objects.filter(code=match.group(1)).first()
+    return Postcode.objects.filter(city__iexact=place).order_by("code").first()
