@@ -1,8 +1,9 @@
 from django.urls import path
 
-from lotsendienst.placeholder import coming_soon
+from lotsendienst.guide import views
 
 app_name = "guide"
 urlpatterns = [
-    path("", coming_soon, name="start"),
+    path("", views.start, name="start"),
+    path("ergebnis/", views.result, name="result"),
 ]

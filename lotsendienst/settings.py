@@ -66,6 +66,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "lotsendienst.context_processors.site",
+                "lotsendienst.context_processors.merkliste",
             ],
         },
     },

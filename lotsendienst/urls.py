@@ -25,4 +25,5 @@ urlpatterns = [
     path("partner/", include("partners.urls")),
     path("beratung/", include("counselling.urls")),
     path("lotse/", include("lotsendienst.guide_urls")),
+    path("merkliste/", include("lotsendienst.merkliste_urls")),
 ]

@@ -1,11 +1,37 @@
 from django.db import DatabaseError, connection
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from offers.models import FundingProgramme, Offer, QualificationStep
+from partners.models import Partner
+
+LATEST_OFFERS = 6
+
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html")
+    listed = Offer.objects.listed()
+    context = {
+        "ladder": _ladder(listed),
+        "figures": {
+            "offers": listed.count(),
+            "partners": Partner.objects.active().count(),
+            "programmes": FundingProgramme.objects.filter(active=True).count(),
+        },
+        "latest_offers": listed.order_by("-created_at", "-pk").card_data()[:LATEST_OFFERS],
+        "contact_points": Partner.objects.active().filter(is_contact_point=True).order_by("city", "name", "pk"),
+    }
+    return render(request, "home.html", context)
+
+
+def _ladder(listed) -> list[QualificationStep]:
+    """The four ladder steps, each with the number of listed offers open to it (one grouped query)."""
+    counts = dict(listed.order_by().values_list("entry_levels").annotate(n=Count("pk", distinct=True)))
+    steps = list(QualificationStep.objects.all())
+    for step in steps:
+        step.offer_count = counts.get(step.pk, 0)
+    return steps
 
 
 @never_cache

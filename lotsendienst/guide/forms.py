@@ -1,0 +1,144 @@
+from dataclasses import dataclass
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from lotsendienst.eligibility import Goal, Situation, Who, land_for_postcode
+from offers.models import QualificationStep, Sector
+
+WHO_CHOICES = [
+    (Who.COMPANY, _("Ich frage für ein Unternehmen")),
+    (Who.EMPLOYED, _("Ich bin beschäftigt")),
+    (Who.JOBSEEKER, _("Ich bin arbeitsuchend")),
+    (Who.TRAINING, _("Ich bin in Ausbildung oder Schule")),
+]
+GOAL_CHOICES = [
+    (Goal.QUALIFICATION, _("Berufsabschluss nachholen")),
+    (Goal.ADVANCE, _("Aufsteigen (Meister, Techniker, Fachwirt, Studium)")),
+    (Goal.ADAPT, _("Kenntnisse anpassen")),
+    (Goal.GERMAN, _("Deutsch für den Beruf")),
+    (Goal.STAFF, _("Beschäftigte qualifizieren")),
+]
+# Each class stands for an employee count inside it; the rules only change at 50, 250 and 500.
+SIZE_CHOICES = [
+    ("1-9", _("1 bis 9 Beschäftigte")),
+    ("10-49", _("10 bis 49 Beschäftigte")),
+    ("50-249", _("50 bis 249 Beschäftigte")),
+    ("250-499", _("250 bis 499 Beschäftigte")),
+    ("500-", _("500 und mehr Beschäftigte")),
+]
+SIZE_EMPLOYEES = {"1-9": 1, "10-49": 10, "50-249": 50, "250-499": 250, "500-": 500}
+# The same for ages: the rules change at 25 (Weiterbildungsstipendium) and 45 (§ 82 SGB III).
+AGE_CHOICES = [("unter-25", _("unter 25")), ("25-44", _("25 bis 44")), ("ab-45", _("45 und älter"))]
+AGE_YEARS = {"unter-25": 24, "25-44": 25, "ab-45": 45}
+YEARS_CHOICES = [("unter-2", _("vor weniger als 2 Jahren")), ("ab-2", _("vor 2 Jahren oder länger"))]
+YEARS_SINCE = {"unter-2": 1, "ab-2": 2}
+
+postcode_validator = RegexValidator(r"^\d{5}$", _("Bitte eine fünfstellige Postleitzahl angeben, z. B. 70173."))
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The answers the guide understood; anything missing or garbled is None (a wider result)."""
+
+    who: str | None = None
+    step: QualificationStep | None = None
+    goal: str | None = None
+    sector: Sector | None = None
+    postcode: str | None = None
+    size: str | None = None
+    age: str | None = None
+    years: str | None = None
+    change: bool = False
+
+    def situation(self) -> Situation:
+        return Situation(
+            who=self.who,
+            step=self.step.slug if self.step else None,
+            goal=self.goal,
+            employees=SIZE_EMPLOYEES.get(self.size),
+            age=AGE_YEARS.get(self.age),
+            years_since_qualification=YEARS_SINCE.get(self.years),
+            land=land_for_postcode(self.postcode),
+            structural_change=self.change,
+        )
+
+
+class StepChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: QualificationStep) -> str:
+        return obj.name
+
+
+class GuideForm(forms.Form):
+    who = forms.ChoiceField(
+        label=_("Wer fragt?"),
+        choices=WHO_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Bitte wählen Sie aus, wer fragt."),
+            "invalid_choice": _("Bitte wählen Sie aus, wer fragt."),
+        },
+    )
+    step = StepChoiceField(
+        label=_("Welchen Abschluss haben Sie – oder Ihre Beschäftigten?"),
+        queryset=QualificationStep.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=None,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Diese Stufe kennen wir nicht; wir zeigen Angebote für alle Stufen.")},
+    )
+    goal = forms.ChoiceField(
+        label=_("Was ist das Ziel?"),
+        choices=GOAL_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Dieses Ziel kennen wir nicht; wir zeigen Angebote für alle Ziele.")},
+    )
+    sector = forms.ModelChoiceField(
+        label=_("Branche"),
+        queryset=Sector.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("alle Branchen"),
+        error_messages={"invalid_choice": _("Diese Branche kennen wir nicht; wir zeigen alle Branchen.")},
+    )
+    postcode = forms.CharField(
+        label=_("Postleitzahl"),
+        required=False,
+        max_length=5,
+        validators=[postcode_validator],
+        help_text=_("für Angebote und Anlaufstellen in Ihrer Nähe"),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 6}),
+        error_messages={"max_length": _("Bitte eine fünfstellige Postleitzahl angeben, z. B. 70173.")},
+    )
+    size = forms.ChoiceField(
+        label=_("Wie viele Beschäftigte hat der Betrieb?"),
+        choices=[("", _("keine Angabe")), *SIZE_CHOICES],
+        required=False,
+        help_text=_("für Unternehmen und Beschäftigte: die Förderung hängt von der Betriebsgröße ab"),
+        error_messages={"invalid_choice": _("Diese Betriebsgröße kennen wir nicht.")},
+    )
+    age = forms.ChoiceField(
+        label=_("Wie alt sind Sie?"),
+        choices=[("", _("keine Angabe")), *AGE_CHOICES],
+        required=False,
+        help_text=_("für Beschäftigte und Arbeitsuchende"),
+        error_messages={"invalid_choice": _("Diese Altersgruppe kennen wir nicht.")},
+    )
+    years = forms.ChoiceField(
+        label=_("Wann haben Sie Ihren letzten Berufsabschluss gemacht?"),
+        choices=[("", _("keine Angabe")), *YEARS_CHOICES],
+        required=False,
+        help_text=_("für Beschäftigte mit Berufsabschluss"),
+        error_messages={"invalid_choice": _("Diese Angabe kennen wir nicht.")},
+    )
+    change = forms.BooleanField(
+        label=_("Der Betrieb ist vom Strukturwandel betroffen (z. B. Umstieg auf Elektromobilität)"),
+        required=False,
+    )
+
+    def answers(self) -> Answers:
+        """The valid answers; call after is_valid(). Invalid fields are left out, so the result gets wider."""
+        return Answers(**{name: value for name, value in self.cleaned_data.items() if value not in ("", None)})

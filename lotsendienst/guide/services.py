@@ -1,0 +1,144 @@
+"""Reads behind the guide's result page, composed from the catalogue's and the directory's querysets."""
+
+import math
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from lotsendienst.eligibility import Verdict, Who, likely_programmes
+from lotsendienst.guide.advice import offer_kinds
+from lotsendienst.guide.forms import GOAL_CHOICES, WHO_CHOICES, Answers
+from offers.models import FundingProgramme, Offer, Postcode
+from partners.models import Partner
+
+RADIUS_KM = 50
+OFFER_LIMIT = 6
+CONTACT_POINT_LIMIT = 3
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    city: str
+    latitude: float
+    longitude: float
+
+
+@dataclass
+class OfferMatch:
+    offers: list
+    params: dict = field(default_factory=dict)  # the /angebote/ filters that found them
+    widened: bool = False
+
+    @property
+    def search_url(self) -> str:
+        return f"{reverse('offers:search')}?{urlencode(self.params, doseq=True)}"
+
+
+def locate(postcode: str | None) -> Place | None:
+    if not postcode:
+        return None
+    row = Postcode.objects.filter(code=postcode).order_by("city", "pk").first()
+    return Place(row.code, row.city, row.latitude, row.longitude) if row else None
+
+
+def search_params(answers: Answers, place: Place | None) -> dict:
+    """The offer search's public GET parameters (DESIGN.md URL contract) for these answers."""
+    params = {}
+    if answers.step:
+        params["level"] = answers.step.slug
+    kinds = offer_kinds(goal=answers.goal, step=answers.step.slug if answers.step else None)
+    if kinds:
+        params["kind"] = kinds
+    if answers.sector:
+        params["sector"] = answers.sector.slug
+    if place:
+        params.update(near=place.code, radius=RADIUS_KM)
+    return params
+
+
+def _offers_for(params: dict, place: Place | None) -> list:
+    offers = Offer.objects.listed()
+    if "level" in params:
+        offers = offers.for_level(params["level"])
+    if "kind" in params:
+        offers = offers.of_kind(params["kind"])
+    if "sector" in params:
+        offers = offers.in_sectors(params["sector"])
+    if "near" in params:
+        offers = offers.near(place.latitude, place.longitude, RADIUS_KM).order_by("distance_km", "next_start", "pk")
+    else:
+        offers = offers.with_next_run()
+    return list(offers.card_data()[:OFFER_LIMIT])
+
+
+def matching_offers(answers: Answers, place: Place | None) -> OfferMatch:
+    """The best matching offers; when nothing fits every answer, drop sector, then distance, then kind."""
+    params = search_params(answers, place)
+    attempts = [params]
+    for dropped in (("sector",), ("sector", "near", "radius"), ("sector", "near", "radius", "kind")):
+        wider = {key: value for key, value in params.items() if key not in dropped}
+        if wider != attempts[-1]:
+            attempts.append(wider)
+    for tried in attempts:
+        offers = _offers_for(tried, place)
+        if offers:
+            return OfferMatch(offers, tried, widened=tried is not params)
+    return OfferMatch([], params)
+
+
+def distance_km(place: Place, latitude: float, longitude: float) -> float:
+    """Great-circle distance (haversine)."""
+    lat1, lat2 = math.radians(place.latitude), math.radians(latitude)
+    dlat, dlon = lat2 - lat1, math.radians(longitude - place.longitude)
+    a = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+def nearest_contact_points(place: Place | None, limit: int = CONTACT_POINT_LIMIT) -> list[Partner]:
+    """Active contact points of the Lotsennetzwerk, nearest first (each with .distance_km), else by name."""
+    points = list(Partner.objects.active().filter(is_contact_point=True).order_by("name", "pk"))
+    if place is None:
+        return points[:limit]
+    for point in points:
+        located = point.latitude is not None and point.longitude is not None
+        point.distance_km = distance_km(place, point.latitude, point.longitude) if located else None
+    points.sort(key=lambda point: (point.distance_km is None, point.distance_km or 0))
+    return points[:limit]
+
+
+@dataclass(frozen=True)
+class ProgrammeMatch:
+    programme: FundingProgramme
+    verdict: Verdict
+
+
+def likely_funding(answers: Answers) -> list[ProgrammeMatch]:
+    """The programmes that probably apply and that the network lists as active, in the rules' order."""
+    verdicts = likely_programmes(answers.situation())
+    rows = FundingProgramme.objects.filter(active=True, slug__in=[verdict.programme for verdict in verdicts])
+    by_slug = {row.slug: row for row in rows}
+    return [ProgrammeMatch(by_slug[v.programme], v) for v in verdicts if v.programme in by_slug]
+
+
+def counselling_url(answers: Answers, office: Partner | None) -> str:
+    """The public counselling request form, prefilled with the guide's answers."""
+    params = {"who": "company" if answers.who == Who.COMPANY else "person", "topic": counselling_topic(answers)}
+    if answers.postcode:
+        params["postcode"] = answers.postcode
+    if office:
+        params["office"] = office.slug
+    return f"{reverse('counselling:request')}?{urlencode(params)}"
+
+
+def counselling_topic(answers: Answers) -> str:
+    parts = [str(dict(WHO_CHOICES).get(answers.who, ""))]
+    if answers.step:
+        parts.append(answers.step.name)
+    if answers.goal:
+        parts.append(_("Ziel: %(goal)s") % {"goal": dict(GOAL_CHOICES)[answers.goal]})
+    if answers.sector:
+        parts.append(_("Branche: %(sector)s") % {"sector": answers.sector.name})
+    return _("Anfrage aus dem Lotsen: %(answers)s") % {"answers": " · ".join(part for part in parts if part)}

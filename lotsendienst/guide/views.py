@@ -1,0 +1,39 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from lotsendienst.guide import services
+from lotsendienst.guide.advice import next_step
+from lotsendienst.guide.forms import GuideForm
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    return render(request, "guide/start.html", {"form": GuideForm()})
+
+
+def result(request: HttpRequest) -> HttpResponse:
+    """The answers arrive as GET parameters so a result can be bookmarked and shared.
+
+    Without a valid "who" the guide asks again; any other garbled answer is dropped and the result gets wider.
+    """
+    form = GuideForm(request.GET)
+    if form.is_valid() or "who" not in form.errors:
+        return render(request, "guide/result.html", _result_context(form))
+    return render(request, "guide/start.html", {"form": form})
+
+
+def _result_context(form: GuideForm) -> dict:
+    answers = form.answers()
+    place = services.locate(answers.postcode)
+    contact_points = services.nearest_contact_points(place)
+    step_slug = answers.step.slug if answers.step else None
+    return {
+        "form": form,
+        "answers": answers,
+        "place": place,
+        "postcode_unknown": bool(answers.postcode and place is None),
+        "next_step": next_step(who=answers.who, step=step_slug, goal=answers.goal),
+        "offers": services.matching_offers(answers, place),
+        "funding": services.likely_funding(answers),
+        "contact_points": contact_points,
+        "counselling_url": services.counselling_url(answers, contact_points[0] if contact_points else None),
+    }
