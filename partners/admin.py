@@ -36,7 +36,6 @@ class PartnerAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "kind", "city", "is_contact_point", "active", "updated_at"]
     list_filter = ["kind", "is_contact_point", "active", "services", "languages"]
     search_fields = ["name", "city", "description"]
-    prepopulated_fields = {"slug": ["name"]}
     inlines = [ContactPersonInline, MembershipInline]
     formfield_overrides = {models.ManyToManyField: {"widget": CheckboxSelectMultiple}}
     fieldsets = [
@@ -53,9 +52,6 @@ class PartnerAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
         if is_coordinator(request.user):
             return super().get_readonly_fields(request, obj)
         return [*super().get_readonly_fields(request, obj), *self.network_fields]
-
-    def get_prepopulated_fields(self, request, obj=None):
-        return super().get_prepopulated_fields(request, obj) if is_coordinator(request.user) else {}
 
 
 @admin.register(ContactPerson)

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -98,6 +100,15 @@ class Partner(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("partners:detail", args=[self.slug])
+
+    @property
+    def map_url(self) -> str:
+        """A link to the address on OpenStreetMap (a link only: our pages make no external requests)."""
+        if self.latitude is not None and self.longitude is not None:
+            lat, lon = f"{self.latitude:.5f}", f"{self.longitude:.5f}"
+            return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+        address = " ".join(part for part in (self.street, self.postcode, self.city) if part)
+        return f"https://www.openstreetmap.org/search?{urlencode({'query': address})}" if address else ""
 
 
 class ContactPerson(models.Model):

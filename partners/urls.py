@@ -1,9 +1,9 @@
 from django.urls import path
 
-from lotsendienst.placeholder import coming_soon
+from partners import views
 
 app_name = "partners"
 urlpatterns = [
-    path("", coming_soon, name="directory"),
-    path("<slug:slug>/", coming_soon, name="detail"),
+    path("", views.directory, name="directory"),
+    path("<slug:slug>/", views.detail, name="detail"),
 ]
