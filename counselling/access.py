@@ -1,0 +1,29 @@
+"""Who may use the desk: users with a counsellor membership. Everyone else gets the login page or a 404."""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.utils.cache import add_never_cache_headers
+
+from counselling.querysets import offices_of
+
+IDLE_SESSION_KEY = "counselling_last_seen"
+
+
+def counsellor_required(view):
+    """Login required; then only counsellors; every desk response is marked no-store."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        offices = list(offices_of(request.user))
+        if not offices:
+            raise Http404
+        request.offices = offices
+        request.session.setdefault(IDLE_SESSION_KEY, None)
+        response = view(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    return wrapper

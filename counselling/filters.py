@@ -1,0 +1,29 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from counselling.models import Case
+from counselling.selectors import counsellors_of
+from offers.models import QualificationStep, TargetGroup
+
+
+class CaseFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Suche"), method="filter_q")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Case.Status.choices)
+    step = django_filters.ModelChoiceFilter(
+        label=_("Stufe"), queryset=QualificationStep.objects.all(), to_field_name="slug"
+    )
+    target_group = django_filters.ModelChoiceFilter(
+        label=_("Zielgruppe"), queryset=TargetGroup.objects.all(), to_field_name="slug"
+    )
+    counsellor = django_filters.ModelChoiceFilter(label=_("Beratung durch"), queryset=None)
+
+    class Meta:
+        model = Case
+        fields = ["q", "status", "step", "target_group", "counsellor"]
+
+    def __init__(self, *args, offices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["counsellor"].queryset = counsellors_of(*offices)
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value.strip()) if value.strip() else queryset

@@ -1,0 +1,271 @@
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from counselling.consent import CONSENT_TEXT, CONSENT_VERSION
+from counselling.models import Case, ClientKind, Company, Inquiry, Need, NeedsAnalysis, PlanStep, Referral, Session
+from counselling.querysets import offices_of
+from counselling.selectors import counsellors_of, published_offers, search_offers
+from offers.models import FundingProgramme
+from partners.models import Partner
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def contact_points():
+    return Partner.objects.filter(is_contact_point=True, active=True).order_by("name", "pk")
+
+
+class InquiryForm(forms.ModelForm):
+    office = forms.ModelChoiceField(
+        queryset=Partner.objects.none(), to_field_name="slug", label=_("Gewünschte Beratungsstelle")
+    )
+    consent = forms.BooleanField(
+        label=CONSENT_TEXT,
+        error_messages={"required": _("Ohne Ihre Einwilligung können wir die Anfrage nicht speichern.")},
+    )
+    # Honeypot: hidden from people by CSS, filled in by bots.
+    website = forms.CharField(required=False, label=_("Bitte dieses Feld leer lassen"))
+
+    class Meta:
+        model = Inquiry
+        fields = ["kind", "name", "email", "phone", "postcode", "message", "office"]
+        widgets = {"kind": forms.RadioSelect, "message": forms.Textarea(attrs={"rows": 5})}
+        labels = {"name": _("Name (bei Unternehmen: Name des Unternehmens)")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = contact_points()
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
+        self.fields["postcode"].widget.attrs.update({"autocomplete": "postal-code", "inputmode": "numeric"})
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
+
+    def clean_postcode(self):
+        postcode = self.cleaned_data["postcode"].strip()
+        if postcode and not (postcode.isdigit() and len(postcode) == 5):
+            raise forms.ValidationError(_("Bitte eine fünfstellige Postleitzahl angeben."))
+        return postcode
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("email") and not data.get("phone"):
+            raise forms.ValidationError(_("Bitte geben Sie eine E-Mail-Adresse oder eine Telefonnummer an."))
+        return data
+
+
+class InquiryPrefillForm(forms.Form):
+    """GET parameters other pages (the Lotse) use to prefill the request form. Invalid values are ignored."""
+
+    who = forms.ChoiceField(choices=ClientKind.choices, required=False)
+    postcode = forms.RegexField(regex=r"^\d{5}$", required=False)
+    topic = forms.CharField(max_length=1000, required=False)
+    office = forms.SlugField(required=False)
+
+    def initial(self) -> dict:
+        self.is_valid()
+        data = {key: value for key, value in self.cleaned_data.items() if value}
+        initial = {"kind": data.get("who"), "postcode": data.get("postcode"), "message": data.get("topic")}
+        if data.get("office") and contact_points().filter(slug=data["office"]).exists():
+            initial["office"] = data["office"]
+        return {key: value for key, value in initial.items() if value}
+
+
+class CaseForm(forms.ModelForm):
+    class Meta:
+        model = Case
+        fields = [
+            "client_kind", "name", "email", "phone", "postcode", "gender", "target_group", "company",
+            "step", "goal", "target_qualification", "counsellor", "status", "outcome", "notes",
+        ]  # fmt: skip
+        widgets = {"goal": forms.Textarea(attrs={"rows": 3}), "notes": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, office, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].queryset = Company.objects.for_office(office)
+        if "counsellor" in self.fields:
+            self.fields["counsellor"].queryset = counsellors_of(office)
+
+    def clean(self):
+        data = super().clean()
+        closed = data.get("status") == Case.Status.CLOSED
+        if closed and not data.get("outcome"):
+            self.add_error("outcome", _("Bitte beim Abschluss ein Ergebnis angeben."))
+        if data.get("outcome") and not closed:
+            self.add_error("outcome", _("Ein Ergebnis gibt es erst, wenn der Fall abgeschlossen ist."))
+        return data
+
+
+class CaseCreateForm(CaseForm):
+    office = forms.ModelChoiceField(queryset=Partner.objects.none(), label=_("Beratungsstelle"))
+    consent = forms.BooleanField(
+        label=_("Die Einwilligung zur Verarbeitung liegt vor (Text in Version %(version)s).")
+        % {"version": CONSENT_VERSION},
+        error_messages={"required": _("Ohne Einwilligung dürfen keine personenbezogenen Daten gespeichert werden.")},
+    )
+
+    class Meta(CaseForm.Meta):
+        fields = ["office", *[f for f in CaseForm.Meta.fields if f not in ("status", "outcome", "counsellor")]]
+
+    def __init__(self, *args, user, **kwargs):
+        offices = offices_of(user)
+        super().__init__(*args, office=offices.first(), **kwargs)
+        self.fields["office"].queryset = offices
+        self.fields["company"].queryset = Company.objects.visible_to(user)
+        self.fields["office"].initial = offices.first()
+
+    def clean(self):
+        data = super().clean()
+        company = data.get("company")
+        if company and data.get("office") and company.office_id != data["office"].pk:
+            self.add_error("company", _("Das Unternehmen gehört zu einer anderen Beratungsstelle."))
+        return data
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = Session
+        fields = ["date", "minutes", "channel", "topics", "notes", "next_steps", "follow_up"]
+        widgets = {
+            "date": DATE,
+            "follow_up": DATE,
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "next_steps": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["minutes"].min_value = 1
+        self.fields["minutes"].widget.attrs.update({"min": 1, "max": 600})
+
+    def clean_minutes(self):
+        minutes = self.cleaned_data["minutes"]
+        if not 1 <= minutes <= 600:
+            raise forms.ValidationError(_("Bitte eine Dauer zwischen 1 und 600 Minuten angeben."))
+        return minutes
+
+    def clean(self):
+        data = super().clean()
+        if data.get("follow_up") and data.get("date") and data["follow_up"] < data["date"]:
+            self.add_error("follow_up", _("Die Wiedervorlage darf nicht vor dem Gespräch liegen."))
+        return data
+
+
+class OfferSearchForm(forms.Form):
+    angebot = forms.CharField(label=_("Angebot im Katalog suchen"), required=False, max_length=200)
+
+
+class PlanStepForm(forms.ModelForm):
+    class Meta:
+        model = PlanStep
+        fields = ["offer", "title", "planned_start", "planned_end", "funding", "status", "note"]
+        widgets = {"planned_start": DATE, "planned_end": DATE}
+        help_texts = {"title": _("Freitext, wenn das Angebot nicht im Katalog steht.")}
+
+    def __init__(self, *args, offer_query: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        offers = search_offers(offer_query) if offer_query else published_offers()
+        self.fields["offer"].queryset = offers.select_related("provider")
+        self.fields["funding"].queryset = FundingProgramme.objects.filter(active=True)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("offer") and not data.get("title"):
+            raise forms.ValidationError(_("Bitte ein Angebot wählen oder den Schritt als Freitext beschreiben."))
+        start, end = data.get("planned_start"), data.get("planned_end")
+        if start and end and end < start:
+            self.add_error("planned_end", _("Das Ende darf nicht vor dem Beginn liegen."))
+        return data
+
+
+class PlanStepStatusForm(forms.ModelForm):
+    class Meta:
+        model = PlanStep
+        fields = ["status"]
+
+
+class ReferralForm(forms.ModelForm):
+    class Meta:
+        model = Referral
+        fields = ["partner", "offer", "date", "status", "note"]
+        widgets = {"date": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = Partner.objects.filter(active=True)
+        self.fields["offer"].queryset = published_offers()
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("partner") and not data.get("offer"):
+            raise forms.ValidationError(_("Bitte einen Partner oder ein Angebot wählen."))
+        return data
+
+
+class ReferralStatusForm(forms.ModelForm):
+    class Meta:
+        model = Referral
+        fields = ["status"]
+
+
+class CompanyForm(forms.ModelForm):
+    office = forms.ModelChoiceField(queryset=Partner.objects.none(), label=_("Beratungsstelle"))
+
+    class Meta:
+        model = Company
+        fields = ["office", "name", "sector", "size", "postcode", "contact"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = offices_of(user)
+        self.fields["office"].initial = offices_of(user).first()
+
+
+class NeedsAnalysisForm(forms.ModelForm):
+    class Meta:
+        model = NeedsAnalysis
+        fields = ["date", "notes"]
+        widgets = {"date": DATE, "notes": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("Eine Bedarfsanalyse kann nicht in der Zukunft liegen."))
+        return day
+
+
+NeedFormSet = inlineformset_factory(
+    NeedsAnalysis,
+    Need,
+    fields=["step", "sector", "topic", "employees"],
+    extra=3,
+    min_num=1,
+    validate_min=True,
+    can_delete=False,
+)
+
+
+class StatsForm(forms.Form):
+    office = forms.ModelChoiceField(queryset=Partner.objects.none(), label=_("Beratungsstelle"), required=False)
+    start = forms.DateField(label=_("von"), required=False, widget=DATE)
+    end = forms.DateField(label=_("bis"), required=False, widget=DATE)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = offices_of(user)
+
+    def period(self):
+        """(office, start, end); falls back to the first office and this calendar year."""
+        today = timezone.localdate()
+        data = self.cleaned_data if self.is_valid() else {}
+        office = data.get("office") or self.fields["office"].queryset.first()
+        start = data.get("start") or today.replace(month=1, day=1)
+        end = data.get("end") or today.replace(month=12, day=31)
+        if end < start:
+            start, end = end, start
+        return office, start, end

@@ -1,0 +1,124 @@
+"""Writes that touch several models, each in one transaction, each leaving an audit entry."""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from counselling.consent import CONSENT_VERSION
+from counselling.models import AuditEntry, Case, ClientKind, Company, Inquiry, Referral, Session
+from counselling.selectors import office_counsellor_emails
+
+ANONYMOUS = "–"
+
+
+def audit(*, case: Case, user, action: str, what: str = "") -> AuditEntry:
+    return AuditEntry.objects.create(office_id=case.office_id, case=case, user=user, action=action, what=what)
+
+
+def inquiry_submit(*, inquiry: Inquiry) -> Inquiry:
+    """Stores a public request with the consent it was given under, then tells the office's counsellors."""
+    inquiry.consent_given_at = timezone.now()
+    inquiry.consent_version = CONSENT_VERSION
+    inquiry.save()
+    recipients = office_counsellor_emails(inquiry.office)
+    if recipients:
+        # No personal data in the mail: the counsellor reads the request on the desk.
+        link = reverse("counselling:inquiry", args=[inquiry.pk])
+        send_mail(
+            _("Neue Beratungsanfrage für %(office)s") % {"office": inquiry.office.name},
+            _("Im Eingang der Beratung liegt eine neue Anfrage: %(link)s") % {"link": link},
+            settings.DEFAULT_FROM_EMAIL,
+            recipients,
+            fail_silently=True,
+        )
+    return inquiry
+
+
+@transaction.atomic
+def inquiry_convert(*, inquiry: Inquiry, by) -> Case:
+    company = None
+    if inquiry.kind == ClientKind.COMPANY:
+        company = Company.objects.create(office=inquiry.office, name=inquiry.name, postcode=inquiry.postcode)
+    case = Case.objects.create(
+        office=inquiry.office,
+        client_kind=inquiry.kind,
+        name=inquiry.name,
+        email=inquiry.email,
+        phone=inquiry.phone,
+        postcode=inquiry.postcode,
+        company=company,
+        goal=inquiry.message,
+        counsellor=by,
+        inquiry=inquiry,
+        consent_given_at=inquiry.consent_given_at,
+        consent_version=inquiry.consent_version,
+    )
+    inquiry.status = Inquiry.Status.CONVERTED
+    inquiry.save(update_fields=["status"])
+    audit(case=case, user=by, action=AuditEntry.Action.CREATE, what=_("aus Anfrage %(pk)s") % {"pk": inquiry.pk})
+    return case
+
+
+@transaction.atomic
+def case_create(*, case: Case, by) -> Case:
+    case.consent_given_at = timezone.now()
+    case.consent_version = CONSENT_VERSION
+    case.save()
+    audit(case=case, user=by, action=AuditEntry.Action.CREATE)
+    return case
+
+
+@transaction.atomic
+def case_change(*, form, by, what: str = "") -> Case:
+    """Saves a ModelForm for a case or one of its records and logs which fields changed (names, not values)."""
+    obj = form.save()
+    case = obj if isinstance(obj, Case) else obj.case
+    labels = ", ".join(str(form.fields[name].label) for name in form.changed_data if name in form.fields)
+    audit(case=case, user=by, action=AuditEntry.Action.CHANGE, what=what or labels)
+    return case
+
+
+@transaction.atomic
+def case_anonymise(*, case: Case, by=None) -> Case:
+    """Removes names, contact data and notes everywhere; keeps the anonymous fields the statistics count."""
+    now = timezone.now()
+    Case.objects.filter(pk=case.pk).update(
+        name=ANONYMOUS, email="", phone="", postcode="", goal="", notes="", target_qualification="", anonymised_at=now
+    )
+    case.sessions.update(topics="", notes="", next_steps="")
+    case.plan_steps.update(note="")
+    Referral.objects.filter(case=case).update(note="")
+    case.audit_entries.update(what="")
+    if case.inquiry_id:
+        Inquiry.objects.filter(pk=case.inquiry_id).update(
+            name=ANONYMOUS, email="", phone="", postcode="", message="", anonymised_at=now
+        )
+    case.refresh_from_db()
+    audit(case=case, user=by, action=AuditEntry.Action.ANONYMISE)
+    return case
+
+
+def retention_cutoff(today: date | None = None) -> date:
+    """Cases closed before this day are past the retention period."""
+    return (today or timezone.localdate()) - timedelta(days=settings.CASE_RETENTION_DAYS)
+
+
+def cases_past_retention(today: date | None = None):
+    return Case.objects.filter(
+        status=Case.Status.CLOSED, anonymised_at__isnull=True, closed_at__date__lt=retention_cutoff(today)
+    ).order_by("closed_at", "pk")
+
+
+def session_log(*, form, case: Case, by) -> Session:
+    session = form.save(commit=False)
+    session.case = case
+    session.counsellor = by
+    with transaction.atomic():
+        session.save()
+        audit(case=case, user=by, action=AuditEntry.Action.CHANGE, what=_("Gespräch dokumentiert"))
+    return session

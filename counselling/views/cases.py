@@ -1,0 +1,192 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from counselling.access import counsellor_required
+from counselling.export import case_export_data
+from counselling.filters import CaseFilter
+from counselling.forms import (
+    CaseCreateForm,
+    CaseForm,
+    OfferSearchForm,
+    PlanStepForm,
+    PlanStepStatusForm,
+    ReferralForm,
+    ReferralStatusForm,
+    SessionForm,
+)
+from counselling.models import AuditEntry, Case
+from counselling.services import audit, case_anonymise, case_change, case_create, session_log
+from counselling.timeline import case_timeline
+
+PAGE_SIZE = 25
+
+
+def _get_case(request: HttpRequest, pk: int) -> Case:
+    return get_object_or_404(Case.objects.visible_to(request.user).select_related("office"), pk=pk)
+
+
+def _get_writable_case(request: HttpRequest, pk: int) -> Case | None:
+    case = _get_case(request, pk)
+    if case.anonymised_at:
+        messages.error(request, _("Dieser Fall ist anonymisiert und kann nicht mehr geändert werden."))
+        return None
+    return case
+
+
+@counsellor_required
+def case_list(request: HttpRequest) -> HttpResponse:
+    cases = Case.objects.visible_to(request.user).select_related("step", "counsellor", "target_group", "office")
+    case_filter = CaseFilter(request.GET, queryset=cases.order_by("-updated_at", "-pk"), offices=request.offices)
+    page = Paginator(case_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "counselling/case_list.html", {"filter": case_filter, "page": page})
+
+
+@counsellor_required
+def case_new(request: HttpRequest) -> HttpResponse:
+    form = CaseCreateForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        case = form.save(commit=False)
+        case.counsellor = request.user
+        case_create(case=case, by=request.user)
+        messages.success(request, _("Der Fall %(ref)s wurde angelegt.") % {"ref": case.reference})
+        return redirect(case)
+    return render(request, "counselling/case_form.html", {"form": form})
+
+
+def render_case(request: HttpRequest, case: Case, status: int = 200, **forms) -> HttpResponse:
+    """The case page; used by GET and by the POST views below when a form has errors."""
+    search = OfferSearchForm(request.GET)
+    offer_query = search.cleaned_data["angebot"].strip() if search.is_valid() else ""
+    forms.setdefault("session_form", SessionForm())
+    forms.setdefault("plan_form", PlanStepForm(offer_query=offer_query))
+    forms.setdefault("referral_form", ReferralForm())
+    audit(case=case, user=request.user, action=AuditEntry.Action.VIEW)
+    context = {
+        "case": case,
+        "timeline": case_timeline(case),
+        "audit_entries": case.audit_entries.select_related("user")[:50],
+        "offer_search": search,
+        "offer_query": offer_query,
+        "step_status_form": PlanStepStatusForm(),
+        "referral_status_form": ReferralStatusForm(),
+        **forms,
+    }
+    return render(request, "counselling/case_detail.html", context, status=status)
+
+
+@counsellor_required
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return render_case(request, _get_case(request, pk))
+
+
+@counsellor_required
+def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _get_writable_case(request, pk)
+    if case is None:
+        return redirect("counselling:case", pk=pk)
+    form = CaseForm(request.POST or None, instance=case, office=case.office)
+    if request.method == "POST" and form.is_valid():
+        case_change(form=form, by=request.user)
+        messages.success(request, _("Der Fall wurde gespeichert."))
+        return redirect(case)
+    return render(request, "counselling/case_form.html", {"form": form, "case": case})
+
+
+@counsellor_required
+@require_POST
+def session_add(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _get_writable_case(request, pk)
+    if case is None:
+        return redirect("counselling:case", pk=pk)
+    form = SessionForm(request.POST)
+    if not form.is_valid():
+        return render_case(request, case, status=400, session_form=form)
+    session_log(form=form, case=case, by=request.user)
+    messages.success(request, _("Das Gespräch wurde dokumentiert."))
+    return redirect(f"{case.get_absolute_url()}#verlauf")
+
+
+@counsellor_required
+@require_POST
+def plan_step_add(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _get_writable_case(request, pk)
+    if case is None:
+        return redirect("counselling:case", pk=pk)
+    form = PlanStepForm(request.POST, instance=case.plan_steps.model(case=case))
+    if not form.is_valid():
+        return render_case(request, case, status=400, plan_form=form)
+    case_change(form=form, by=request.user, what=_("Schritt im Qualifizierungsplan angelegt"))
+    messages.success(request, _("Der Schritt wurde in den Qualifizierungsplan aufgenommen."))
+    return redirect(f"{case.get_absolute_url()}#plan")
+
+
+@counsellor_required
+@require_POST
+def referral_add(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _get_writable_case(request, pk)
+    if case is None:
+        return redirect("counselling:case", pk=pk)
+    form = ReferralForm(request.POST, instance=case.referrals.model(case=case))
+    if not form.is_valid():
+        return render_case(request, case, status=400, referral_form=form)
+    case_change(form=form, by=request.user, what=_("Vermittlung angelegt"))
+    messages.success(request, _("Die Vermittlung wurde gespeichert."))
+    return redirect(f"{case.get_absolute_url()}#verlauf")
+
+
+def _status_change(request: HttpRequest, pk: int, related: str, item_pk: int, form_class, what: str):
+    case = _get_writable_case(request, pk)
+    if case is None:
+        return redirect("counselling:case", pk=pk)
+    item = get_object_or_404(getattr(case, related), pk=item_pk)
+    form = form_class(request.POST, instance=item)
+    if form.is_valid():
+        case_change(form=form, by=request.user, what=what)
+        messages.success(request, _("Der Status wurde geändert."))
+    else:
+        messages.error(request, _("Bitte einen gültigen Status wählen."))
+    return redirect(f"{case.get_absolute_url()}#verlauf")
+
+
+@counsellor_required
+@require_POST
+def plan_step_status(request: HttpRequest, pk: int, step_pk: int) -> HttpResponse:
+    return _status_change(request, pk, "plan_steps", step_pk, PlanStepStatusForm, _("Status eines Planschritts"))
+
+
+@counsellor_required
+@require_POST
+def referral_status(request: HttpRequest, pk: int, referral_pk: int) -> HttpResponse:
+    return _status_change(request, pk, "referrals", referral_pk, ReferralStatusForm, _("Status einer Vermittlung"))
+
+
+@counsellor_required
+def case_export_json(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _get_case(request, pk)
+    audit(case=case, user=request.user, action=AuditEntry.Action.EXPORT, what="JSON")
+    response = JsonResponse(case_export_data(case), json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="{case.reference}.json"'
+    return response
+
+
+@counsellor_required
+def case_export_print(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _get_case(request, pk)
+    audit(case=case, user=request.user, action=AuditEntry.Action.EXPORT, what=_("Druckansicht"))
+    return render(request, "counselling/case_export.html", {"case": case, "data": case_export_data(case)})
+
+
+@counsellor_required
+def case_anonymise_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _get_writable_case(request, pk)
+    if case is None:
+        return redirect("counselling:case", pk=pk)
+    if request.method == "POST":
+        case_anonymise(case=case, by=request.user)
+        messages.success(request, _("Der Fall wurde anonymisiert."))
+        return redirect(case)
+    return render(request, "counselling/case_anonymise.html", {"case": case})

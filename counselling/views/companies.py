@@ -1,0 +1,62 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Max
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from counselling.access import counsellor_required
+from counselling.forms import CompanyForm, NeedFormSet, NeedsAnalysisForm
+from counselling.models import Company, NeedsAnalysis
+from counselling.selectors import offers_for_need
+
+PAGE_SIZE = 25
+
+
+@counsellor_required
+def company_list(request: HttpRequest) -> HttpResponse:
+    companies = (
+        Company.objects.visible_to(request.user)
+        .select_related("sector", "office")
+        .annotate(analysis_count=Count("analyses", distinct=True), last_analysis=Max("analyses__date"))
+        .order_by("name", "pk")
+    )
+    page = Paginator(companies, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "counselling/company_list.html", {"page": page})
+
+
+@counsellor_required
+def company_new(request: HttpRequest) -> HttpResponse:
+    form = CompanyForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        company = form.save()
+        messages.success(request, _("Das Unternehmen wurde angelegt."))
+        return redirect(company)
+    return render(request, "counselling/company_form.html", {"form": form})
+
+
+@counsellor_required
+def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    company = get_object_or_404(Company.objects.visible_to(request.user).select_related("sector"), pk=pk)
+    analysis = NeedsAnalysis(company=company)
+    form = NeedsAnalysisForm(request.POST or None, instance=analysis)
+    formset = NeedFormSet(request.POST or None, instance=analysis, prefix="needs")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        with transaction.atomic():
+            form.save()
+            formset.save()
+        messages.success(request, _("Die Bedarfsanalyse wurde gespeichert."))
+        return redirect(company)
+    analyses = company.analyses.prefetch_related("needs__step", "needs__sector")
+    needs_with_offers = [
+        (analysis, [(need, offers_for_need(need)) for need in analysis.needs.all()]) for analysis in analyses
+    ]
+    context = {
+        "company": company,
+        "analyses": needs_with_offers,
+        "cases": company.cases.select_related("step"),
+        "form": form,
+        "formset": formset,
+    }
+    return render(request, "counselling/company_detail.html", context, status=400 if form.is_bound else 200)

@@ -1,0 +1,71 @@
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from counselling.access import counsellor_required
+from counselling.models import Case, Inquiry, Session
+from counselling.services import inquiry_convert
+
+PAGE_SIZE = 25
+
+
+@counsellor_required
+def desk(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    week_start = today - timedelta(days=today.weekday())
+    my_cases = Case.objects.visible_to(request.user).open().filter(counsellor=request.user)
+    follow_ups = (
+        Session.objects.filter(case__in=my_cases, follow_up__range=(week_start, week_start + timedelta(days=6)))
+        .select_related("case")
+        .order_by("follow_up", "pk")
+    )
+    inquiries = Inquiry.objects.visible_to(request.user).filter(status=Inquiry.Status.NEW).select_related("office")
+    context = {
+        "my_cases": my_cases.select_related("step").order_by("-updated_at", "-pk")[:20],
+        "follow_ups": follow_ups,
+        "inquiries": inquiries[:20],
+        "today": today,
+    }
+    return render(request, "counselling/desk.html", context)
+
+
+@counsellor_required
+def inquiry_list(request: HttpRequest) -> HttpResponse:
+    inquiries = Inquiry.objects.visible_to(request.user).select_related("office", "case")
+    page = Paginator(inquiries, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "counselling/inquiry_list.html", {"page": page})
+
+
+@counsellor_required
+def inquiry_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    inquiry = get_object_or_404(Inquiry.objects.visible_to(request.user).select_related("office"), pk=pk)
+    return render(request, "counselling/inquiry_detail.html", {"inquiry": inquiry})
+
+
+@counsellor_required
+@require_POST
+def inquiry_convert_view(request: HttpRequest, pk: int) -> HttpResponse:
+    inquiry = get_object_or_404(Inquiry.objects.visible_to(request.user), pk=pk)
+    if inquiry.status == Inquiry.Status.CONVERTED or inquiry.anonymised_at:
+        messages.error(request, _("Diese Anfrage ist bereits ein Fall."))
+        return redirect(inquiry)
+    case = inquiry_convert(inquiry=inquiry, by=request.user)
+    messages.success(request, _("Der Fall %(ref)s wurde angelegt.") % {"ref": case.reference})
+    return redirect(case)
+
+
+@counsellor_required
+@require_POST
+def inquiry_close(request: HttpRequest, pk: int) -> HttpResponse:
+    inquiry = get_object_or_404(Inquiry.objects.visible_to(request.user), pk=pk)
+    if inquiry.status != Inquiry.Status.CONVERTED:
+        inquiry.status = Inquiry.Status.CLOSED
+        inquiry.save(update_fields=["status"])
+        messages.success(request, _("Die Anfrage ist als erledigt markiert."))
+    return redirect("counselling:inquiries")

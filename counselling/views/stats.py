@@ -1,0 +1,32 @@
+import csv
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from counselling.access import counsellor_required
+from counselling.forms import StatsForm
+from counselling.stats import office_statistics
+
+
+def _statistics(request: HttpRequest):
+    form = StatsForm(request.GET or None, user=request.user)
+    office, start, end = form.period()
+    return form, office_statistics(office=office, start=start, end=end)
+
+
+@counsellor_required
+def statistics(request: HttpRequest) -> HttpResponse:
+    form, stats = _statistics(request)
+    return render(request, "counselling/statistics.html", {"form": form, "stats": stats})
+
+
+@counsellor_required
+def statistics_csv(request: HttpRequest) -> HttpResponse:
+    _form, stats = _statistics(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"beratung-statistik-{stats.office.slug}-{stats.start}-{stats.end}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response, delimiter=";")
+    for row in stats.csv_rows():
+        writer.writerow(row)
+    return response
