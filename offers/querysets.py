@@ -95,13 +95,14 @@ class OfferQuerySet(QuerySet):
     def visible_to(self, user) -> OfferQuerySet:
         """What a user may open on the public site: listed offers, plus everything a coordinator or the
         provider's editors may preview."""
+        from partners.scoping import editable_partner_ids, is_coordinator
+
         if user is None or not user.is_authenticated:
             return self.listed()
-        if user.is_superuser:
+        if is_coordinator(user):
             return self.all()
-        own = user.memberships.filter(role="editor").values("partner_id")
         listed = Q(status="published", listed_until__gte=timezone.localdate())
-        return self.filter(listed | Q(provider__in=Subquery(own)))
+        return self.filter(listed | Q(provider__in=editable_partner_ids(user)))
 
     def stale(self, now: datetime.datetime | None = None) -> OfferQuerySet:
         now = now or timezone.now()

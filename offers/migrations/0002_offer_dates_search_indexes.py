@@ -5,62 +5,61 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('offers', '0001_initial'),
-        ('partners', '0003_role_groups'),
+        ("offers", "0001_initial"),
+        ("partners", "0003_role_groups"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='offer',
-            name='listed_until',
-            field=models.DateField(blank=True, editable=False, null=True, verbose_name='sichtbar bis'),
+            model_name="offer",
+            name="listed_until",
+            field=models.DateField(blank=True, editable=False, null=True, verbose_name="sichtbar bis"),
         ),
         migrations.AddField(
-            model_name='offer',
-            name='next_start',
-            field=models.DateField(blank=True, editable=False, null=True, verbose_name='nächster Beginn'),
+            model_name="offer",
+            name="next_start",
+            field=models.DateField(blank=True, editable=False, null=True, verbose_name="nächster Beginn"),
         ),
         migrations.AddField(
-            model_name='offer',
-            name='search_vector',
+            model_name="offer",
+            name="search_vector",
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(fields=['status', 'listed_until'], name='offer_listed_idx'),
+            model_name="offer",
+            index=models.Index(fields=["status", "listed_until"], name="offer_listed_idx"),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(fields=['next_start', 'id'], name='offer_next_start_idx'),
+            model_name="offer",
+            index=models.Index(fields=["next_start", "id"], name="offer_next_start_idx"),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(fields=['-created_at', 'id'], name='offer_newest_idx'),
+            model_name="offer",
+            index=models.Index(fields=["-created_at", "id"], name="offer_newest_idx"),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(fields=['title', 'id'], name='offer_title_idx'),
+            model_name="offer",
+            index=models.Index(fields=["title", "id"], name="offer_title_idx"),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(fields=['kind'], name='offer_kind_idx'),
+            model_name="offer",
+            index=models.Index(fields=["kind"], name="offer_kind_idx"),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(fields=['last_confirmed_at'], name='offer_confirmed_idx'),
+            model_name="offer",
+            index=models.Index(fields=["last_confirmed_at"], name="offer_confirmed_idx"),
         ),
         migrations.AddIndex(
-            model_name='run',
-            index=models.Index(fields=['offer', 'start_date'], name='run_offer_start_idx'),
+            model_name="run",
+            index=models.Index(fields=["offer", "start_date"], name="run_offer_start_idx"),
         ),
         migrations.AddIndex(
-            model_name='run',
-            index=models.Index(fields=['start_date'], name='run_start_idx'),
+            model_name="run",
+            index=models.Index(fields=["start_date"], name="run_start_idx"),
         ),
         migrations.AddIndex(
-            model_name='run',
-            index=models.Index(fields=['latitude', 'longitude'], name='run_place_idx'),
+            model_name="run",
+            index=models.Index(fields=["latitude", "longitude"], name="run_place_idx"),
         ),
     ]
