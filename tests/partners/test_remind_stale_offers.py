@@ -1,0 +1,76 @@
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from offers.models import Offer
+from partners.models import Membership
+from tests.partners.conftest import make_editor, make_offer, make_partner
+
+
+def _stale(offer: Offer, days: int = 200) -> Offer:
+    Offer.objects.filter(pk=offer.pk).update(last_confirmed_at=timezone.now() - datetime.timedelta(days=days))
+    return offer
+
+
+@pytest.fixture
+def stale_network(db, settings):
+    settings.OFFER_STALE_AFTER_DAYS = 183
+    ihk, saz, quiet = make_partner(name="IHK"), make_partner(name="SAZ"), make_partner(name="Ohne Redaktion")
+    make_editor("ihk-1", ihk, email="eins@ihk.example")
+    make_editor("ihk-2", ihk, email="zwei@ihk.example")
+    make_editor("ihk-weg", ihk, email="weg@ihk.example", is_active=False)
+    make_editor("saz-1", saz, email="redaktion@saz.example")
+    counsellor = make_editor("beratung-saz", email="beratung@saz.example")
+    Membership.objects.create(user=counsellor, partner=saz, role=Membership.Role.COUNSELLOR)
+    _stale(make_offer(ihk, title="Alter Lehrgang A"))
+    _stale(make_offer(ihk, title="Alter Lehrgang B"), days=184)
+    make_offer(ihk, title="Frisch")
+    _stale(make_offer(ihk, title="Alter Entwurf", status=Offer.Status.DRAFT))
+    _stale(make_offer(saz, title="Alte Umschulung"))
+    _stale(make_offer(saz, title="Gerade noch frisch"), days=182)
+    _stale(make_offer(quiet, title="Niemand liest mit"))
+
+
+def test_remind_stale_offers_mails_each_partners_editors_their_stale_offers(stale_network, mailoutbox):
+    call_command("remind_stale_offers", stdout=io.StringIO(), stderr=io.StringIO())
+
+    sent = {tuple(mail.to): mail.body for mail in mailoutbox}
+    assert set(sent) == {("eins@ihk.example", "zwei@ihk.example"), ("redaktion@saz.example",)}
+    ihk_body, saz_body = sent[("eins@ihk.example", "zwei@ihk.example")], sent[("redaktion@saz.example",)]
+    assert [line[2:].split(" (")[0] for line in ihk_body.splitlines() if line.startswith("- ")] == [
+        "Alter Lehrgang A",
+        "Alter Lehrgang B",
+    ]
+    assert [line[2:].split(" (")[0] for line in saz_body.splitlines() if line.startswith("- ")] == ["Alte Umschulung"]
+
+
+def test_remind_stale_offers_reports_partners_without_editors(stale_network, mailoutbox):
+    err = io.StringIO()
+
+    call_command("remind_stale_offers", stdout=io.StringIO(), stderr=err)
+
+    assert "Ohne Redaktion: 1 stale offers, but no editor" in err.getvalue()
+
+
+def test_remind_stale_offers_dry_run_prints_and_sends_nothing(stale_network, mailoutbox):
+    out = io.StringIO()
+
+    call_command("remind_stale_offers", "--dry-run", "--base-url", "https://lotse.example.org/", stdout=out)
+
+    assert mailoutbox == []
+    text = out.getvalue()
+    assert "To: eins@ihk.example, zwei@ihk.example" in text
+    assert "- Alte Umschulung (zuletzt bestätigt" in text
+    assert "https://lotse.example.org/admin/offers/offer/" in text
+    assert "would send 2 reminder(s)." in text
+
+
+def test_remind_stale_offers_without_stale_offers_sends_nothing(db, mailoutbox):
+    make_editor("ihk-1", make_offer(make_partner()).provider)
+
+    call_command("remind_stale_offers", stdout=io.StringIO())
+
+    assert mailoutbox == []

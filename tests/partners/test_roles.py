@@ -1,0 +1,124 @@
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from lotsendienst import demo as accounts_demo
+from partners import demo_memberships
+from partners.models import Membership
+from partners.scoping import editable_partner_ids, is_coordinator
+from tests.partners.conftest import make_partner
+
+EDITOR_PERMISSIONS = {
+    "offers.view_offer",
+    "offers.add_offer",
+    "offers.change_offer",
+    "offers.view_run",
+    "offers.add_run",
+    "offers.change_run",
+    "partners.view_partner",
+    "partners.change_partner",
+    "partners.view_contactperson",
+    "partners.add_contactperson",
+    "partners.change_contactperson",
+}
+COORDINATED = [
+    "offers.offer",
+    "offers.run",
+    "offers.qualificationstep",
+    "offers.sector",
+    "offers.targetgroup",
+    "offers.fundingprogramme",
+    "offers.postcode",
+    "partners.partner",
+    "partners.contactperson",
+    "partners.membership",
+    "partners.service",
+    "partners.language",
+    "auth.user",
+]
+
+
+def _permissions(group_name: str) -> set[str]:
+    group = Group.objects.get(name=group_name)
+    return {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
+
+
+@pytest.mark.django_db
+def test_role_groups_carry_exactly_the_permissions_of_their_role():
+    coordinator = {
+        f"{m.split('.')[0]}.{action}_{m.split('.')[1]}"
+        for m in COORDINATED
+        for action in ("view", "add", "change", "delete")
+    }
+
+    assert _permissions("Partnerredaktion") == EDITOR_PERMISSIONS
+    assert _permissions("Beratung") == set()
+    assert _permissions("Netzwerkkoordination") == coordinator | {"auth.view_group"}
+
+
+@pytest.mark.django_db
+def test_coordinator_permissions_exclude_counselling_and_group_editing():
+    perms = _permissions("Netzwerkkoordination")
+
+    assert not any(p.startswith("counselling.") for p in perms)
+    assert "auth.change_group" not in perms
+
+
+def test_editable_partner_ids_counts_only_editor_memberships(network):
+    counsellor = network.users["beratung"]
+    Membership.objects.create(user=counsellor, partner=network.ihk, role=Membership.Role.COUNSELLOR)
+
+    assert editable_partner_ids(network.users["redaktion-ihk"]) == {network.ihk.pk}
+    assert editable_partner_ids(counsellor) == frozenset()
+    assert is_coordinator(network.users["koordination"]) is True
+    assert is_coordinator(network.users["redaktion-ihk"]) is False
+
+
+def test_inactive_editor_reaches_no_partner(network):
+    editor = network.users["redaktion-ihk"]
+    editor.is_active = False
+
+    assert editable_partner_ids(editor) == frozenset()
+
+
+@pytest.mark.django_db
+def test_demo_memberships_assign_roles_and_groups_idempotently():
+    out = io.StringIO()
+    accounts_demo.load(stdout=out)
+    ihk = make_partner(slug="ihk-region-stuttgart")
+    saz = make_partner(slug="schweriner-ausbildungszentrum")
+    lotse = make_partner(slug="lotsendienst-stuttgart")
+
+    demo_memberships.load(stdout=out)
+    demo_memberships.load(stdout=out)
+
+    rows = {(m.user.username, m.partner.slug, m.role) for m in Membership.objects.select_related("user", "partner")}
+    assert rows == {
+        ("redaktion-ihk", ihk.slug, "editor"),
+        ("redaktion-saz", saz.slug, "editor"),
+        ("beratung-stuttgart", lotse.slug, "counsellor"),
+        ("beratung-schwerin", saz.slug, "counsellor"),
+    }
+    groups = {u.username: {g.name for g in u.groups.all()} for u in get_user_model().objects.all()}
+    assert groups == {
+        "koordination": {"Netzwerkkoordination"},
+        "redaktion-ihk": {"Partnerredaktion"},
+        "redaktion-saz": {"Partnerredaktion"},
+        "beratung-stuttgart": {"Beratung"},
+        "beratung-schwerin": {"Beratung"},
+    }
+    koordination = get_user_model().objects.get(username="koordination")
+    assert (koordination.is_staff, koordination.is_superuser) == (True, False)
+
+
+@pytest.mark.django_db
+def test_demo_memberships_skip_missing_partners_with_a_message():
+    out = io.StringIO()
+    accounts_demo.load(stdout=out)
+
+    demo_memberships.load(stdout=out)
+
+    assert Membership.objects.count() == 0
+    assert "skipped redaktion-ihk → ihk-region-stuttgart" in out.getvalue()
