@@ -67,7 +67,7 @@ class InquiryPrefillForm(forms.Form):
     topic = forms.CharField(max_length=1000, required=False)
     office = forms.SlugField(required=False)
 
-    def initial(self) -> dict:
+    def prefill(self) -> dict:
         self.is_valid()
         data = {key: value for key, value in self.cleaned_data.items() if value}
         initial = {"kind": data.get("who"), "postcode": data.get("postcode"), "message": data.get("topic")}

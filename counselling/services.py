@@ -1,5 +1,7 @@
 """Writes that touch several models, each in one transaction, each leaving an audit entry."""
 
+import logging
+import smtplib
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -14,13 +16,14 @@ from counselling.models import AuditEntry, Case, ClientKind, Company, Inquiry, R
 from counselling.selectors import office_counsellor_emails
 
 ANONYMOUS = "–"
+logger = logging.getLogger(__name__)
 
 
 def audit(*, case: Case, user, action: str, what: str = "") -> AuditEntry:
     return AuditEntry.objects.create(office_id=case.office_id, case=case, user=user, action=action, what=what)
 
 
-def inquiry_submit(*, inquiry: Inquiry) -> Inquiry:
+def inquiry_submit(*, inquiry: Inquiry, base_url: str = "") -> Inquiry:
     """Stores a public request with the consent it was given under, then tells the office's counsellors."""
     inquiry.consent_given_at = timezone.now()
     inquiry.consent_version = CONSENT_VERSION
@@ -28,14 +31,17 @@ def inquiry_submit(*, inquiry: Inquiry) -> Inquiry:
     recipients = office_counsellor_emails(inquiry.office)
     if recipients:
         # No personal data in the mail: the counsellor reads the request on the desk.
-        link = reverse("counselling:inquiry", args=[inquiry.pk])
-        send_mail(
-            _("Neue Beratungsanfrage für %(office)s") % {"office": inquiry.office.name},
-            _("Im Eingang der Beratung liegt eine neue Anfrage: %(link)s") % {"link": link},
-            settings.DEFAULT_FROM_EMAIL,
-            recipients,
-            fail_silently=True,
-        )
+        link = base_url.rstrip("/") + reverse("counselling:inquiry", args=[inquiry.pk])
+        try:
+            send_mail(
+                _("Neue Beratungsanfrage für %(office)s") % {"office": inquiry.office.name},
+                _("Im Eingang der Beratung liegt eine neue Anfrage: %(link)s") % {"link": link},
+                settings.DEFAULT_FROM_EMAIL,
+                recipients,
+            )
+        except (OSError, smtplib.SMTPException):
+            # The request is stored and shows on the desk; a mail outage must not lose it.
+            logger.exception("Could not notify counsellors of inquiry %s", inquiry.pk)
     return inquiry
 
 

@@ -14,10 +14,10 @@ def request_form(request: HttpRequest) -> HttpResponse:
         limited = hit_and_check(request)
         if not limited and form.is_valid():
             if not form.is_spam():
-                inquiry_submit(inquiry=form.save(commit=False))
+                inquiry_submit(inquiry=form.save(commit=False), base_url=request.build_absolute_uri("/"))
             return redirect("counselling:request_done")
     else:
-        form = InquiryForm(initial=InquiryPrefillForm(request.GET).initial())
+        form = InquiryForm(initial=InquiryPrefillForm(request.GET).prefill())
     context = {
         "form": form,
         "limited": limited,

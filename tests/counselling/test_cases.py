@@ -1,0 +1,216 @@
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from counselling.consent import CONSENT_VERSION
+from counselling.models import AuditEntry, Case, Inquiry, PlanStep, Referral, Session
+
+from .conftest import make_case, make_inquiry, make_offer, make_step, make_target_group
+
+
+@pytest.fixture
+def desk_client(client, counsellor_s):
+    client.force_login(counsellor_s)
+    return client
+
+
+def test_inquiry_converts_to_case_in_one_step(desk_client, office_s, counsellor_s):
+    inquiry = make_inquiry(office_s, name="Eva K.", kind="company", postcode="70173")
+    response = desk_client.post(reverse("counselling:inquiry_convert", args=[inquiry.pk]))
+    case = Case.objects.get()
+    assert response["Location"] == case.get_absolute_url()
+    assert (case.name, case.office, case.counsellor, case.inquiry) == ("Eva K.", office_s, counsellor_s, inquiry)
+    assert (case.consent_given_at, case.consent_version) == (inquiry.consent_given_at, inquiry.consent_version)
+    assert case.company.name == "Eva K."
+    assert Inquiry.objects.get().status == Inquiry.Status.CONVERTED
+    assert list(AuditEntry.objects.values_list("action", flat=True)) == ["create"]
+
+
+def test_converting_twice_creates_one_case(desk_client, office_s):
+    inquiry = make_inquiry(office_s)
+    url = reverse("counselling:inquiry_convert", args=[inquiry.pk])
+    desk_client.post(url)
+    desk_client.post(url)
+    assert Case.objects.count() == 1
+
+
+def test_new_case_requires_consent(desk_client, office_s):
+    data = {"office": office_s.pk, "client_kind": "person", "name": "Tom", "gender": "male"}
+    response = desk_client.post(reverse("counselling:case_new"), data)
+    assert "Ohne Einwilligung" in response.content.decode()
+    assert not Case.objects.exists()
+    desk_client.post(reverse("counselling:case_new"), {**data, "consent": "on"})
+    case = Case.objects.get()
+    assert case.consent_version == CONSENT_VERSION
+    assert case.consent_given_at is not None
+
+
+def test_case_view_is_audited_and_shown(desk_client, office_s, counsellor_s):
+    case = make_case(office_s)
+    response = desk_client.get(case.get_absolute_url())
+    entry = AuditEntry.objects.get()
+    assert (entry.case, entry.user, entry.action, entry.office) == (case, counsellor_s, "view", office_s)
+    assert "beratung-stuttgart" in response.content.decode()
+
+
+def test_logged_session_appears_in_timeline_and_audit(desk_client, office_s, counsellor_s):
+    case = make_case(office_s)
+    data = {"date": "2026-03-04", "minutes": "45", "channel": "phone", "topics": "Förderung klären"}
+    response = desk_client.post(reverse("counselling:session_add", args=[case.pk]), data)
+    assert response.status_code == 302
+    session = Session.objects.get()
+    assert (session.minutes, session.channel, session.counsellor) == (45, "phone", counsellor_s)
+    assert "Förderung klären" in desk_client.get(case.get_absolute_url()).content.decode()
+    assert AuditEntry.objects.filter(case=case, action="change", what="Gespräch dokumentiert").exists()
+
+
+@pytest.mark.parametrize("minutes", ["0", "-5", "zehn", "601"])
+def test_session_with_bad_minutes_is_rejected(desk_client, office_s, minutes):
+    case = make_case(office_s)
+    data = {"date": "2026-03-04", "minutes": minutes, "channel": "phone"}
+    response = desk_client.post(reverse("counselling:session_add", args=[case.pk]), data)
+    assert response.status_code == 400
+    assert not Session.objects.exists()
+
+
+def test_closing_case_needs_outcome(desk_client, office_s):
+    case = make_case(office_s, status="exam")
+    url = reverse("counselling:case_edit", args=[case.pk])
+    data = {"client_kind": "person", "name": case.name, "gender": "unknown", "status": "closed", "outcome": ""}
+    response = desk_client.post(url, data)
+    assert "Bitte beim Abschluss ein Ergebnis angeben." in response.content.decode()
+    desk_client.post(url, {**data, "outcome": "external-exam"})
+    case.refresh_from_db()
+    assert (case.status, case.outcome) == ("closed", "external-exam")
+    assert case.closed_at is not None
+    assert AuditEntry.objects.filter(case=case, action="change").exclude(what="").exists()
+
+
+def test_audit_of_change_names_fields_not_values(desk_client, office_s):
+    case = make_case(office_s, name="Alt")
+    url = reverse("counselling:case_edit", args=[case.pk])
+    desk_client.post(url, {"client_kind": "person", "name": "Neuer Name", "gender": "unknown", "status": "new"})
+    entry = AuditEntry.objects.get(action="change")
+    assert "Neuer Name" not in entry.what
+    assert "Name" in entry.what
+
+
+def test_plan_step_search_limits_offers_to_published_matches(desk_client, office_s):
+    case = make_case(office_s)
+    wanted = make_offer(office_s, "Mechatroniker Externenprüfung")
+    make_offer(office_s, "Mechatroniker Entwurf", status="draft")
+    make_offer(office_s, "Buchhaltung")
+    response = desk_client.get(case.get_absolute_url(), {"angebot": "Mechatroniker"})
+    assert list(response.context["plan_form"].fields["offer"].queryset) == [wanted]
+
+
+def test_plan_step_rejects_draft_offer_and_accepts_free_text(desk_client, office_s):
+    case = make_case(office_s)
+    draft = make_offer(office_s, "Entwurf", status="draft")
+    url = reverse("counselling:plan_step_add", args=[case.pk])
+    assert desk_client.post(url, {"offer": draft.pk, "status": "planned"}).status_code == 400
+    desk_client.post(url, {"title": "Deutschkurs B2", "status": "planned", "planned_start": "2026-05-01"})
+    assert list(PlanStep.objects.values_list("title", "offer")) == [("Deutschkurs B2", None)]
+
+
+def test_plan_step_status_change(desk_client, office_s):
+    case = make_case(office_s)
+    step = PlanStep.objects.create(case=case, title="TQ 1")
+    desk_client.post(reverse("counselling:plan_step_status", args=[case.pk, step.pk]), {"status": "running"})
+    step.refresh_from_db()
+    assert step.status == "running"
+
+
+def test_referral_to_partner_with_status(desk_client, office_s, office_n):
+    case = make_case(office_s)
+    url = reverse("counselling:referral_add", args=[case.pk])
+    assert desk_client.post(url, {"date": "2026-03-01", "status": "suggested"}).status_code == 400
+    desk_client.post(url, {"partner": office_n.pk, "date": "2026-03-01", "status": "referred"})
+    referral = Referral.objects.get()
+    assert (referral.partner, referral.status) == (office_n, "referred")
+    desk_client.post(reverse("counselling:referral_status", args=[case.pk, referral.pk]), {"status": "accepted"})
+    referral.refresh_from_db()
+    assert referral.status == "accepted"
+
+
+def test_case_list_filters(desk_client, office_s, counsellor_s):
+    step = make_step("fachkraft")
+    group = make_target_group()
+    a = make_case(office_s, name="Anna", status="plan", step=step, target_group=group, counsellor=counsellor_s)
+    b = make_case(office_s, name="Bert", status="new")
+    url = reverse("counselling:cases")
+
+    def listed(params):
+        return set(desk_client.get(url, params).context["page"].object_list)
+
+    assert listed({}) == {a, b}
+    assert listed({"status": "plan"}) == {a}
+    assert listed({"step": "fachkraft"}) == {a}
+    assert listed({"target_group": group.slug}) == {a}
+    assert listed({"counsellor": counsellor_s.pk}) == {a}
+    assert listed({"q": "bert"}) == {b}
+    assert listed({"q": b.reference}) == {b}
+
+
+@pytest.mark.parametrize(
+    "params", [{"status": "quatsch"}, {"step": "gibt-es-nicht"}, {"page": "x"}, {"counsellor": "a"}]
+)
+def test_case_list_bad_filter_values_never_500(desk_client, office_s, params):
+    make_case(office_s)
+    assert desk_client.get(reverse("counselling:cases"), params).status_code == 200
+
+
+def _queries(client, url) -> int:
+    client.get(url)  # the first request of a session also writes the session
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("page", ["cases", "inquiries", "companies", "desk"])
+def test_list_pages_query_count_does_not_grow(desk_client, office_s, counsellor_s, page):
+    from counselling.models import Company
+
+    def add(n):
+        for _ in range(n):
+            case = make_case(office_s, counsellor=counsellor_s, step=make_step(), target_group=make_target_group())
+            make_inquiry(office_s)
+            Company.objects.create(office=office_s, name=f"Firma {case.pk}")
+
+    url = reverse(f"counselling:{page}")
+    add(1)
+    one = _queries(desk_client, url)
+    add(9)
+    assert _queries(desk_client, url) == one
+
+
+def test_export_json_holds_case_and_sessions(desk_client, world):
+    case = world["s"]
+    response = desk_client.get(reverse("counselling:case_export_json", args=[case.pk]))
+    data = json.loads(response.content)
+    assert data["name"] == "Name geheimS"
+    assert [s["topics"] for s in data["sessions"]] == ["Themen geheimS"]
+    assert data["inquiry"]["message"] == "Nachricht geheimS"
+    assert response["Content-Disposition"].startswith("attachment")
+    assert AuditEntry.objects.filter(case=case, action="export").exists()
+
+
+def test_export_print_page(desk_client, world):
+    response = desk_client.get(reverse("counselling:case_export", args=[world["s"].pk]))
+    assert "Gespräch geheimS" in response.content.decode()
+
+
+def test_desk_start_page_lists_my_cases_follow_ups_and_new_inquiries(desk_client, office_s, counsellor_s):
+    from django.utils import timezone
+
+    mine = make_case(office_s, counsellor=counsellor_s, name="Meine Person")
+    make_case(office_s, name="Fremde Zuständigkeit")
+    Session.objects.create(case=mine, minutes=30, follow_up=timezone.localdate())
+    make_inquiry(office_s, name="Neu Anfragende")
+    response = desk_client.get(reverse("counselling:desk"))
+    assert list(response.context["my_cases"]) == [mine]
+    assert [s.case for s in response.context["follow_ups"]] == [mine]
+    assert [i.name for i in response.context["inquiries"]] == ["Neu Anfragende"]

@@ -1,0 +1,131 @@
+import csv
+import io
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+
+from counselling.models import Company, Need, NeedsAnalysis, Session
+from counselling.stats import office_statistics
+
+from .conftest import make_case, make_inquiry, make_step, make_target_group
+
+BERLIN = ZoneInfo("Europe/Berlin")
+YEAR = {"start": "2025-01-01", "end": "2025-12-31"}
+
+
+def at(day: str) -> datetime:
+    return datetime.fromisoformat(day).replace(hour=12, tzinfo=BERLIN)
+
+
+@pytest.fixture
+def records(office_s, office_n):
+    """Fixed records in and around 2025, plus another office's case that must not count."""
+    without, skilled = make_step("ohne-abschluss"), make_step("fachkraft")
+    group_a, group_b = make_target_group("an-und-ungelernte"), make_target_group("arbeitsuchende")
+    make_inquiry(office_s, created_at=at("2025-02-01"))
+    make_inquiry(office_s, created_at=at("2025-12-31"))
+    make_inquiry(office_s, created_at=at("2024-12-31"))
+    make_inquiry(office_n, created_at=at("2025-06-01"))
+    company_x = Company.objects.create(office=office_s, name="X")
+    c1 = make_case(office_s, opened_on=date(2025, 1, 10), gender="female", target_group=group_a, step=without,
+                   status="qualifying")  # fmt: skip
+    c2 = make_case(office_s, opened_on=date(2025, 3, 1), gender="diverse", target_group=group_a, step=skilled,
+                   status="closed", outcome="external-exam", closed_at=at("2025-09-01"))  # fmt: skip
+    c3 = make_case(office_s, opened_on=date(2024, 6, 1), gender="male", target_group=group_b, step=without,
+                   status="closed", outcome="dropped", closed_at=at("2024-12-01"))  # fmt: skip
+    make_case(office_s, opened_on=date(2024, 10, 1), client_kind="company", company=company_x, status="counselling")
+    make_case(office_s, opened_on=date(2026, 1, 5), gender="male")
+    make_case(office_n, opened_on=date(2025, 5, 5), gender="male", step=without)
+    Session.objects.create(case=c1, date=date(2025, 1, 10), minutes=60)
+    Session.objects.create(case=c1, date=date(2025, 2, 10), minutes=30)
+    Session.objects.create(case=c2, date=date(2025, 3, 1), minutes=90)
+    Session.objects.create(case=c3, date=date(2024, 7, 1), minutes=45)
+    company_y = Company.objects.create(office=office_s, name="Y")
+    analysis = NeedsAnalysis.objects.create(company=company_y, date=date(2025, 5, 5))
+    Need.objects.create(analysis=analysis, step=without, employees=4)
+    Need.objects.create(analysis=analysis, step=skilled, employees=6)
+    NeedsAnalysis.objects.create(company=Company.objects.create(office=office_s, name="Z"), date=date(2024, 5, 5))
+    return {"c2": c2, "without": without, "skilled": skilled, "group_a": group_a}
+
+
+def as_plain(stats):
+    figures = [(str(label), value) for label, value in stats.figures]
+    charts = {chart.key: [(str(label), value) for label, value in chart.rows] for chart in stats.charts}
+    return figures, charts
+
+
+EXPECTED_FIGURES = [
+    ("Anfragen", 2), ("neue Fälle", 2), ("Fälle im Zeitraum", 3), ("Beratungsgespräche", 3),
+    ("Beratungsstunden", 3.0), ("beratene Unternehmen", 2), ("Bedarfsanalysen", 1), ("Beschäftigte mit Bedarf", 10),
+]  # fmt: skip
+
+
+def expected_charts(records) -> dict:
+    """Vocabulary names come from the seeded tables, whatever their wording."""
+    return {
+        **EXPECTED_CHARTS,
+        "step": [(records["without"].name, 1), (records["skilled"].name, 1), ("ohne Angabe", 1)],
+        "target_group": [(records["group_a"].name, 2)],
+    }
+
+
+EXPECTED_CHARTS = {
+    "status": [("neu", 0), ("in Beratung", 1), ("Qualifizierungsplan", 0), ("in Qualifizierung", 1), ("Prüfung", 0),
+               ("abgeschlossen", 1)],
+    "outcome": [("Berufsabschluss über Externenprüfung", 1), ("Teilqualifizierung abgeschlossen", 0),
+                ("Weiterbildung abgeschlossen", 0), ("in Arbeit vermittelt", 0), ("abgebrochen", 0),
+                ("weitervermittelt", 0)],
+    "gender": [("weiblich", 1), ("männlich", 0), ("divers", 1), ("keine Angabe", 0)],
+}  # fmt: skip
+
+
+def test_statistics_are_exact_on_fixed_records(office_s, records):
+    stats = office_statistics(office=office_s, start=date(2025, 1, 1), end=date(2025, 12, 31))
+    figures, charts = as_plain(stats)
+    assert figures == EXPECTED_FIGURES
+    assert charts == expected_charts(records)
+
+
+def test_statistics_page_renders_svg_charts_without_script(client, counsellor_s, records):
+    client.force_login(counsellor_s)
+    response = client.get(reverse("counselling:statistics"), YEAR)
+    content = response.content.decode()
+    assert content.count('<svg class="bar-chart"') == 5
+    assert "<script>" not in content.split("</head>")[1]
+    assert as_plain(response.context["stats"]) == (EXPECTED_FIGURES, expected_charts(records))
+
+
+def test_statistics_csv_download(client, counsellor_s, records):
+    client.force_login(counsellor_s)
+    response = client.get(reverse("counselling:statistics_csv"), YEAR)
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode()), delimiter=";"))
+    assert rows[0] == ["Bereich", "Merkmal", "Wert"]
+    assert ["Kennzahlen", "Beratungsstunden", "3.0"] in rows
+    assert ["Personen nach Geschlecht", "divers", "1"] in rows
+
+
+def test_statistics_default_to_this_calendar_year(client, counsellor_s, office_s):
+    from django.utils import timezone
+
+    client.force_login(counsellor_s)
+    stats = client.get(reverse("counselling:statistics")).context["stats"]
+    year = timezone.localdate().year
+    assert (stats.office, stats.start, stats.end) == (office_s, date(year, 1, 1), date(year, 12, 31))
+
+
+def test_statistics_ignore_foreign_office_parameter(client, counsellor_s, office_n, records):
+    client.force_login(counsellor_s)
+    response = client.get(reverse("counselling:statistics"), {**YEAR, "office": office_n.pk})
+    assert response.status_code == 200
+    assert response.context["stats"].office != office_n
+
+
+@pytest.mark.parametrize(
+    "params", [{"start": "gestern"}, {"end": "2025-13-45"}, {"start": "2025-12-31", "end": "2025-01-01"}]
+)
+def test_statistics_bad_period_never_500(client, counsellor_s, params):
+    client.force_login(counsellor_s)
+    assert client.get(reverse("counselling:statistics"), params).status_code == 200
