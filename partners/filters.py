@@ -15,14 +15,14 @@ class PartnerFilter(filters.FilterSet):
     )
     service = filters.ModelMultipleChoiceFilter(
         label=_("Leistung"),
-        field_name="services",
+        field_name="services__slug",
         to_field_name="slug",
         queryset=Service.objects.all(),
         widget=forms.CheckboxSelectMultiple,
     )
     language = filters.ModelMultipleChoiceFilter(
         label=_("Gesprochene Sprache"),
-        field_name="languages",
+        field_name="languages__code",
         to_field_name="code",
         queryset=Language.objects.all(),
     )
