@@ -1,9 +1,9 @@
 from django.urls import path
 
-from lotsendienst.placeholder import coming_soon
+from offers import funding_views
 
 app_name = "funding"
 urlpatterns = [
-    path("", coming_soon, name="list"),
-    path("<slug:slug>/", coming_soon, name="detail"),
+    path("", funding_views.funding_list, name="list"),
+    path("<slug:slug>/", funding_views.funding_detail, name="detail"),
 ]

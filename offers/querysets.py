@@ -52,12 +52,15 @@ class RunQuerySet(QuerySet):
     def not_cancelled(self) -> RunQuerySet:
         return self.exclude(status="cancelled")
 
-    def current(self, today: datetime.date | None = None) -> RunQuerySet:
-        """Runs one can still take part in: not cancelled and not ended (or rolling start)."""
+    def not_ended(self, today: datetime.date | None = None) -> RunQuerySet:
         today = today or timezone.localdate()
-        return self.not_cancelled().filter(
+        return self.filter(
             Q(rolling_start=True) | Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today)
         )
+
+    def current(self, today: datetime.date | None = None) -> RunQuerySet:
+        """Runs one can still take part in: not cancelled and not ended (or rolling start)."""
+        return self.not_cancelled().not_ended(today)
 
     def with_distance(self, lat: float, lon: float) -> RunQuerySet:
         """distance_km from (lat, lon), computed in the database (equirectangular; exact enough below 300 km)."""

@@ -1,9 +1,9 @@
 from django.urls import path
 
-from lotsendienst.placeholder import coming_soon
+from offers import views
 
 app_name = "offers"
 urlpatterns = [
-    path("", coming_soon, name="search"),
-    path("<slug:slug>/", coming_soon, name="detail"),
+    path("", views.search, name="search"),
+    path("<slug:slug>/", views.detail, name="detail"),
 ]

@@ -1,0 +1,307 @@
+"""The offer search: one FilterSet for /angebote/ and the funding pages, with facet counts.
+
+Parameter names are the public URL contract (DESIGN.md): q, level, next, sector, funding, kind, target_group,
+near, radius, start_from, start_until, free, sort, page; plus learning_form, schedule and azav.
+OR within one parameter, AND across parameters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.db.models import Count, F
+from django.utils.translation import gettext_lazy as _
+
+from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
+from offers.postcodes import locate
+
+MAX_VALUES = 30
+PLACE_NOT_FOUND = _("Postleitzahl nicht gefunden. Bitte eine fünfstellige Postleitzahl oder einen Ortsnamen eingeben.")
+RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (25, "25 km"), (50, "50 km"), (100, "100 km")]
+DEFAULT_RADIUS = 25
+SORTS = {
+    "relevance": (F("rank").desc(), F("next_start").asc(nulls_last=True), "pk"),
+    "start": (F("next_start").asc(nulls_last=True), "pk"),
+    "newest": ("-created_at", "pk"),
+    "title": ("title", "pk"),
+    "distance": (F("distance_km").asc(nulls_last=True), "pk"),
+}
+SORT_LABELS = {
+    "relevance": _("Relevanz"),
+    "start": _("nächster Beginn"),
+    "newest": _("neueste"),
+    "title": _("Titel"),
+    "distance": _("Entfernung"),
+}
+# Filters whose options are counted, in the order the page shows them.
+FACETS = ["level", "next", "sector", "funding", "kind", "target_group", "learning_form", "schedule", "azav", "free"]
+
+
+class LenientMultipleChoiceField(forms.MultipleChoiceField):
+    """Keeps the known values and drops unknown ones, so an outdated bookmark still searches what it can."""
+
+    def clean(self, value):
+        values = value if isinstance(value, list | tuple) else [value] if value else []
+        known = {str(key) for key, _label in self.choices}
+        kept = list(dict.fromkeys(str(v) for v in values[:MAX_VALUES] if str(v) in known))
+        return kept
+
+
+class LenientMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
+    field_class = LenientMultipleChoiceField
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list[Option]
+    boolean: bool = False
+
+
+class SearchForm(forms.Form):
+    """Base form of the FilterSet; adds the page number, which filters nothing."""
+
+    page = forms.IntegerField(required=False, min_value=1, max_value=100_000)
+
+    def clean(self):
+        cleaned = super().clean()
+        start_from, start_until = cleaned.get("start_from"), cleaned.get("start_until")
+        if start_from and start_until and start_until < start_from:
+            self.add_error("start_until", _("Das Enddatum liegt vor dem Anfangsdatum."))
+        return cleaned
+
+
+def _vocab_choices(model, **filters) -> list[tuple[str, str]]:
+    return list(model.objects.filter(**filters).values_list("slug", "name"))
+
+
+class OfferFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Suchbegriff"),
+        method="filter_q",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("z. B. Mechatroniker, Pflege, Deutsch")}),
+    )
+    level = LenientMultipleChoiceFilter(label=_("Offen für (meine Stufe)"), method="filter_level")
+    next = LenientMultipleChoiceFilter(label=_("Führt zu (nächste Stufe)"), method="filter_next")
+    sector = LenientMultipleChoiceFilter(label=_("Branche"), method="filter_sector")
+    funding = LenientMultipleChoiceFilter(label=_("Förderprogramm"), method="filter_funding")
+    kind = LenientMultipleChoiceFilter(label=_("Art des Angebots"), method="filter_kind", choices=Offer.Kind.choices)
+    target_group = LenientMultipleChoiceFilter(label=_("Zielgruppe"), method="filter_target_group")
+    learning_form = LenientMultipleChoiceFilter(
+        label=_("Lernform"), method="filter_learning_form", choices=Run.LearningForm.choices
+    )
+    schedule = LenientMultipleChoiceFilter(label=_("Zeitform"), method="filter_schedule", choices=Run.Schedule.choices)
+    azav = django_filters.BooleanFilter(
+        label=_("AZAV-zugelassen (Bildungsgutschein möglich)"), method="filter_azav", widget=forms.CheckboxInput
+    )
+    free = django_filters.BooleanFilter(label=_("kostenlos"), method="filter_free", widget=forms.CheckboxInput)
+    near = django_filters.CharFilter(label=_("Postleitzahl oder Ort"), method="filter_nothing", max_length=60)
+    radius = django_filters.TypedChoiceFilter(
+        label=_("Umkreis"), choices=RADIUS_CHOICES, coerce=int, empty_value=None, method="filter_nothing"
+    )
+    start_from = django_filters.DateFilter(label=_("Beginn ab"), method="filter_nothing")
+    start_until = django_filters.DateFilter(label=_("Beginn bis"), method="filter_nothing")
+    sort = django_filters.ChoiceFilter(
+        label=_("Sortierung"), choices=list(SORT_LABELS.items()), method="filter_nothing", empty_label=None
+    )
+
+    class Meta:
+        model = Offer
+        fields: list[str] = []
+        form = SearchForm
+
+    def __init__(self, *args, hide: tuple[str, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        steps = list(QualificationStep.objects.values_list("slug", "name"))
+        self.filters["level"].extra["choices"] = steps
+        self.filters["next"].extra["choices"] = steps
+        self.filters["sector"].extra["choices"] = _vocab_choices(Sector)
+        self.filters["funding"].extra["choices"] = _vocab_choices(FundingProgramme, active=True)
+        self.filters["target_group"].extra["choices"] = _vocab_choices(TargetGroup)
+        for name in ("start_from", "start_until"):
+            self.filters[name].extra["widget"] = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        self.hidden = hide
+        self.place = None
+        self._located = False
+
+    # --- filter methods: each delegates to one OfferQuerySet method ---------------------------------------
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_level(self, queryset, name, value):
+        return queryset.for_level(value)
+
+    def filter_next(self, queryset, name, value):
+        return queryset.leading_to(value)
+
+    def filter_sector(self, queryset, name, value):
+        return queryset.in_sectors(value)
+
+    def filter_funding(self, queryset, name, value):
+        return queryset.fundable_by(value)
+
+    def filter_kind(self, queryset, name, value):
+        return queryset.of_kind(value)
+
+    def filter_target_group(self, queryset, name, value):
+        return queryset.for_target_groups(value)
+
+    def filter_learning_form(self, queryset, name, value):
+        return queryset.with_learning_form(value)
+
+    def filter_schedule(self, queryset, name, value):
+        return queryset.with_schedule(value)
+
+    def filter_azav(self, queryset, name, value):
+        return queryset.azav_approved() if value else queryset
+
+    def filter_free(self, queryset, name, value):
+        return queryset.free() if value else queryset
+
+    def filter_nothing(self, queryset, name, value):
+        # near/radius, dates and sort work together; filter_queryset applies them.
+        return queryset
+
+    # --- composing ---------------------------------------------------------------------------------------
+    @property
+    def cleaned(self) -> dict:
+        self.errors  # noqa: B018 - validates the form once
+        return getattr(self.form, "cleaned_data", {})
+
+    def filter_queryset(self, queryset):
+        return self.filter_except(queryset, skip=None)
+
+    def filter_except(self, queryset, skip: str | None):
+        """All filters but `skip` — the base of that filter's facet counts."""
+        for name, value in self.cleaned.items():
+            if name != skip and name in self.filters:
+                queryset = self.filters[name].filter(queryset, value)
+        data = self.cleaned
+        if skip != "start" and (data.get("start_from") or data.get("start_until")):
+            queryset = queryset.starting_between(data.get("start_from"), data.get("start_until"))
+        if skip != "near":
+            queryset = self._filter_near(queryset)
+        return queryset
+
+    def _filter_near(self, queryset):
+        place = self.locate_place()
+        if place is None:
+            return queryset
+        radius = self.cleaned.get("radius") or DEFAULT_RADIUS
+        return queryset.near(place.latitude, place.longitude, radius)
+
+    def locate_place(self):
+        """The Postcode row for `near`, looked up once; an unknown place becomes a form error."""
+        near = self.cleaned.get("near")
+        if not near or self._located:
+            return self.place
+        self._located = True
+        self.place = locate(near)
+        if self.place is None:
+            self.form.add_error("near", PLACE_NOT_FOUND)
+        return self.place
+
+    @property
+    def sort_key(self) -> str:
+        sort = self.cleaned.get("sort")
+        if sort == "relevance" and not self.cleaned.get("q"):
+            sort = None
+        if sort == "distance" and self.place is None:
+            sort = None
+        return sort or ("relevance" if self.cleaned.get("q") else "distance" if self.place else "start")
+
+    def sort_options(self) -> list[tuple[str, str]]:
+        names = ["start", "newest", "title"]
+        if self.cleaned.get("q"):
+            names.insert(0, "relevance")
+        if self.place is not None:
+            names.append("distance")
+        return [(name, SORT_LABELS[name]) for name in names]
+
+    def ordered(self):
+        return self.qs.order_by(*SORTS[self.sort_key])
+
+    # --- facets: one GROUP BY query per facet, never one per option ------------------------------------------
+    def facets(self) -> list[Facet]:
+        return [self._facet(name) for name in FACETS if name not in self.hidden]
+
+    def _facet(self, name: str) -> Facet:
+        base = self.filter_except(self.queryset, skip=name).values("pk")
+        selected = self.cleaned.get(name) or []
+        field = self.filters[name]
+        if name in ("azav", "free"):
+            count = Offer.objects.filter(pk__in=base).filter(**({"azav": True} if name == "azav" else {"price": 0}))
+            return Facet(name, field.label, [Option("1", field.label, count.count(), bool(selected))], boolean=True)
+        counts = self._counts(name, base)
+        options = [
+            Option(str(value), str(label), counts.get(str(value), 0), str(value) in selected)
+            for value, label in field.extra["choices"]
+        ]
+        return Facet(name, field.label, options)
+
+    def _counts(self, name: str, base) -> dict[str, int]:
+        if name in ("level", "sector", "funding", "target_group"):
+            field = {"level": "entry_levels", "sector": "sectors", "funding": "funding_programmes"}.get(
+                name, "target_groups"
+            )
+            through = Offer._meta.get_field(field).remote_field.through
+            target = Offer._meta.get_field(field).m2m_reverse_field_name()
+            rows = (
+                through.objects.filter(offer_id__in=base).values_list(f"{target}__slug").annotate(n=Count("offer_id"))
+            )
+        elif name in ("learning_form", "schedule"):
+            rows = (
+                Run.objects.current()
+                .filter(offer_id__in=base)
+                .values_list(name)
+                .annotate(n=Count("offer_id", distinct=True))
+            )
+        else:
+            column = "leads_to__slug" if name == "next" else "kind"
+            rows = Offer.objects.filter(pk__in=base).values_list(column).annotate(n=Count("pk"))
+        return {str(value): n for value, n in rows.order_by() if value is not None}
+
+    # --- active filters as removable chips, and what to drop when nothing is found ---------------------------
+    def active_filters(self) -> list[tuple[str, str, str]]:
+        """(parameter, value, label) of every active filter value."""
+        chips = []
+        for name, value in self.cleaned.items():
+            if name in ("page", "sort", "radius") or name in self.hidden or value in (None, "", [], False):
+                continue
+            field = self.filters[name]
+            if isinstance(value, list):
+                labels = dict(field.extra.get("choices", []))
+                chips += [(name, v, f"{field.label}: {labels.get(v, v)}") for v in value]
+            elif name == "near":
+                if self.place is not None:
+                    radius = self.cleaned.get("radius") or DEFAULT_RADIUS
+                    label = _("Umkreis %(radius)s km um %(place)s") % {"radius": radius, "place": self.place}
+                    chips.append((name, value, label))
+            elif isinstance(value, bool):
+                chips.append((name, "1", str(field.label)))
+            else:
+                chips.append((name, str(value), f"{field.label}: {value}"))
+        return chips
+
+    def relaxations(self) -> list[tuple[str, str, int]]:
+        """For an empty result: (parameter, label, results without it), best first — one count per active filter."""
+        names = {name for name, _value, _label in self.active_filters()}
+        found = []
+        for name in names:
+            skip = "start" if name in ("start_from", "start_until") else name
+            count = self.filter_except(self.queryset, skip=skip).count()
+            if count:
+                found.append((name, str(self.filters[name].label), count))
+        return sorted(found, key=lambda item: -item[2])

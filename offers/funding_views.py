@@ -1,0 +1,25 @@
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from offers.models import FundingProgramme, Offer
+from offers.views import search_context
+
+
+def funding_list(request: HttpRequest) -> HttpResponse:
+    listed = Q(offers__status="published", offers__listed_until__gte=timezone.localdate())
+    programmes = FundingProgramme.objects.annotate(offer_count=Count("offers", filter=listed)).order_by("name", "pk")
+    context = {
+        "programmes": [p for p in programmes if p.active],
+        "former": [p for p in programmes if not p.active],
+    }
+    return render(request, "funding/list.html", context)
+
+
+def funding_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    programme = get_object_or_404(FundingProgramme, slug=slug)
+    base = Offer.objects.listed().fundable_by(programme)
+    context = search_context(request, base, hide=("funding",))
+    context["programme"] = programme
+    return render(request, "funding/detail.html", context)

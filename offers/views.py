@@ -1,0 +1,94 @@
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from offers import jsonld
+from offers.filters import OfferFilter
+from offers.forms import BackLinkForm
+from offers.models import FundingProgramme, Offer, Run
+
+PER_PAGE = 20
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    context = search_context(request, Offer.objects.listed())
+    return render(request, "offers/search.html", context)
+
+
+def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = ()) -> dict:
+    """The search, facets and page of results over `base`, shared by /angebote/ and the funding pages."""
+    filterset = OfferFilter(request.GET, queryset=base, hide=hide)
+    filterset.locate_place()
+    page = Paginator(filterset.ordered().card_data(), PER_PAGE).get_page(filterset.cleaned.get("page"))
+    data = filterset.data
+    chips = [(label, _url_without(data, name, value)) for name, value, label in filterset.active_filters()]
+    relaxations = []
+    if not page.object_list:
+        relaxations = [(label, count, _url_without(data, name)) for name, label, count in filterset.relaxations()]
+    return {
+        "filter": filterset,
+        "form": filterset.form,
+        "facets": filterset.facets(),
+        "page_obj": page,
+        "offers": page.object_list,
+        "chips": chips,
+        "relaxations": relaxations,
+        "sort": filterset.sort_key,
+        "sort_options": filterset.sort_options(),
+        "back_query": _back_query(data),
+        "place": filterset.place,
+    }
+
+
+def _url_without(data: QueryDict, name: str, value: str | None = None) -> str:
+    query = data.copy()
+    query.pop("page", None)
+    names = {"near": ["near", "radius"], "start_from": ["start_from", "start_until"]}.get(name, [name])
+    if name == "start_until":
+        names = ["start_from", "start_until"]
+    if value is None or name in ("near", "free", "azav"):
+        for key in names:
+            query.pop(key, None)
+    else:
+        query.setlist(name, [v for v in query.getlist(name) if v != value])
+    return "?" + query.urlencode() if query else "?"
+
+
+def _back_query(data: QueryDict) -> str:
+    """`suche=<this search>` for result links, so the detail page can lead back to the same list."""
+    if not data:
+        return ""
+    back = QueryDict(mutable=True)
+    back["suche"] = data.urlencode()
+    return back.urlencode()
+
+
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    offers = Offer.objects.visible_to(request.user).select_related("provider", "leads_to", "contact_person")
+    offers = offers.prefetch_related(
+        "entry_levels",
+        "target_groups",
+        "sectors",
+        "languages",
+        Prefetch("funding_programmes", queryset=FundingProgramme.objects.filter(active=True)),
+    )
+    offer = get_object_or_404(offers, slug=slug)
+    runs = list(offer.runs.not_ended().order_by("-rolling_start", "start_date", "pk"))
+    back = BackLinkForm(request.GET)
+    context = {
+        "offer": offer,
+        "runs": runs,
+        "jsonld": jsonld.course(offer, [run for run in runs if run.status != Run.Status.CANCELLED], request),
+        "back_url": reverse("offers:search") + back.query_string(),
+        "canonical_url": request.build_absolute_uri(offer.get_absolute_url()),
+        "contacts": _contacts(offer),
+    }
+    return render(request, "offers/detail.html", context)
+
+
+def _contacts(offer: Offer) -> list:
+    if offer.contact_person_id:
+        return [offer.contact_person]
+    return list(offer.provider.contact_persons.all()[:1])
