@@ -113,6 +113,10 @@ class Region:
 
 @pytest.fixture
 def region(db) -> Region:
+    return build_region()
+
+
+def build_region() -> Region:
     """Two towns, each with a contact point and offers; plus rows that must never show (draft, ended, inactive)."""
     for place in (STUTTGART, SCHWERIN):
         make_postcode(place)

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from lotsendienst.guide.advice import next_step, offer_kinds
-from tests.guide.conftest import STUTTGART, make_offer, make_partner
+from tests.guide.conftest import STUTTGART, make_offer, make_partner, sector, step
 
 RESULT = reverse("guide:result")
 
@@ -62,9 +62,10 @@ def test_result_for_employee_without_qualification_in_stuttgart(client, region):
     assert params["who"] == "person"
     assert params["postcode"] == "70173"
     assert params["office"] == "lotsendienst-stuttgart"
+    step_name, sector_name = step("ohne-abschluss").name, sector("metall-elektro").name
     assert params["topic"] == (
-        "Anfrage aus dem Lotsen: Ich bin beschäftigt · Ohne Berufsabschluss · Ziel: Berufsabschluss nachholen"
-        " · Branche: Metall und Elektro"
+        f"Anfrage aus dem Lotsen: Ich bin beschäftigt · {step_name} · Ziel: Berufsabschluss nachholen"
+        f" · Branche: {sector_name}"
     )
 
 

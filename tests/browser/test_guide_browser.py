@@ -1,0 +1,73 @@
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.guide.conftest import Region, build_region
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def region(transactional_db) -> Region:
+    return build_region()
+
+
+def assert_accessible(page) -> None:
+    assert page.locator("h1").count() == 1
+    assert page.watch.serious_axe_violations() == []
+
+
+def test_guide_journey_from_home_to_counselling_request(browser_page, region):
+    page = browser_page
+    page.goto("/")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="In fünf Fragen zum passenden Angebot").click()
+    page.wait_for_url("**/lotse/")
+    assert_accessible(page)
+    page.get_by_label("Ich bin beschäftigt").check()
+    assert page.locator("select[name=size]").is_visible()
+    page.locator("input[name=step][value=ohne-abschluss]").check()
+    page.get_by_label("Berufsabschluss nachholen").check()
+    page.get_by_label("Postleitzahl").fill("70173")
+    page.locator("select[name=size]").select_option("10-49")
+    page.get_by_role("button", name="Ergebnis anzeigen").click()
+
+    page.wait_for_url("**/lotse/ergebnis/**")
+    assert_accessible(page)
+    assert page.get_by_text(
+        "Ohne Berufsabschluss: Teilqualifizierung oder Vorbereitung auf die Externenprüfung"
+    ).is_visible()
+    assert page.get_by_role("link", name="TQ Maschinen- und Anlagenführer").is_visible()
+    assert page.get_by_role("link", name="Lotsendienst Stuttgart").is_visible()
+
+    page.locator(".offer-card", has_text="TQ Maschinen").get_by_role("button", name="Auf die Merkliste").click()
+    page.wait_for_url("**/lotse/ergebnis/**")
+    assert page.get_by_role("link", name="Merkliste (1)").is_visible()
+
+    page.get_by_role("link", name="Beratung anfragen").last.click()
+    page.wait_for_url("**/beratung/anfragen/**")
+    query = parse_qs(urlparse(page.url).query)
+    assert query["who"] == ["person"]
+    assert query["postcode"] == ["70173"]
+    assert query["office"] == ["lotsendienst-stuttgart"]
+    page.watch.assert_clean()
+
+
+def test_follow_up_questions_fit_who_is_asking(browser_page, region):
+    page = browser_page
+    page.goto("/lotse/")
+    page.get_by_label("Ich bin arbeitsuchend").check()
+    assert not page.locator("select[name=size]").is_visible()
+    assert page.locator("select[name=age]").is_visible()
+    page.get_by_label("Ich frage für ein Unternehmen").check()
+    assert page.locator("select[name=size]").is_visible()
+    assert not page.locator("select[name=age]").is_visible()
+
+
+def test_comparison_page_is_accessible(browser_page, region):
+    page = browser_page
+    page.goto(f"/merkliste/vergleich/?offer={region.tq_stuttgart.slug}&offer={region.meister_stuttgart.slug}")
+    assert_accessible(page)
+    assert page.get_by_role("columnheader", name="Industriemeister Metall").is_visible()
+    page.watch.assert_clean()
