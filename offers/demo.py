@@ -58,7 +58,7 @@ def _lookups() -> dict:
 
 
 def _description(row: dict) -> str:
-    parts = [row["summary"], "Inhalte: " + ", ".join(row["topics"]) + ".", KIND_TEXT[row["kind"]]]
+    parts = ["Inhalte: " + ", ".join(row["topics"]) + ".", KIND_TEXT[row["kind"]]]
     if row.get("inhouse"):
         parts.append("Das Angebot ist auch als Inhouse-Schulung in Ihrem Betrieb möglich.")
     return "\n\n".join(parts)

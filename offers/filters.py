@@ -69,6 +69,13 @@ class Facet:
     boolean: bool = False
 
 
+class RadiusSelect(forms.Select):
+    """Shows the default radius as chosen when the visitor has not picked one."""
+
+    def format_value(self, value):
+        return super().format_value(DEFAULT_RADIUS if value in (None, "", []) else value)
+
+
 class SearchForm(forms.Form):
     """Base form of the FilterSet; adds the page number, which filters nothing."""
 
@@ -109,7 +116,12 @@ class OfferFilter(django_filters.FilterSet):
     free = django_filters.BooleanFilter(label=_("kostenlos"), method="filter_free", widget=forms.CheckboxInput)
     near = django_filters.CharFilter(label=_("Postleitzahl oder Ort"), method="filter_nothing", max_length=60)
     radius = django_filters.TypedChoiceFilter(
-        label=_("Umkreis"), choices=RADIUS_CHOICES, coerce=int, empty_value=None, method="filter_nothing"
+        label=_("Umkreis"),
+        choices=RADIUS_CHOICES,
+        coerce=int,
+        empty_value=None,
+        method="filter_nothing",
+        widget=RadiusSelect,
     )
     start_from = django_filters.DateFilter(label=_("Beginn ab"), method="filter_nothing")
     start_until = django_filters.DateFilter(label=_("Beginn bis"), method="filter_nothing")
