@@ -106,7 +106,7 @@ class Need(models.Model):
     step = models.ForeignKey(QualificationStep, on_delete=models.PROTECT, verbose_name=_("Stufe"))
     sector = models.ForeignKey(Sector, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("Branche"))
     topic = models.CharField(_("Thema"), max_length=200, blank=True)
-    employees = models.PositiveIntegerField(_("Zahl der betroffenen Beschäftigten"), default=1)
+    employees = models.PositiveIntegerField(_("Zahl der betroffenen Beschäftigten"))
 
     class Meta:
         ordering = ["pk"]

@@ -120,6 +120,9 @@ def coordinator(db):
     return make_user("koordination", is_staff=True, is_superuser=True)
 
 
+POSTCODES = {"geheimS": "00001", "geheimN": "00002"}  # never in a seeded postcode table
+
+
 def make_full_case(office: Partner, counsellor, secret: str) -> Case:
     """A case with every related record, each carrying `secret` in its free text."""
     offer = make_offer(office, f"Kurs {secret}")
@@ -130,7 +133,7 @@ def make_full_case(office: Partner, counsellor, secret: str) -> Case:
     analysis = NeedsAnalysis.objects.create(company=company, date=date(2026, 3, 1), notes=f"Analyse {secret}")
     Need.objects.create(analysis=analysis, step=make_step(), employees=3, topic=f"Thema {secret}")
     case = make_case(
-        office, name=f"Name {secret}", email=f"{secret}@example.org", phone="0711 999", postcode="70173",
+        office, name=f"Name {secret}", email=f"{secret}@example.org", phone=f"Tel {secret}", postcode=POSTCODES[secret],
         goal=f"Ziel {secret}", notes=f"Notiz {secret}", counsellor=counsellor, inquiry=inquiry, company=company,
     )  # fmt: skip
     Session.objects.create(
