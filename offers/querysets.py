@@ -19,10 +19,11 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    TextField,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Sqrt
+from django.db.models.functions import Coalesce, Concat, Sqrt
 from django.utils import timezone
 
 # Rolling-start runs never end; this date stands for "open-ended" in Offer.listed_until.
@@ -32,7 +33,21 @@ MAX_SEARCH_WORDS = 12
 # Headline markers that cannot occur in text typed by editors; the view escapes the text, then swaps them for <mark>.
 MARK_START, MARK_STOP = "\x02", "\x03"
 SEARCH_CONFIG = "german"
-TRIGRAM_THRESHOLD = 0.5
+# Folds feminine job titles onto the stem of the masculine form ("Mechatronikerin" → "Mechatroniker"); the
+# German Snowball stemmer keeps them apart, and titles are usually written "Mechatroniker/in".
+FEMININE = re.compile(r"(?<=\w{3})(er|ist|ant|ent|irt|eur)in(nen)?\b", flags=re.IGNORECASE)
+
+
+def fold_gender(text: str) -> str:
+    return FEMININE.sub(lambda match: match.group(1), text)
+
+
+def _searchable(field: str):
+    """Splits "Mechatroniker/in" into words before the text reaches the German parser."""
+    from django.db.models.functions import Replace
+
+    text = Coalesce(F(field), Value(""), output_field=TextField())
+    return Replace(text, Value("/"), Value(" "), output_field=TextField())
 
 
 def _slugs(values) -> list[str]:
@@ -190,7 +205,7 @@ class OfferQuerySet(QuerySet):
 
     def _search_plain(self, q: str) -> OfferQuerySet:
         qs = self
-        for word in re.findall(r"\w[\w\-/.]*", q)[:MAX_SEARCH_WORDS]:
+        for word in re.findall(r"\w[\w\-.]*", fold_gender(q))[:MAX_SEARCH_WORDS]:
             qs = qs.filter(
                 Q(title__icontains=word)
                 | Q(summary__icontains=word)
@@ -203,6 +218,9 @@ class OfferQuerySet(QuerySet):
         from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramWordSimilarity
 
         query = SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch")
+        folded = fold_gender(q)
+        if folded != q:
+            query |= SearchQuery(folded, config=SEARCH_CONFIG, search_type="websearch")
         matches = Q(search_vector=query)
         similarity = Value(0.0, output_field=FloatField())
         if not re.search(r"[\"\-]|\bor\b", q, flags=re.IGNORECASE):
@@ -212,7 +230,7 @@ class OfferQuerySet(QuerySet):
         return self.filter(matches).annotate(
             rank=SearchRank(F("search_vector"), query, cover_density=False) + similarity * Value(0.1),
             headline=SearchHeadline(
-                Coalesce(F("summary"), Value("")),
+                Concat(_searchable("summary"), Value(" … "), _searchable("description"), output_field=TextField()),
                 query,
                 config=SEARCH_CONFIG,
                 start_sel=MARK_START,
@@ -232,9 +250,9 @@ class OfferQuerySet(QuerySet):
 
         provider = Subquery(Partner.objects.filter(pk=OuterRef("provider_id")).values("name")[:1])
         vector = (
-            SearchVector("title", weight="A", config=SEARCH_CONFIG)
-            + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-            + SearchVector("description", weight="C", config=SEARCH_CONFIG)
+            SearchVector(_searchable("title"), weight="A", config=SEARCH_CONFIG)
+            + SearchVector(_searchable("summary"), weight="B", config=SEARCH_CONFIG)
+            + SearchVector(_searchable("description"), weight="C", config=SEARCH_CONFIG)
             + SearchVector(Coalesce(provider, Value("")), weight="C", config=SEARCH_CONFIG)
         )
         return self.update(search_vector=vector)

@@ -11,9 +11,9 @@ FORWARD = [
     "CREATE INDEX IF NOT EXISTS offer_title_trgm_gin ON offers_offer USING gin (title gin_trgm_ops)",
     """
     UPDATE offers_offer o SET search_vector =
-        setweight(to_tsvector('german', coalesce(o.title, '')), 'A')
-        || setweight(to_tsvector('german', coalesce(o.summary, '')), 'B')
-        || setweight(to_tsvector('german', coalesce(o.description, '')), 'C')
+        setweight(to_tsvector('german', replace(coalesce(o.title, ''), '/', ' ')), 'A')
+        || setweight(to_tsvector('german', replace(coalesce(o.summary, ''), '/', ' ')), 'B')
+        || setweight(to_tsvector('german', replace(coalesce(o.description, ''), '/', ' ')), 'C')
         || setweight(to_tsvector('german', coalesce(p.name, '')), 'C')
     FROM partners_partner p WHERE p.id = o.provider_id
     """,
