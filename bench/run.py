@@ -54,6 +54,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--worker-class", default="sync", help="gunicorn worker class (sync, gthread)")
     parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread only)")
+    parser.add_argument("--fresh", action="store_true", help="regenerate the catalogue even if its size fits")
     parser.add_argument(
         "--database-url",
         default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/lotsendienst_bench"),
@@ -90,7 +91,7 @@ def _prepare_database(args, env: dict) -> dict | None:
             admin.execute(f'CREATE DATABASE "{name}"')
     _manage(env, "migrate", "--no-input", "-v0")
     have = _generated_offers(url)
-    if have == args.offers:
+    if have == args.offers and not args.fresh:
         print(f"Catalogue already holds {have} generated offers; keeping it.")
         return None
     print(f"Catalogue holds {have} generated offers, {args.offers} wanted: recreating the database {name}.")
