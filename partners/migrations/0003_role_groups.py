@@ -42,9 +42,10 @@ GROUPS = {"Partnerredaktion": EDITOR, "Beratung": [], "Netzwerkkoordination": CO
 def ensure_permissions(apps):
     # Permissions are normally created after all migrations ran; a fresh database needs them now.
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        original = getattr(app_config, "models_module", None)
+        app_config.models_module = original or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = original
 
 
 def create_groups(apps, schema_editor):

@@ -1,0 +1,86 @@
+import datetime
+from importlib import import_module
+
+import pytest
+from django.apps import apps
+from django.utils import timezone
+
+from offers.models import QualificationStep
+from partners.models import Language, Partner, Service
+from tests.partners.conftest import make_contact, make_editor, make_offer, make_partner, make_run
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def seeds(transactional_db):
+    """Transactional tests flush the data that migrations seeded; put back what these pages need."""
+    import_module("partners.migrations.0003_role_groups").create_groups(apps, None)
+    for slug, name in [("pruefungen", "Prüfungen"), ("weiterbildung", "Weiterbildung")]:
+        Service.objects.get_or_create(slug=slug, defaults={"name": name})
+    for code, name in [("de", "Deutsch"), ("en", "Englisch")]:
+        Language.objects.get_or_create(code=code, defaults={"name": name})
+    QualificationStep.objects.get_or_create(slug="fachkraft", defaults={"name": "Fachkraft", "order": 2})
+
+
+@pytest.fixture
+def ihk(seeds):
+    partner = make_partner(
+        name="IHK Region Stuttgart",
+        slug="ihk-region-stuttgart",
+        kind=Partner.Kind.IHK,
+        street="Jägerstraße 30",
+        postcode="70174",
+        city="Stuttgart",
+        latitude=48.7784,
+        longitude=9.1732,
+        phone="0711 2005-0",
+        email="info@stuttgart.ihk.example",
+        website="https://www.stuttgart.ihk.example",
+        opening_hours="Mo–Do 8–17 Uhr\nFr 8–15 Uhr",
+        accessibility="Stufenloser Zugang, Aufzug.",
+        is_contact_point=True,
+        description="Prüfungen und Weiterbildung für die Region.",
+    )
+    partner.services.set(Service.objects.filter(slug__in=["pruefungen", "weiterbildung"]))
+    partner.languages.set(Language.objects.filter(code__in=["de", "en"]))
+    make_contact(partner, name="Ines Beispiel", position="Weiterbildungsberatung", email="ines@ihk.example")
+    return partner
+
+
+def test_editor_changes_run_start_date_and_public_detail_shows_it(browser_page, ihk):
+    editor = make_editor("redaktion-ihk", ihk)
+    editor.set_password("demo")
+    editor.save()
+    offer = make_offer(ihk, title="Geprüfte/r Industriemeister/in Metall", slug="industriemeister-metall")
+    offer.entry_levels.set(QualificationStep.objects.filter(slug="fachkraft"))
+    run = make_run(offer, start_date=timezone.localdate() + datetime.timedelta(days=40))
+    new_start = timezone.localdate() + datetime.timedelta(days=75)
+    page = browser_page
+
+    page.goto("/admin/login/")
+    page.get_by_label("Benutzername").fill("redaktion-ihk")
+    page.get_by_label("Passwort").fill("demo")
+    page.get_by_role("button", name="Anmelden").click()
+    page.goto(f"/admin/offers/offer/{offer.pk}/change/")
+    page.locator("#id_runs-0-start_date").fill(new_start.strftime("%d.%m.%Y"))
+    page.locator("input[name=_save]").click()
+    page.wait_for_url("**/admin/offers/offer/")
+    page.goto(f"/angebote/{offer.slug}/")
+
+    run.refresh_from_db()
+    assert run.start_date == new_start
+    assert page.get_by_text(new_start.strftime("%d.%m.%Y")).count() >= 1
+    assert run.history.first().history_user == editor
+
+
+@pytest.mark.parametrize("path", ["/partner/", "/partner/?kind=ihk&contact_point=on", "/partner/ihk-region-stuttgart/"])
+def test_partner_pages_have_no_serious_axe_violations_or_foreign_requests(browser_page, ihk, path):
+    make_partner(name="Lotsendienst Stuttgart", kind=Partner.Kind.BERATUNG, city="Stuttgart", is_contact_point=True)
+    make_run(make_offer(ihk, title="Fachwirt/in"))
+
+    browser_page.goto(path)
+
+    assert browser_page.locator("h1").count() == 1
+    assert browser_page.watch.serious_axe_violations() == []
+    browser_page.watch.assert_clean()
