@@ -25,13 +25,13 @@ CASES = [
      "Berufsabschluss als Maschinen- und Anlagenführerin", "Maschinen- und Anlagenführer"),
     ("02", "Marek P.", "male", "an-und-ungelernte", "ohne-abschluss", "exam", "", 300,
      "Externenprüfung Mechatroniker nach acht Jahren in der Instandhaltung", "Mechatroniker"),
-    ("03", "Sam T.", "diverse", "beschaeftigte-in-kmu", "fachkraft", "plan", "", 90,
+    ("03", "Sam T.", "diverse", "beschaeftigte-kmu", "fachkraft", "plan", "", 90,
      "Aufstieg zum Industriemeister Metall", "Meister"),
-    ("04", "Olga W.", "female", "migrantinnen-und-migranten", "ohne-abschluss", "counselling", "", 40,
+    ("04", "Olga W.", "female", "migration", "ohne-abschluss", "counselling", "", 40,
      "Anerkennung des ukrainischen Abschlusses als Buchhalterin", "Sprachkurs"),
     ("05", "Jens B.", "male", "arbeitsuchende", "ohne-abschluss", "closed", "external-exam", 330,
      "Kaufmann für Dialogmarketing", "Dialogmarketing"),
-    ("06", "Fatma Y.", "female", "frauen-und-berufsrueckkehrende", "fachkraft", "new", "", 5,
+    ("06", "Fatma Y.", "female", "berufsrueckkehrende", "fachkraft", "new", "", 5,
      "Wiedereinstieg nach Elternzeit, Teilzeit-Weiterbildung", ""),
     ("07", "Luca M.", "male", "junge-erwachsene", "ohne-abschluss", "closed", "partial-qualification", 250,
      "Teilqualifizierung Lagerlogistik", "Teilqualifizierung"),
@@ -39,8 +39,8 @@ CASES = [
      "Weiterbildung CNC-Technik", "CNC"),
 ]  # fmt: skip
 COMPANIES = [
-    ("Metallbau {city} GmbH", "metall-und-elektro", "10-49", [("ohne-abschluss", "metall-und-elektro", 4)]),
-    ("Pflegedienst Sonnenhof", "pflege-und-gesundheit", "50-249", [("fachkraft", "pflege-und-gesundheit", 6)]),
+    ("Metallbau {city} GmbH", "metall-elektro", "10-49", [("ohne-abschluss", "metall-elektro", 4)]),
+    ("Pflegedienst Sonnenhof", "pflege-gesundheit", "50-249", [("fachkraft", "pflege-gesundheit", 6)]),
     ("Kunststofftechnik {city} KG", "kunststoff", "50-249",
      [("ohne-abschluss", "kunststoff", 9), ("fachkraft", "", 2)]),
 ]  # fmt: skip
@@ -129,4 +129,4 @@ def load(*, stdout) -> None:
             _case(office, prefix, counsellor, row, today)
         _companies(office, office.city or office.name.split()[-1], today)
         _inquiries(office)
-        stdout.write(f"Counselling demo: {len(CASES)} cases, companies and inquiries for {office.name}.")
+        stdout.write(f"Counselling demo: {len(CASES)} cases, companies and inquiries ({office.slug})")

@@ -1,6 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from counselling.forms import german_blank_choices
 from counselling.models import Case
 from counselling.selectors import counsellors_of
 from offers.models import QualificationStep, TargetGroup
@@ -24,6 +25,12 @@ class CaseFilter(django_filters.FilterSet):
     def __init__(self, *args, offices, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["counsellor"].queryset = counsellors_of(*offices)
+
+    @property
+    def form(self):
+        form = super().form
+        german_blank_choices(form)
+        return form
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value.strip()) if value.strip() else queryset

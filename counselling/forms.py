@@ -13,11 +13,29 @@ from partners.models import Partner
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+EMPTY_LABEL = _("– bitte wählen –")
+
+
+def german_blank_choices(form) -> None:
+    """Django 6.1's blank choice label has no German translation yet; use our own."""
+    for field in form.fields.values():
+        if getattr(field, "empty_label", None) is not None:
+            field.empty_label = EMPTY_LABEL
+        elif isinstance(field, forms.ChoiceField) and field.choices and field.choices[0][0] == "":
+            field.choices = [("", EMPTY_LABEL), *list(field.choices)[1:]]
+
+
+class DeskForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        german_blank_choices(self)
+
+
 def contact_points():
     return Partner.objects.filter(is_contact_point=True, active=True).order_by("name", "pk")
 
 
-class InquiryForm(forms.ModelForm):
+class InquiryForm(DeskForm):
     office = forms.ModelChoiceField(
         queryset=Partner.objects.none(), to_field_name="slug", label=_("Gewünschte Beratungsstelle")
     )
@@ -76,7 +94,7 @@ class InquiryPrefillForm(forms.Form):
         return {key: value for key, value in initial.items() if value}
 
 
-class CaseForm(forms.ModelForm):
+class CaseForm(DeskForm):
     class Meta:
         model = Case
         fields = [
@@ -127,7 +145,7 @@ class CaseCreateForm(CaseForm):
         return data
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(DeskForm):
     class Meta:
         model = Session
         fields = ["date", "minutes", "channel", "topics", "notes", "next_steps", "follow_up"]
@@ -160,7 +178,7 @@ class OfferSearchForm(forms.Form):
     angebot = forms.CharField(label=_("Angebot im Katalog suchen"), required=False, max_length=200)
 
 
-class PlanStepForm(forms.ModelForm):
+class PlanStepForm(DeskForm):
     class Meta:
         model = PlanStep
         fields = ["offer", "title", "planned_start", "planned_end", "funding", "status", "note"]
@@ -183,13 +201,13 @@ class PlanStepForm(forms.ModelForm):
         return data
 
 
-class PlanStepStatusForm(forms.ModelForm):
+class PlanStepStatusForm(DeskForm):
     class Meta:
         model = PlanStep
         fields = ["status"]
 
 
-class ReferralForm(forms.ModelForm):
+class ReferralForm(DeskForm):
     class Meta:
         model = Referral
         fields = ["partner", "offer", "date", "status", "note"]
@@ -207,13 +225,13 @@ class ReferralForm(forms.ModelForm):
         return data
 
 
-class ReferralStatusForm(forms.ModelForm):
+class ReferralStatusForm(DeskForm):
     class Meta:
         model = Referral
         fields = ["status"]
 
 
-class CompanyForm(forms.ModelForm):
+class CompanyForm(DeskForm):
     office = forms.ModelChoiceField(queryset=Partner.objects.none(), label=_("Beratungsstelle"))
 
     class Meta:
@@ -226,7 +244,7 @@ class CompanyForm(forms.ModelForm):
         self.fields["office"].initial = offices_of(user).first()
 
 
-class NeedsAnalysisForm(forms.ModelForm):
+class NeedsAnalysisForm(DeskForm):
     class Meta:
         model = NeedsAnalysis
         fields = ["date", "notes"]
@@ -242,6 +260,7 @@ class NeedsAnalysisForm(forms.ModelForm):
 NeedFormSet = inlineformset_factory(
     NeedsAnalysis,
     Need,
+    form=DeskForm,
     fields=["step", "sector", "topic", "employees"],
     extra=3,
     min_num=1,
@@ -258,6 +277,7 @@ class StatsForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["office"].queryset = offices_of(user)
+        german_blank_choices(self)
 
     def period(self):
         """(office, start, end); falls back to the first office and this calendar year."""

@@ -11,6 +11,8 @@ from counselling.stats import office_statistics
 def _statistics(request: HttpRequest):
     form = StatsForm(request.GET or None, user=request.user)
     office, start, end = form.period()
+    if not form.is_bound:
+        form = StatsForm(initial={"office": office, "start": start, "end": end}, user=request.user)
     return form, office_statistics(office=office, start=start, end=end)
 
 
