@@ -71,6 +71,8 @@ class StepChoiceField(forms.ModelChoiceField):
 
 
 class GuideForm(forms.Form):
+    label_suffix = ""
+
     who = forms.ChoiceField(
         label=_("Wer fragt?"),
         choices=WHO_CHOICES,
