@@ -1,0 +1,50 @@
+from io import StringIO
+
+import pytest
+
+from counselling import demo
+from tests.counselling.conftest import make_counsellor, make_partner
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def stuttgart_desk():
+    office = make_partner("lotsendienst-stuttgart", name="Lotsendienst Stuttgart")
+    make_counsellor(office, "beratung-stuttgart")
+    demo.load(stdout=StringIO())
+
+
+def test_counsellor_opens_demo_case_and_logs_a_session(browser_page, stuttgart_desk):
+    page = browser_page
+    page.goto("/beratung/anfragen/")
+    assert page.watch.serious_axe_violations() == []
+
+    page.goto("/beratung/")
+    page.get_by_label("Benutzername").fill("beratung-stuttgart")
+    page.get_by_label("Passwort").fill("demo")
+    page.locator("main").get_by_role("button", name="Anmelden").click()
+    page.get_by_role("heading", name="Übersicht", level=1).wait_for()
+    assert page.watch.serious_axe_violations() == []
+
+    page.get_by_role("navigation", name="Beratungsbereich").get_by_role("link", name="Fälle").click()
+    assert page.watch.serious_axe_violations() == []
+    page.get_by_role("link", name="DEMO-S02").click()
+    page.get_by_role("heading", name="Fall DEMO-S02: Marek P.").wait_for()
+
+    form = page.locator("form.session-form")
+    form.get_by_label("Dauer in Minuten").fill("50")
+    form.get_by_label("Weg").select_option(label="Telefon")
+    form.get_by_label("Themen").fill("Zulassung zur Externenprüfung besprochen")
+    form.get_by_role("button", name="Gespräch speichern").click()
+
+    page.get_by_text("Das Gespräch wurde dokumentiert.").wait_for()
+    timeline = page.locator("ol.timeline")
+    assert "Zulassung zur Externenprüfung besprochen" in timeline.inner_text()
+    assert "Telefon, 50 Min." in timeline.inner_text()
+    assert page.watch.serious_axe_violations() == []
+
+    page.get_by_role("navigation", name="Beratungsbereich").get_by_role("link", name="Statistik").click()
+    assert page.locator("svg.bar-chart").count() == 5
+    assert page.watch.serious_axe_violations() == []
+    page.watch.assert_clean()
