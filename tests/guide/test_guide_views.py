@@ -100,6 +100,8 @@ def test_result_for_skilled_jobseeker_aiming_higher(client, region):
     assert titles(response) == {"Industriemeister Metall"}
     assert programmes(response) == {"bildungsgutschein", "aufstiegs-bafoeg", "aufstiegsstipendium", "avgs"}
     assert "Aufstiegsfortbildung" in response.context["next_step"].title
+    assert points(response)[0] == "lotsendienst-stuttgart"
+    assert counselling_params(response)["who"] == "person"
 
 
 def test_result_for_company_in_structural_change_names_qualifizierungsgeld(client, region):
@@ -113,6 +115,11 @@ def test_result_for_company_in_structural_change_names_qualifizierungsgeld(clien
 def test_result_for_pupil_names_no_programme(client, region):
     response = result(client, who="ausbildung", step="ohne-abschluss", age="unter-25")
     assert programmes(response) == set()
+    assert titles(response) == {
+        "TQ Maschinen- und Anlagenführer", "Externenprüfung Mechatroniker/in", "Deutsch im Beruf",
+    }  # fmt: skip
+    assert points(response) == ["lotsendienst-stuttgart", "saz-schwerin"]
+    assert "Nach Ihren Angaben passt keines der Förderprogramme" in response.content.decode()
     assert response.context["next_step"].title.startswith("In Ausbildung oder Schule")
 
 
