@@ -1,0 +1,174 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import override_settings
+from django.utils import timezone
+
+from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
+from tests.offers.conftest import days, make_offer, make_partner, make_run, slugs
+
+pytestmark = pytest.mark.django_db
+
+
+def _run(**fields) -> Run:
+    fields = {"schedule": "vollzeit", "learning_form": "online-live", "start_date": days(10), **fields}
+    return Run(offer=make_offer(runs=0), **fields)
+
+
+def test_run_clean_rejects_end_before_start():
+    run = _run(start_date=days(10), end_date=days(9))
+    with pytest.raises(ValidationError) as error:
+        run.full_clean()
+    assert error.value.message_dict["end_date"] == ["Das Ende darf nicht vor dem Beginn liegen."]
+
+
+def test_run_clean_rejects_praesenz_without_venue():
+    run = _run(learning_form="praesenz")
+    with pytest.raises(ValidationError) as error:
+        run.full_clean()
+    assert "Postleitzahl und Ort des Lernorts" in error.value.message_dict["city"][0]
+
+
+def test_run_clean_accepts_praesenz_with_venue_and_online_without():
+    _run(learning_form="praesenz", postcode="70173", city="Stuttgart").full_clean()
+    _run(learning_form="online-live").full_clean()
+
+
+def test_run_clean_requires_start_or_rolling_start():
+    with pytest.raises(ValidationError) as error:
+        _run(start_date=None).full_clean()
+    assert "start_date" in error.value.message_dict
+    _run(start_date=None, rolling_start=True).full_clean()
+
+
+def test_offer_clean_rejects_negative_price():
+    offer = make_offer(price=Decimal("-1"))
+    with pytest.raises(ValidationError) as error:
+        offer.full_clean()
+    assert error.value.message_dict["price"] == ["Der Preis darf nicht negativ sein (0 = kostenlos)."]
+
+
+@pytest.mark.parametrize("level", [0, 9])
+def test_offer_clean_rejects_dqr_outside_1_to_8(level):
+    offer = make_offer(dqr_level=level)
+    with pytest.raises(ValidationError) as error:
+        offer.full_clean()
+    assert error.value.message_dict["dqr_level"] == ["Das DQR-Niveau liegt zwischen 1 und 8."]
+
+
+@pytest.mark.parametrize("level", [1, 8, None])
+def test_offer_clean_accepts_dqr_1_to_8_or_none(level):
+    make_offer(dqr_level=level).full_clean()
+
+
+def test_vocabularies_are_seeded_with_fixed_slugs():
+    assert list(QualificationStep.objects.values_list("slug", flat=True)) == [
+        "ohne-abschluss",
+        "fachkraft",
+        "aufstieg",
+        "akademisch",
+    ]
+    funding = set(FundingProgramme.objects.values_list("slug", flat=True))
+    assert funding == {
+        "bildungsgutschein",
+        "qualifizierungschancengesetz",
+        "teilqualifizierung",
+        "qualifizierungsgeld",
+        "aufstiegs-bafoeg",
+        "weiterbildungsstipendium",
+        "aufstiegsstipendium",
+        "esf-fachkurse-bw",
+        "bildungszeit-bw",
+        "bildungsfreistellung-mv",
+        "avgs",
+        "wegebau",
+    }
+    assert set(FundingProgramme.objects.filter(active=False).values_list("slug", flat=True)) == {"wegebau"}
+    assert Sector.objects.count() == 13
+    assert TargetGroup.objects.count() == 11
+    assert QualificationStep.objects.get(slug="fachkraft").next_step.startswith("Meister")
+
+
+def test_listed_shows_only_published_offers_with_a_current_run():
+    shown = make_offer(title="offen")
+    rolling = make_offer(runs=0)
+    make_run(rolling, start_date=None, end_date=None, rolling_start=True)
+    running = make_offer(runs=0)
+    make_run(running, start_date=days(-30), end_date=days(30))
+    ends_today = make_offer(runs=0)
+    make_run(ends_today, start_date=days(-3), end_date=days(0))
+    make_offer(status=Offer.Status.DRAFT)
+    make_offer(status=Offer.Status.ARCHIVED)
+    past = make_offer(runs=0)
+    make_run(past, start_date=days(-30), end_date=days(-1))
+    cancelled = make_offer(runs=0)
+    make_run(cancelled, status=Run.Status.CANCELLED)
+    make_offer(runs=0)
+    assert slugs(Offer.objects.listed()) == {shown.slug, rolling.slug, running.slug, ends_today.slug}
+
+
+def test_listed_follows_run_changes_and_deletes():
+    offer = make_offer(runs=0)
+    assert not Offer.objects.listed().exists()
+    run = make_run(offer, start_date=days(-20), end_date=days(-10))
+    assert not Offer.objects.listed().exists()
+    run.end_date = days(5)
+    run.save()
+    assert slugs(Offer.objects.listed()) == {offer.slug}
+    run.delete()
+    assert not Offer.objects.listed().exists()
+
+
+def test_refresh_dates_sets_next_start_to_the_earliest_upcoming_run():
+    offer = make_offer(runs=0)
+    make_run(offer, start_date=days(-5), end_date=days(40))
+    make_run(offer, start_date=days(50), end_date=days(60))
+    make_run(offer, start_date=days(20), end_date=days(60), status=Run.Status.CANCELLED)
+    make_run(offer, start_date=days(30), end_date=days(60))
+    offer.refresh_from_db()
+    assert offer.next_start == days(30)
+    assert offer.listed_until == days(60)
+
+
+def test_refresh_dates_gives_rolling_start_today_and_an_open_end():
+    offer = make_offer(runs=0)
+    make_run(offer, start_date=None, end_date=None, rolling_start=True)
+    offer.refresh_from_db()
+    assert offer.next_start == timezone.localdate()
+    assert offer.listed_until == datetime.date(9999, 12, 31)
+
+
+def test_refresh_dates_command_moves_next_start_once_a_run_has_begun():
+    offer = make_offer(runs=0)
+    make_run(offer, start_date=days(2), end_date=days(90))
+    make_run(offer, start_date=days(40), end_date=days(90))
+    Offer.objects.refresh_dates(today=days(3))
+    offer.refresh_from_db()
+    assert offer.next_start == days(40)
+
+
+@override_settings(OFFER_STALE_AFTER_DAYS=100)
+def test_stale_offers_are_those_not_confirmed_within_the_setting():
+    now = timezone.now()
+    fresh = make_offer(last_confirmed_at=now - datetime.timedelta(days=99))
+    stale = make_offer(last_confirmed_at=now - datetime.timedelta(days=101))
+    assert slugs(Offer.objects.stale()) == {stale.slug}
+    assert stale.is_stale is True
+    assert fresh.is_stale is False
+
+
+def test_visible_to_anonymous_is_listed_and_to_editor_includes_own_drafts(django_user_model):
+    from partners.models import Membership
+
+    own, other = make_partner(), make_partner()
+    listed = make_offer(own)
+    own_draft = make_offer(own, status=Offer.Status.DRAFT)
+    make_offer(other, status=Offer.Status.DRAFT)
+    editor = django_user_model.objects.create_user("ed", is_staff=True)
+    Membership.objects.create(user=editor, partner=own, role=Membership.Role.EDITOR)
+    from django.contrib.auth.models import AnonymousUser
+
+    assert slugs(Offer.objects.visible_to(AnonymousUser())) == {listed.slug}
+    assert slugs(Offer.objects.visible_to(editor)) == {listed.slug, own_draft.slug}
