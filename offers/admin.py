@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.db import models, transaction
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
@@ -65,22 +66,14 @@ class StaleFilter(admin.SimpleListFilter):
         return queryset
 
 
-class RunInline(ScopedQuerysetMixin, admin.TabularInline):
+class RunInline(ScopedQuerysetMixin, admin.StackedInline):
     model = Run
     partner_path = "offer__provider"
     fields = [
-        "rolling_start",
-        "start_date",
-        "end_date",
-        "application_deadline",
-        "schedule",
-        "learning_form",
-        "street",
-        "postcode",
-        "city",
-        "seats",
-        "status",
-        "start_guaranteed",
+        ("start_date", "end_date", "rolling_start", "application_deadline"),
+        ("schedule", "learning_form"),
+        ("status", "seats", "start_guaranteed"),
+        ("street", "postcode", "city"),
     ]
     extra = 0
 
@@ -91,7 +84,7 @@ class RunInline(ScopedQuerysetMixin, admin.TabularInline):
 @admin.register(Offer)
 class OfferAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
     partner_path = "provider"
-    list_display = ["title", "provider", "status", "next_start", "last_confirmed_at", "confirmed"]
+    list_display = ["title", "provider", "status", "next_start", "last_confirmed", "confirmed"]
     list_filter = ["status", StaleFilter, "kind", "provider", "entry_levels"]
     list_select_related = ["provider"]
     search_fields = ["title", "summary", "slug", "certificate"]
@@ -102,6 +95,7 @@ class OfferAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
     readonly_fields = ["last_confirmed_at", "created_at", "updated_at"]
     formfield_overrides = {models.ManyToManyField: {"widget": CheckboxSelectMultiple}}
     inlines = [RunInline]
+    object_history_template = "admin/offers/offer/object_history.html"
     actions = ["confirm_current", "duplicate_as_draft"]
     fieldsets = [
         (None, {"fields": ["provider", "title", "slug", "status", "kind", "summary", "description"]}),
@@ -121,9 +115,20 @@ class OfferAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
         ),
     ]
 
-    @admin.display(boolean=True, description=_("aktuell bestätigt"), ordering="last_confirmed_at")
+    @admin.display(description=_("zuletzt bestätigt"), ordering="last_confirmed_at")
+    def last_confirmed(self, obj: Offer):
+        return timezone.localdate(obj.last_confirmed_at)
+
+    @admin.display(boolean=True, description=_("aktuell"), ordering="last_confirmed_at")
     def confirmed(self, obj: Offer) -> bool:
         return not obj.is_stale
+
+    def history_view(self, request, object_id, extra_context=None):
+        # Runs are edited inline, so their history belongs on the offer's history page.
+        offer = self.get_object(request, unquote(object_id))
+        runs = Run.history.none() if offer is None else Run.history.filter(offer_id=offer.pk)
+        run_history = runs.select_related("history_user").order_by("-history_date", "-history_id")[:200]
+        return super().history_view(request, object_id, {**(extra_context or {}), "run_history": run_history})
 
     def save_model(self, request, obj, form, change):
         obj.last_confirmed_at = timezone.now()

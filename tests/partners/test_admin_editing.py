@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from offers.admin import OfferAdmin
-from offers.models import Offer, QualificationStep, Run
+from offers.models import Offer, Postcode, QualificationStep, Run
 from partners.models import Partner
 from tests.partners.conftest import make_editor, make_offer, make_partner, make_run
 
@@ -145,7 +145,10 @@ def test_run_change_by_editor_is_kept_in_history_with_editor_and_shown(network, 
     latest = network.ihk_run.history.first()
     assert (latest.history_type, latest.start_date, latest.history_user) == ("~", datetime.date(2031, 5, 4), editor)
     history = client.get(reverse("admin:offers_offer_history", args=[offer.pk]))
-    assert "redaktion-ihk" in history.text
+    shown = [(r.history_type, r.start_date, r.history_user) for r in history.context["run_history"]]
+    assert shown == [("~", datetime.date(2031, 5, 4), editor), ("+", network.ihk_run.start_date, None)]
+    assert "Änderungen an den Terminen" in history.text
+    assert "4. Mai 2031" in history.text
 
 
 @pytest.mark.parametrize(
@@ -292,3 +295,25 @@ def test_new_partner_created_by_coordinator_gets_no_editor_access(network, login
     other = make_partner(name="Neu")
     response = login(network.users["redaktion-ihk"]).get(reverse("admin:partners_partner_change", args=[other.pk]))
     assert response.status_code == 302
+
+
+def test_run_added_in_admin_takes_venue_coordinates_from_postcode_table(network, login):
+    Postcode.objects.get_or_create(code="70174", city="Stuttgart", defaults={"latitude": 48.78, "longitude": 9.17})
+    offer = network.ihk_offer
+    new_run = {
+        "start_date": "2031-09-01",
+        "schedule": "vollzeit",
+        "learning_form": "praesenz",
+        "status": "open",
+        "street": "Jägerstraße 30",
+        "postcode": "70174",
+        "city": "Stuttgart",
+    }
+    runs = [_run_data(network.ihk_run), new_run]
+    data = _offer_data(network.ihk, runs, title=offer.title, slug=offer.slug)
+
+    response = login(network.users["redaktion-ihk"]).post(reverse("admin:offers_offer_change", args=[offer.pk]), data)
+
+    assert response.status_code == 302
+    run = offer.runs.get(start_date=datetime.date(2031, 9, 1))
+    assert (run.latitude, run.longitude) == (48.78, 9.17)
