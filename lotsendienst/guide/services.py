@@ -4,13 +4,16 @@ import math
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lotsendienst.eligibility import Verdict, Who, likely_programmes
 from lotsendienst.guide.advice import offer_kinds
 from lotsendienst.guide.forms import GOAL_CHOICES, WHO_CHOICES, Answers
-from offers.models import FundingProgramme, Offer, Postcode
+from offers.filters import OfferFilter
+from offers.models import FundingProgramme, Offer
+from offers.postcodes import locate as find_place
 from partners.models import Partner
 
 RADIUS_KM = 50
@@ -38,9 +41,7 @@ class OfferMatch:
 
 
 def locate(postcode: str | None) -> Place | None:
-    if not postcode:
-        return None
-    row = Postcode.objects.filter(code=postcode).order_by("city", "pk").first()
+    row = find_place(postcode) if postcode else None
     return Place(row.code, row.city, row.latitude, row.longitude) if row else None
 
 
@@ -59,19 +60,13 @@ def search_params(answers: Answers, place: Place | None) -> dict:
     return params
 
 
-def _offers_for(params: dict, place: Place | None) -> list:
-    offers = Offer.objects.listed()
-    if "level" in params:
-        offers = offers.for_level(params["level"])
-    if "kind" in params:
-        offers = offers.of_kind(params["kind"])
-    if "sector" in params:
-        offers = offers.in_sectors(params["sector"])
-    if "near" in params:
-        offers = offers.near(place.latitude, place.longitude, RADIUS_KM).order_by("distance_km", "next_start", "pk")
-    else:
-        offers = offers.with_next_run()
-    return list(offers.card_data()[:OFFER_LIMIT])
+def _offers_for(params: dict) -> list:
+    """The catalogue search itself (offers.filters.OfferFilter) answers, so the list and the link always agree."""
+    data = QueryDict(mutable=True)
+    for key, value in params.items():
+        data.setlist(key, [str(item) for item in value] if isinstance(value, list) else [str(value)])
+    search = OfferFilter(data, queryset=Offer.objects.listed())
+    return list(search.ordered().card_data()[:OFFER_LIMIT])
 
 
 def matching_offers(answers: Answers, place: Place | None) -> OfferMatch:
@@ -83,7 +78,7 @@ def matching_offers(answers: Answers, place: Place | None) -> OfferMatch:
         if wider != attempts[-1]:
             attempts.append(wider)
     for tried in attempts:
-        offers = _offers_for(tried, place)
+        offers = _offers_for(tried)
         if offers:
             return OfferMatch(offers, tried, widened=tried is not params)
     return OfferMatch([], params)
