@@ -262,7 +262,7 @@ NeedFormSet = inlineformset_factory(
     Need,
     form=DeskForm,
     fields=["step", "sector", "topic", "employees"],
-    extra=3,
+    extra=2,
     min_num=1,
     validate_min=True,
     can_delete=False,

@@ -26,6 +26,7 @@ urlpatterns = [
     path("unternehmen/", companies.company_list, name="companies"),
     path("unternehmen/neu/", companies.company_new, name="company_new"),
     path("unternehmen/<int:pk>/", companies.company_detail, name="company"),
+    path("unternehmen/<int:pk>/bearbeiten/", companies.company_edit, name="company_edit"),
     path("statistik/", stats.statistics, name="statistics"),
     path("statistik.csv", stats.statistics_csv, name="statistics_csv"),
 ]

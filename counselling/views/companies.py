@@ -37,6 +37,17 @@ def company_new(request: HttpRequest) -> HttpResponse:
 
 
 @counsellor_required
+def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    company = get_object_or_404(Company.objects.visible_to(request.user), pk=pk)
+    form = CompanyForm(request.POST or None, instance=company, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Das Unternehmen wurde gespeichert."))
+        return redirect(company)
+    return render(request, "counselling/company_form.html", {"form": form, "company": company})
+
+
+@counsellor_required
 def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
     company = get_object_or_404(Company.objects.visible_to(request.user).select_related("sector"), pk=pk)
     analysis = NeedsAnalysis(company=company)

@@ -24,6 +24,8 @@ def object_urls(case: Case) -> list[tuple[str, str]]:
         ("post", reverse("counselling:inquiry_close", args=[case.inquiry_id])),
         ("get", reverse("counselling:company", args=[case.company_id])),
         ("post", reverse("counselling:company", args=[case.company_id])),
+        ("get", reverse("counselling:company_edit", args=[case.company_id])),
+        ("post", reverse("counselling:company_edit", args=[case.company_id])),
         ("post", reverse("counselling:plan_step_status", args=[case.pk, plan_step.pk])),
         ("post", reverse("counselling:referral_status", args=[case.pk, referral.pk])),
     ]

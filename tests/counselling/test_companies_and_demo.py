@@ -67,6 +67,16 @@ def test_company_new_is_created_for_own_office(client, counsellor_s, office_s, o
     assert list(Company.objects.values_list("office", "name")) == [(office_s.pk, "Fremd")]
 
 
+def test_company_edit_keeps_company_in_own_office(client, counsellor_s, office_s, office_n):
+    company = Company.objects.create(office=office_s, name="Alt")
+    client.force_login(counsellor_s)
+    url = reverse("counselling:company_edit", args=[company.pk])
+    assert client.post(url, {"office": office_n.pk, "name": "Neu"}).status_code == 200
+    client.post(url, {"office": office_s.pk, "name": "Neu", "size": "1-9"})
+    company.refresh_from_db()
+    assert (company.office, company.name, company.size) == (office_s, "Neu", "1-9")
+
+
 def test_demo_skips_missing_offices(db):
     out = StringIO()
     demo.load(stdout=out)
