@@ -1,7 +1,9 @@
 import datetime
 
 import pytest
+from django.contrib import admin
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -317,3 +319,22 @@ def test_run_added_in_admin_takes_venue_coordinates_from_postcode_table(network,
     assert response.status_code == 302
     run = offer.runs.get(start_date=datetime.date(2031, 9, 1))
     assert (run.latitude, run.longitude) == (48.78, 9.17)
+
+
+def test_contact_person_add_by_editor_for_other_partner_is_rejected_with_form_error(network, login):
+    data = {"partner": network.saz.pk, "name": "Untergeschoben", "order": "0"}
+
+    response = login(network.users["redaktion-ihk"]).post(reverse("admin:partners_contactperson_add"), data)
+
+    assert response.status_code == 200
+    assert "partner" in response.context["adminform"].form.errors
+    assert not network.saz.contact_persons.filter(name="Untergeschoben").exists()
+
+
+def test_offer_save_bypassing_the_form_is_refused_for_other_partners(network, rf):
+    request = rf.post("/")
+    request.user = network.users["redaktion-ihk"]
+    offer = network.saz_offer
+
+    with pytest.raises(PermissionDenied):
+        admin.site._registry[Offer].save_model(request, offer, form=None, change=True)
