@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from lotsendienst.guide.services import contact_points
 from offers.models import FundingProgramme, Offer, QualificationStep
 from partners.models import Partner
 
@@ -20,7 +21,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "programmes": FundingProgramme.objects.filter(active=True).count(),
         },
         "latest_offers": listed.order_by("-created_at", "-pk").card_data()[:LATEST_OFFERS],
-        "contact_points": Partner.objects.active().filter(is_contact_point=True).order_by("city", "name", "pk"),
+        "contact_points": contact_points().order_by("city", "name", "pk"),
     }
     return render(request, "home.html", context)
 

@@ -92,9 +92,14 @@ def distance_km(place: Place, latitude: float, longitude: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
+def contact_points():
+    """The active contact points of the Lotsennetzwerk."""
+    return Partner.objects.active().filter(is_contact_point=True).order_by("name", "pk")
+
+
 def nearest_contact_points(place: Place | None, limit: int = CONTACT_POINT_LIMIT) -> list[Partner]:
-    """Active contact points of the Lotsennetzwerk, nearest first (each with .distance_km), else by name."""
-    points = list(Partner.objects.active().filter(is_contact_point=True).order_by("name", "pk"))
+    """Contact points nearest first (each with .distance_km), or by name when the place is unknown."""
+    points = list(contact_points())
     if place is None:
         return points[:limit]
     for point in points:
@@ -128,7 +133,8 @@ def counselling_url(answers: Answers, office: Partner | None) -> str:
     return f"{reverse('counselling:request')}?{urlencode(params)}"
 
 
-def counselling_topic(answers: Answers) -> str:
+def answer_summary(answers: Answers) -> list[str]:
+    """The understood answers in words, for the result page and the counselling request."""
     parts = [str(dict(WHO_CHOICES).get(answers.who, ""))]
     if answers.step:
         parts.append(answers.step.name)
@@ -136,4 +142,8 @@ def counselling_topic(answers: Answers) -> str:
         parts.append(_("Ziel: %(goal)s") % {"goal": dict(GOAL_CHOICES)[answers.goal]})
     if answers.sector:
         parts.append(_("Branche: %(sector)s") % {"sector": answers.sector.name})
-    return _("Anfrage aus dem Lotsen: %(answers)s") % {"answers": " · ".join(part for part in parts if part)}
+    return [part for part in parts if part]
+
+
+def counselling_topic(answers: Answers) -> str:
+    return _("Anfrage aus dem Lotsen: %(answers)s") % {"answers": " · ".join(answer_summary(answers))}

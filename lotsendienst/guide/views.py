@@ -29,6 +29,7 @@ def _result_context(form: GuideForm) -> dict:
     return {
         "form": form,
         "answers": answers,
+        "summary": services.answer_summary(answers),
         "place": place,
         "postcode_unknown": bool(answers.postcode and place is None),
         "next_step": next_step(who=answers.who, step=step_slug, goal=answers.goal),
