@@ -7,6 +7,10 @@ WINDOW_SECONDS = 3600
 
 
 def client_address(request) -> str:
+    """Behind our reverse proxy every request comes from the proxy; it appends the real client last."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None) and forwarded:
+        return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "unknown")
 
 

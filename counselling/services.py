@@ -101,12 +101,16 @@ def case_anonymise(*, case: Case, by=None) -> Case:
     Referral.objects.filter(case=case).update(note="")
     case.audit_entries.update(what="")
     if case.inquiry_id:
-        Inquiry.objects.filter(pk=case.inquiry_id).update(
-            name=ANONYMOUS, email="", phone="", postcode="", message="", anonymised_at=now
-        )
+        inquiry_anonymise(inquiry=case.inquiry)
     case.refresh_from_db()
     audit(case=case, user=by, action=AuditEntry.Action.ANONYMISE)
     return case
+
+
+def inquiry_anonymise(*, inquiry: Inquiry) -> None:
+    Inquiry.objects.filter(pk=inquiry.pk).update(
+        name=ANONYMOUS, email="", phone="", postcode="", message="", anonymised_at=timezone.now()
+    )
 
 
 def retention_cutoff(today: date | None = None) -> date:
@@ -118,6 +122,13 @@ def cases_past_retention(today: date | None = None):
     return Case.objects.filter(
         status=Case.Status.CLOSED, anonymised_at__isnull=True, closed_at__date__lt=retention_cutoff(today)
     ).order_by("closed_at", "pk")
+
+
+def inquiries_past_retention(today: date | None = None):
+    """Requests that never became a case and are older than the retention period."""
+    return Inquiry.objects.filter(
+        case__isnull=True, anonymised_at__isnull=True, created_at__date__lt=retention_cutoff(today)
+    ).order_by("created_at", "pk")
 
 
 def session_log(*, form, case: Case, by) -> Session:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("eingang/<int:pk>/", desk.inquiry_detail, name="inquiry"),
     path("eingang/<int:pk>/fall-anlegen/", desk.inquiry_convert_view, name="inquiry_convert"),
     path("eingang/<int:pk>/erledigt/", desk.inquiry_close, name="inquiry_close"),
+    path("eingang/<int:pk>/anonymisieren/", desk.inquiry_anonymise_view, name="inquiry_anonymise"),
     path("faelle/", cases.case_list, name="cases"),
     path("faelle/neu/", cases.case_new, name="case_new"),
     path("faelle/<int:pk>/", cases.case_detail, name="case"),

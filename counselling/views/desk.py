@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from counselling.access import counsellor_required
 from counselling.models import Case, Inquiry, Session
-from counselling.services import inquiry_convert
+from counselling.services import inquiry_anonymise, inquiry_convert
 
 PAGE_SIZE = 25
 
@@ -68,4 +68,19 @@ def inquiry_close(request: HttpRequest, pk: int) -> HttpResponse:
         inquiry.status = Inquiry.Status.CLOSED
         inquiry.save(update_fields=["status"])
         messages.success(request, _("Die Anfrage ist als erledigt markiert."))
+    return redirect("counselling:inquiries")
+
+
+@counsellor_required
+@require_POST
+def inquiry_anonymise_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """For requests that never became a case; a case's request is anonymised with the case."""
+    inquiry = get_object_or_404(Inquiry.objects.visible_to(request.user), pk=pk)
+    if hasattr(inquiry, "case"):
+        messages.error(request, _("Diese Anfrage gehört zu einem Fall; bitte den Fall anonymisieren."))
+        return redirect(inquiry)
+    inquiry_anonymise(inquiry=inquiry)
+    inquiry.status = Inquiry.Status.CLOSED
+    inquiry.save(update_fields=["status"])
+    messages.success(request, _("Die Anfrage wurde anonymisiert."))
     return redirect("counselling:inquiries")

@@ -22,6 +22,7 @@ def object_urls(case: Case) -> list[tuple[str, str]]:
         ("get", reverse("counselling:inquiry", args=[case.inquiry_id])),
         ("post", reverse("counselling:inquiry_convert", args=[case.inquiry_id])),
         ("post", reverse("counselling:inquiry_close", args=[case.inquiry_id])),
+        ("post", reverse("counselling:inquiry_anonymise", args=[case.inquiry_id])),
         ("get", reverse("counselling:company", args=[case.company_id])),
         ("post", reverse("counselling:company", args=[case.company_id])),
         ("get", reverse("counselling:company_edit", args=[case.company_id])),

@@ -37,6 +37,21 @@ def test_converting_twice_creates_one_case(desk_client, office_s):
     assert Case.objects.count() == 1
 
 
+def test_inquiry_without_case_can_be_anonymised(desk_client, office_s):
+    inquiry = make_inquiry(office_s, name="Weg damit", email="weg@example.org", message="Bitte löschen")
+    desk_client.post(reverse("counselling:inquiry_anonymise", args=[inquiry.pk]))
+    inquiry.refresh_from_db()
+    assert (inquiry.name, inquiry.email, inquiry.message, inquiry.status) == ("–", "", "", "closed")
+
+
+def test_inquiry_of_a_case_is_anonymised_only_with_the_case(desk_client, office_s):
+    inquiry = make_inquiry(office_s, name="Bleibt")
+    make_case(office_s, inquiry=inquiry)
+    desk_client.post(reverse("counselling:inquiry_anonymise", args=[inquiry.pk]))
+    inquiry.refresh_from_db()
+    assert inquiry.name == "Bleibt"
+
+
 def test_new_case_requires_consent(desk_client, office_s):
     data = {"office": office_s.pk, "client_kind": "person", "name": "Tom", "gender": "male"}
     response = desk_client.post(reverse("counselling:case_new"), data)

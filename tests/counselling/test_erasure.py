@@ -101,6 +101,24 @@ def test_retention_anonymises_only_cases_closed_before_the_boundary_day(retentio
     assert retention_cases["boundary"].reference not in out.getvalue()
 
 
+def test_retention_anonymises_old_requests_that_never_became_a_case(office_s, settings):
+    from django.utils import timezone
+
+    from counselling.models import Inquiry
+
+    from .conftest import make_inquiry
+
+    settings.CASE_RETENTION_DAYS = 30
+    now = timezone.now()
+    old = make_inquiry(office_s, name="Alt", created_at=now - timedelta(days=32))
+    recent = make_inquiry(office_s, name="Neu", created_at=now - timedelta(days=29))
+    converted = make_inquiry(office_s, name="Fall", created_at=now - timedelta(days=40))
+    make_case(office_s, inquiry=converted)
+    call_command("apply_retention", stdout=StringIO())
+    names = dict(Inquiry.objects.values_list("pk", "name"))
+    assert names == {old.pk: "–", recent.pk: "Neu", converted.pk: "Fall"}
+
+
 def test_retention_dry_run_lists_and_changes_nothing(retention_cases):
     out = StringIO()
     call_command("apply_retention", "--dry-run", stdout=out)

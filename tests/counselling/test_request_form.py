@@ -75,6 +75,14 @@ def test_request_form_rate_limits_per_address(client, office_s, settings):
     assert client.post(URL, valid_post(office_s), REMOTE_ADDR="10.0.0.7").status_code == 302
 
 
+def test_rate_limit_uses_forwarded_address_behind_proxy(client, office_s, settings):
+    settings.INQUIRY_RATE_LIMIT = 1
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    assert client.post(URL, valid_post(office_s), HTTP_X_FORWARDED_FOR="203.0.113.5").status_code == 302
+    assert client.post(URL, valid_post(office_s), HTTP_X_FORWARDED_FOR="203.0.113.6").status_code == 302
+    assert client.post(URL, valid_post(office_s), HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.5").status_code == 429
+
+
 def test_request_form_honeypot_drops_spam_silently(client, office_s):
     response = client.post(URL, valid_post(office_s, website="http://spam.example"))
     assert response.status_code == 302
