@@ -1,0 +1,88 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector
+from partners.models import Partner
+
+pytestmark = pytest.mark.django_db
+
+PARTNER_SLUGS = {
+    "ihk-region-stuttgart",
+    "hwk-region-stuttgart",
+    "agentur-fuer-arbeit-stuttgart",
+    "schweriner-ausbildungszentrum",
+    "lotsendienst-stuttgart",
+    "agentur-fuer-arbeit-schwerin",
+    "ihk-zu-schwerin",
+    "hwk-schwerin",
+    "netzwerk-migration",
+}
+AMON_TITLES = {
+    "Umschulung Maschinen- und Anlagenführer/in (Kunststoff)",
+    "Externenprüfung Mechatroniker/in – berufsbegleitende Vorbereitung",
+    "Kauffrau/Kaufmann für Dialogmarketing – Vorbereitung auf die Externenprüfung",
+    "Vom Ausbilder zum Lernbegleiter",
+    "Die ausbildende Fachkraft in der betrieblichen Nachqualifizierung",
+}
+
+
+@pytest.fixture
+def demo(db):
+    """Loaded twice: the loaders must be idempotent. One fixture for few tests, because loading takes seconds."""
+    call_command("load_demo", force=True, stdout=StringIO())
+    counts = (Offer.objects.count(), Run.objects.count(), Partner.objects.count())
+    call_command("load_demo", force=True, stdout=StringIO())
+    assert (Offer.objects.count(), Run.objects.count(), Partner.objects.count()) == counts
+
+
+def test_demo_partners_have_fixed_slugs_and_complete_profiles(demo):
+    assert set(Partner.objects.values_list("slug", flat=True)) >= PARTNER_SLUGS
+    saz = Partner.objects.get(slug="schweriner-ausbildungszentrum")
+    assert (saz.name, saz.kind, saz.is_contact_point) == ("Schweriner Ausbildungszentrum e.V.", "traeger", True)
+    assert Partner.objects.get(slug="lotsendienst-stuttgart").name == (
+        "Lotsendienst Region Stuttgart – Qualifizierungsberatung"
+    )
+    for partner in Partner.objects.filter(active=True):
+        assert all([partner.description, partner.street, partner.phone, partner.email, partner.website]), partner
+        assert partner.latitude and partner.longitude and partner.opening_hours, partner
+        assert 1 <= partner.contact_persons.count() <= 3, partner
+        assert partner.services.exists() and partner.languages.exists(), partner
+    contact_cities = set(Partner.objects.filter(is_contact_point=True, active=True).values_list("city", flat=True))
+    assert {"Stuttgart", "Schwerin", "Rostock"} <= contact_cities
+    assert Partner.objects.filter(is_contact_point=True, active=True).count() >= 4
+    assert Partner.objects.filter(active=False).count() == 1
+
+
+def test_demo_offers_cover_the_catalogue_and_hide_drafts_archived_and_past(demo):
+    listed = Offer.objects.listed()
+    assert listed.count() >= 60
+    assert set(listed.values_list("title", flat=True)) >= AMON_TITLES
+    for step in QualificationStep.objects.all():
+        assert listed.for_level(step).exists(), step
+    assert set(listed.exclude(leads_to=None).values_list("leads_to__slug", flat=True)) >= {"fachkraft", "aufstieg"}
+    assert set(listed.values_list("sectors__slug", flat=True)) >= set(Sector.objects.values_list("slug", flat=True))
+    active = set(FundingProgramme.objects.filter(active=True).values_list("slug", flat=True))
+    assert set(listed.values_list("funding_programmes__slug", flat=True)) >= active
+    assert set(listed.values_list("kind", flat=True)) == set(Offer.Kind.values)
+    runs = Run.objects.current().filter(offer__in=listed)
+    assert set(runs.values_list("learning_form", flat=True)) == set(Run.LearningForm.values)
+    assert set(runs.values_list("schedule", flat=True)) == set(Run.Schedule.values)
+    assert {"Stuttgart", "Schwerin", "Rostock"} <= set(runs.values_list("city", flat=True))
+    assert listed.stale().count() >= 2
+
+
+def test_demo_hides_drafts_archived_and_past_offers(demo):
+    hidden = set(Offer.objects.values_list("slug", flat=True)) - set(
+        Offer.objects.listed().values_list("slug", flat=True)
+    )
+    assert hidden == {
+        "entwurf-umschulung-elektroniker-betriebstechnik",
+        "stapler-schnellkurs-eingestellt",
+        "mag-schweissen-grundlagen",
+        "kundenkommunikation-telefon",
+        "verbund-neckar-cnc-aufbaukurs",
+    }
+    for run in Run.objects.all():
+        run.full_clean()

@@ -1,0 +1,116 @@
+import pytest
+from django.db import connection
+
+from offers.models import Offer
+from partners.models import Partner
+from tests.offers.conftest import make_offer, make_partner, slugs
+
+pytestmark = pytest.mark.django_db
+sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite fallback")
+
+
+@pytest.fixture
+def texts():
+    saz = make_partner(name="Schweriner Ausbildungszentrum e.V.")
+    return {
+        "mechatronik": make_offer(
+            saz, title="Externenprüfung Mechatroniker/in", summary="Berufsbegleitend zum Abschluss."
+        ).slug,
+        "lager": make_offer(
+            title="Fachkraft für Lagerlogistik",
+            summary="Umschulung mit Praxis.",
+            description="Mit Staplerschein und Praktikum in der Logistik.",
+        ).slug,
+        "pflege": make_offer(
+            title="Pflegehelfer/in", summary="Kurs für die Pflege.", description="Praktikum in der Altenpflege."
+        ).slug,
+        "hidden": make_offer(saz, title="Mechatroniker Entwurf", status=Offer.Status.DRAFT).slug,
+    }
+
+
+def _search(q: str) -> set[str]:
+    return slugs(Offer.objects.listed().search(q))
+
+
+def test_search_with_empty_query_returns_everything(texts):
+    assert _search("  ") == {texts["mechatronik"], texts["lager"], texts["pflege"]}
+
+
+def test_search_finds_title_summary_description_and_provider_words(texts):
+    assert _search("Mechatroniker") == {texts["mechatronik"]}
+    assert _search("Staplerschein") == {texts["lager"]}
+    assert _search("Schweriner") == {texts["mechatronik"]}
+    assert _search("Praktikum") == {texts["lager"], texts["pflege"]}
+
+
+def test_search_folds_feminine_job_titles(texts):
+    assert _search("Mechatronikerin") == {texts["mechatronik"]}
+
+
+@sqlite_only
+def test_sqlite_search_needs_every_word(texts):
+    assert _search("Praktikum Logistik") == {texts["lager"]}
+    assert _search("Praktikum Mechatroniker") == set()
+
+
+@sqlite_only
+def test_sqlite_search_treats_like_wildcards_literally(texts):
+    assert _search("%") == {texts["mechatronik"], texts["lager"], texts["pflege"]}  # no word: no filter
+    assert _search("Pflege_helfer") == set()
+
+
+@pytest.mark.postgres
+def test_postgres_search_stems_german_words(texts):
+    assert _search("Mechatronikerin") == {texts["mechatronik"]}
+    assert _search("Praktika Logistiken") == {texts["lager"]}
+
+
+@pytest.mark.postgres
+def test_postgres_search_ranks_title_above_description(texts):
+    title = make_offer(title="Staplerschein kompakt", summary="Drei Tage.").slug
+    ranked = [offer.slug for offer in Offer.objects.listed().search("Staplerschein").order_by("-rank", "pk")]
+    assert ranked == [title, texts["lager"]]
+
+
+@pytest.mark.postgres
+def test_postgres_search_tolerates_typos_in_titles(texts):
+    assert _search("Mechatronikr") == {texts["mechatronik"]}
+    assert _search("Lagerlogistk") == {texts["lager"]}
+
+
+@pytest.mark.postgres
+def test_postgres_search_understands_websearch_syntax(texts):
+    assert _search("Praktikum -Staplerschein") == {texts["pflege"]}
+    assert _search('"Fachkraft für Lagerlogistik"') == {texts["lager"]}
+    assert _search('"Lagerlogistik für Fachkraft"') == set()
+    assert _search("Staplerschein or Altenpflege") == {texts["lager"], texts["pflege"]}
+
+
+@pytest.mark.postgres
+def test_postgres_search_highlights_matches_in_snippet(client, texts):
+    html = client.get("/angebote/", {"q": "Staplerschein"}).content.decode()
+    assert "<mark>Staplerschein</mark>" in html
+
+
+@pytest.mark.postgres
+def test_postgres_search_vector_follows_provider_renames(texts):
+    partner = Partner.objects.get(name="Schweriner Ausbildungszentrum e.V.")
+    partner.name = "Bildungswerk Nord"
+    partner.save()
+    assert _search("Bildungswerk") == {texts["mechatronik"]}
+    assert _search("Schweriner") == set()
+
+
+@pytest.mark.postgres
+def test_postgres_search_indexes_exist():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'offers_offer'")
+        names = {row[0] for row in cursor.fetchall()}
+    assert {"offer_search_vector_gin", "offer_title_trgm_gin"} <= names
+
+
+def test_search_page_escapes_marked_snippets(client):
+    make_offer(title="Kurs <b>fett</b>", summary="<script>alert(1)</script> Staplerschein")
+    html = client.get("/angebote/", {"q": "Staplerschein"}).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "<b>fett</b>" not in html
