@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from offers.models import FundingProgramme, Offer, Postcode, QualificationStep, Run, Sector, TargetGroup
+from offers.querysets import OPEN_END
 from partners.models import Language, Partner
 
 CHUNK = 5000
@@ -227,18 +228,29 @@ def _write_chunk(world: _World, numbers: range, token: str) -> None:
     rng = world.rng
     providers = rng.choices(world.providers, weights=world.provider_weights, k=len(numbers))
     offers = [_offer(rng, world, number, token, provider) for number, provider in zip(numbers, providers, strict=True)]
+    runs = {id(offer): _runs(rng, world, offer) for offer in offers}
+    for offer in offers:
+        offer.listed_until, offer.next_start = _dates(runs[id(offer)])
     Offer.objects.bulk_create(offers, batch_size=CHUNK)
-    Run.objects.bulk_create([run for offer in offers for run in _runs(rng, world, offer)], batch_size=CHUNK)
+    for offer in offers:
+        for run in runs[id(offer)]:
+            run.offer = offer
+    Run.objects.bulk_create([run for offer in offers for run in runs[id(offer)]], batch_size=CHUNK)
     _link(world, offers)
-    _refresh_denormalised(offers)
+    # The search vector is kept by a signal that bulk_create skips: the model's own bulk refresh, one UPDATE.
+    Offer.objects.filter(pk__gte=offers[0].pk, pk__lte=offers[-1].pk).update_search_vectors()
 
 
-def _refresh_denormalised(offers: list[Offer]) -> None:
-    """listed_until, next_start and the search vector are normally kept by signals, which bulk_create skips:
-    the model's own bulk refreshes do the same in one UPDATE each."""
-    chunk = Offer.objects.filter(pk__gte=offers[0].pk, pk__lte=offers[-1].pk)
-    chunk.refresh_dates()
-    chunk.update_search_vectors()
+def _dates(runs: list[Run]) -> tuple[date | None, date | None]:
+    """listed_until and next_start as OfferQuerySet.refresh_dates computes them (a test holds the two together);
+    set before the insert, so that no UPDATE has to rewrite every new row."""
+    today = timezone.localdate()
+    live = [run for run in runs if run.status != Run.Status.CANCELLED]
+    until = [OPEN_END if run.rolling_start else run.end_date or run.start_date for run in live]
+    begins = [today if run.rolling_start else run.start_date for run in live]
+    until = [day for day in until if day]
+    begins = [day for day in begins if day and day >= today]
+    return max(until, default=None), min(begins, default=None)
 
 
 def _offer(rng: random.Random, world: _World, number: int, token: str, provider: Partner) -> Offer:
@@ -274,7 +286,7 @@ def _runs(rng: random.Random, world: _World, offer: Offer) -> list[Run]:
             code, city, lat, lon = provider.postcode, provider.city, provider.latitude, provider.longitude
         on_site = form in ("praesenz", "blended")
         runs.append(
-            Run(offer=offer, rolling_start=start is None, start_date=start,
+            Run(rolling_start=start is None, start_date=start,
                 end_date=start and start + timedelta(days=rng.choice([1, 5, 90, 365, 540])),
                 application_deadline=start and start - timedelta(days=rng.randint(7, 21)),
                 schedule=rng.choice(["vollzeit", "teilzeit", "berufsbegleitend", "flexibel"]), learning_form=form,
