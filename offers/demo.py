@@ -102,24 +102,52 @@ def _load_offer(row: dict, lookups: dict, confirmed: datetime.datetime) -> Offer
     return offer
 
 
+RUN_FIELDS = [
+    "rolling_start",
+    "start_date",
+    "end_date",
+    "application_deadline",
+    "schedule",
+    "learning_form",
+    "street",
+    "postcode",
+    "city",
+    "latitude",
+    "longitude",
+    "seats",
+    "status",
+    "start_guaranteed",
+]
+
+
 def _load_runs(offer: Offer, runs: list[tuple]) -> None:
-    """Replace the offer's runs, so their dates always lie relative to today."""
+    """Replace the offer's runs when they differ, so their dates always lie relative to today.
+
+    bulk_create skips the per-run signals; load() refreshes the offers' dates once at the end.
+    """
+    wanted = [_run(offer, *spec) for spec in runs]
+    existing = list(offer.runs.order_by("pk").values_list(*RUN_FIELDS))
+    if existing == [tuple(getattr(run, name) for name in RUN_FIELDS) for run in wanted]:
+        return
     offer.runs.all().delete()
-    today = timezone.localdate()
-    for offset, length, schedule, form, venue, status, guaranteed in runs:
-        run = Run(offer=offer, schedule=schedule, learning_form=form, status=status, start_guaranteed=guaranteed)
-        if offset == "R":
-            run.rolling_start = True
-        else:
-            run.start_date = today + datetime.timedelta(days=offset)
-            run.end_date = run.start_date + datetime.timedelta(days=length)
-            if offset > 10:
-                run.application_deadline = run.start_date - datetime.timedelta(days=7)
-        if form in NEEDS_VENUE:
-            _place(run, venue, offer.provider)
-            run.seats = 12 + (len(offer.slug) % 5) * 2
-        run.full_clean()
-        run.save()
+    Run.objects.bulk_create(wanted)
+
+
+def _run(offer: Offer, offset, length, schedule, form, venue, status, guaranteed) -> Run:
+    run = Run(offer=offer, schedule=schedule, learning_form=form, status=status, start_guaranteed=guaranteed)
+    if offset == "R":
+        run.rolling_start = True
+    else:
+        today = timezone.localdate()
+        run.start_date = today + datetime.timedelta(days=offset)
+        run.end_date = run.start_date + datetime.timedelta(days=length)
+        if offset > 10:
+            run.application_deadline = run.start_date - datetime.timedelta(days=7)
+    if form in NEEDS_VENUE:
+        _place(run, venue, offer.provider)
+        run.seats = 12 + (len(offer.slug) % 5) * 2
+    run.full_clean()
+    return run
 
 
 def _place(run: Run, venue: str | None, provider: Partner) -> None:

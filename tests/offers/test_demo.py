@@ -2,11 +2,10 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Max
 
 from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector
 from partners.models import Partner
-
-pytestmark = pytest.mark.django_db
 
 PARTNER_SLUGS = {
     "ihk-region-stuttgart",
@@ -28,15 +27,34 @@ AMON_TITLES = {
 }
 
 
-@pytest.fixture
-def demo(db):
-    """Loaded twice: the loaders must be idempotent. One fixture for few tests, because loading takes seconds."""
-    call_command("load_demo", force=True, stdout=StringIO())
-    counts = (Offer.objects.count(), Run.objects.count(), Partner.objects.count())
-    call_command("load_demo", force=True, stdout=StringIO())
-    assert (Offer.objects.count(), Run.objects.count(), Partner.objects.count()) == counts
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Loaded once for this module (loading takes seconds), inside a transaction rolled back at the end."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", force=True, stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
+@pytest.mark.django_db
+def test_demo_loaders_are_idempotent(demo):
+    from offers import demo as offers_demo
+    from partners import demo as partners_demo
+
+    counts = (Offer.objects.count(), Run.objects.count(), Partner.objects.count(), Run.objects.aggregate(m=Max("pk")))
+    partners_demo.load(stdout=StringIO())
+    offers_demo.load(stdout=StringIO())
+    assert (
+        Offer.objects.count(),
+        Run.objects.count(),
+        Partner.objects.count(),
+        Run.objects.aggregate(m=Max("pk")),
+    ) == counts
+
+
+@pytest.mark.django_db
 def test_demo_partners_have_fixed_slugs_and_complete_profiles(demo):
     assert set(Partner.objects.values_list("slug", flat=True)) >= PARTNER_SLUGS
     saz = Partner.objects.get(slug="schweriner-ausbildungszentrum")
@@ -55,6 +73,7 @@ def test_demo_partners_have_fixed_slugs_and_complete_profiles(demo):
     assert Partner.objects.filter(active=False).count() == 1
 
 
+@pytest.mark.django_db
 def test_demo_offers_cover_the_catalogue_and_hide_drafts_archived_and_past(demo):
     listed = Offer.objects.listed()
     assert listed.count() >= 60
