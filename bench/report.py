@@ -13,17 +13,18 @@ def parse_wrk(output: str) -> dict:
     raw = json.loads(lines[-1][len(MARKER) :])
     seconds = raw["duration_us"] / 1_000_000
     socket_errors = raw["connect"] + raw["read"] + raw["write"] + raw["timeout"]
-    return {
-        "requests": raw["requests"],
-        "rps": round(raw["requests"] / seconds, 1) if seconds else 0.0,
-        "p50_ms": round(raw["p50_us"] / 1000, 1),
-        "p95_ms": round(raw["p95_us"] / 1000, 1),
-        "p99_ms": round(raw["p99_us"] / 1000, 1),
-        "max_ms": round(raw["max_us"] / 1000, 1),
+    done = raw["requests"]
+    figures = {
+        "requests": done,
+        "rps": round(done / seconds, 1) if seconds else 0.0,
         "non2xx": raw["non2xx"],
         "socket_errors": socket_errors,
-        "errors": raw["non2xx"] + socket_errors,
+        # No answer at all within the run is a failure too, even when wrk counted no error.
+        "errors": raw["non2xx"] + socket_errors + (0 if done else 1),
     }
+    for name in ("p50", "p95", "p99", "max"):
+        figures[f"{name}_ms"] = round(raw[f"{name}_us"] / 1000, 1) if done else None
+    return figures
 
 
 def add_ratios(scenarios: list[dict], baseline: str = "healthz") -> None:
@@ -87,9 +88,9 @@ def compare(a: dict, b: dict) -> str:
     rows = [["scenario", "A req/s", "B req/s", "A p95 ms", "B p95 ms", "p95 B/A", "A q", "B q"]]
     for s in a["scenarios"]:
         other = b_by_name.get(s["name"], {})
-        change = other.get("p95_ms", 0) / s["p95_ms"] if other and s["p95_ms"] else None
+        change = other["p95_ms"] / s["p95_ms"] if other.get("p95_ms") and s["p95_ms"] else None
         rows.append([
-            s["name"], f"{s['rps']:.1f}", _cell(other, "rps", "{:.1f}"), f"{s['p95_ms']:.1f}",
+            s["name"], f"{s['rps']:.1f}", _cell(other, "rps", "{:.1f}"), _cell(s, "p95_ms", "{:.1f}"),
             _cell(other, "p95_ms", "{:.1f}"), "–" if change is None else f"{change:.2f}",
             _cell(s, "queries", "{}"), _cell(other, "queries", "{}"),
         ])  # fmt: skip

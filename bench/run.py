@@ -179,6 +179,7 @@ def _wait_healthy(process: subprocess.Popen, seconds: int = 30) -> None:
 
 
 def _drive(name: str, path: str, args) -> dict:
+    _settle()
     url = f"http://{HOST}:{PORT}{path}"
     wrk = ["wrk", "-t1", f"-c{args.connections}", "--timeout", "5s", "-s", str(ROOT / "bench" / "wrk.lua")]
     subprocess.run([*wrk, "-d2s", url], capture_output=True, timeout=60, check=True)  # warm-up, not counted
@@ -186,8 +187,22 @@ def _drive(name: str, path: str, args) -> dict:
         [*wrk, f"-d{args.duration}s", url], capture_output=True, text=True, timeout=args.duration + 60
     )
     figures = {"name": name, "path": path} | parse_wrk(done.stdout)
-    print(f"{name:14} {figures['rps']:8.1f} req/s  p95 {figures['p95_ms']:7.1f} ms  errors {figures['errors']}")
+    print(f"{name:14} {figures['rps']:8.1f} req/s  p95 {figures['p95_ms']} ms  errors {figures['errors']}")
     return figures
+
+
+def _settle(seconds: int = 120) -> None:
+    """Sync workers finish requests whose client has gone: wait until the previous scenario's backlog is
+    worked off (healthz answers within a second), so that it does not count against the next one."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            started = time.monotonic()
+            urllib.request.urlopen(f"http://{HOST}:{PORT}/healthz", timeout=seconds).close()
+            if time.monotonic() - started < 1:
+                return
+        except OSError:
+            time.sleep(1)
 
 
 def _peak_rss_mb(master: int) -> float:

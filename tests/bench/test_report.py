@@ -93,3 +93,13 @@ def test_resolve_fills_in_a_real_sector_and_a_listed_offer():
     offer = Offer.objects.get(slug=offer_slug)
     assert offer.status == Offer.Status.PUBLISHED and offer.runs.exists()
     assert "{" not in "".join(paths.values())
+
+
+def test_parse_wrk_with_no_completed_request_counts_an_error_and_no_latency():
+    stalled = WRK_OUTPUT.replace('"requests": 1500', '"requests": 0').replace('"non2xx": 3', '"non2xx": 0')
+    stalled = stalled.replace('"read": 1', '"read": 0').replace('"timeout": 2', '"timeout": 0')
+
+    figures = parse_wrk(stalled)
+
+    assert figures["rps"] == 0.0 and figures["errors"] == 1
+    assert figures["p50_ms"] is figures["p95_ms"] is figures["p99_ms"] is None
