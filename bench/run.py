@@ -103,6 +103,9 @@ def _prepare_database(args, env: dict) -> dict | None:
     _manage(env, "load_demo", "--force", "--scale", str(args.offers), timeout=4 * 3600)
     generated = time.monotonic() - started
     with psycopg.connect(url, autocommit=True) as conn:
+        # The generator's search-vector UPDATE leaves every offer row twice on disk; rewrite the table compactly
+        # so that scans measure the catalogue, not the load procedure.
+        conn.execute("VACUUM FULL offers_offer")
         conn.execute("VACUUM ANALYZE")
     return {"seconds": round(generated, 1), "offers": args.offers}
 
