@@ -106,6 +106,12 @@ def network(db) -> Network:
     )
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # The demo loaders set real passwords; the production hasher would cost seconds per test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def login(client):
     def _login(user):
