@@ -9,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from partners.admin_scoping import PartnerScopedAdminMixin, ScopedQuerysetMixin
 from partners.models import ContactPerson, Language, Membership, Partner, Service
+from partners.roles import sync_role_groups
 from partners.scoping import COORDINATOR_GROUP, COUNSELLOR_GROUP, EDITOR_GROUP, is_coordinator
 
 User = get_user_model()
@@ -48,6 +49,13 @@ class PartnerAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
     # Whether a partner is listed, where it lives and whether it is a contact point is the network's decision.
     network_fields = ["slug", "is_contact_point", "active"]
 
+    def save_related(self, request, form, formsets, change):
+        members = Membership.objects.filter(partner=form.instance).values_list("user_id", flat=True)
+        before = set(members) if change else set()
+        super().save_related(request, form, formsets, change)
+        for user in User.objects.filter(pk__in=before | set(members.all())):
+            sync_role_groups(user=user)
+
     def get_readonly_fields(self, request, obj=None):
         if is_coordinator(request.user):
             return super().get_readonly_fields(request, obj)
@@ -71,6 +79,22 @@ class MembershipAdmin(admin.ModelAdmin):
     list_select_related = ["user", "partner"]
     search_fields = ["user__username", "user__last_name", "partner__name"]
     autocomplete_fields = ["user", "partner"]
+
+    def save_model(self, request, obj, form, change):
+        previous = Membership.objects.filter(pk=obj.pk).values_list("user_id", flat=True).first()
+        super().save_model(request, obj, form, change)
+        for user in User.objects.filter(pk__in={previous, obj.user_id} - {None}):
+            sync_role_groups(user=user)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        sync_role_groups(user=obj.user)
+
+    def delete_queryset(self, request, queryset):
+        users = list(User.objects.filter(pk__in=queryset.values("user_id")))
+        super().delete_queryset(request, queryset)
+        for user in users:
+            sync_role_groups(user=user)
 
 
 @admin.register(Service)
@@ -97,6 +121,10 @@ class AccountAdmin(UserAdmin):
     inlines = [MembershipInline]
     list_filter = ["is_staff", "is_active", "groups"]
     role_groups = [EDITOR_GROUP, COUNSELLOR_GROUP, COORDINATOR_GROUP]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        sync_role_groups(user=form.instance)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

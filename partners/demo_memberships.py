@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from partners.models import Membership, Partner
-from partners.scoping import COORDINATOR_GROUP, COUNSELLOR_GROUP, EDITOR_GROUP
+from partners.roles import sync_role_groups
+from partners.scoping import COORDINATOR_GROUP
 
-ROLE_GROUPS = {Membership.Role.EDITOR: EDITOR_GROUP, Membership.Role.COUNSELLOR: COUNSELLOR_GROUP}
 DEMO_MEMBERSHIPS = [
     ("redaktion-ihk", "ihk-region-stuttgart", Membership.Role.EDITOR),
     ("redaktion-saz", "schweriner-ausbildungszentrum", Membership.Role.EDITOR),
@@ -27,7 +27,7 @@ def load(*, stdout) -> None:
             stdout.write(f"Demo memberships: skipped {username} → {slug} (account or partner missing)")
             continue
         Membership.objects.get_or_create(user=user, partner=partner, role=role)
-        user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
+        sync_role_groups(user=user)
     coordinators = Group.objects.get(name=COORDINATOR_GROUP)
     for username in DEMO_COORDINATORS:
         if username in users:

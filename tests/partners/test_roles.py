@@ -3,6 +3,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from lotsendienst import demo as accounts_demo
 from partners import demo_memberships
@@ -122,3 +123,55 @@ def test_demo_memberships_skip_missing_partners_with_a_message():
 
     assert Membership.objects.count() == 0
     assert "skipped redaktion-ihk → ihk-region-stuttgart" in out.getvalue()
+
+
+def _group_names(user) -> set[str]:
+    return set(user.groups.values_list("name", flat=True))
+
+
+def test_membership_added_by_coordinator_grants_editor_group_and_staff_and_deletion_revokes(network, login):
+    newcomer = get_user_model().objects.create_user("neu")
+    client = login(network.users["koordination"])
+    data = {"user": newcomer.pk, "partner": network.ihk.pk, "role": "editor"}
+
+    client.post(reverse("admin:partners_membership_add"), data)
+    membership = Membership.objects.get(user=newcomer)
+    newcomer.refresh_from_db()
+    granted = (_group_names(newcomer), newcomer.is_staff)
+    client.post(reverse("admin:partners_membership_delete", args=[membership.pk]), {"post": "yes"})
+
+    assert granted == ({"Partnerredaktion"}, True)
+    assert _group_names(newcomer) == set()
+
+
+def test_membership_inline_on_partner_page_grants_the_roles_group(network, login):
+    newcomer = get_user_model().objects.create_user("beraterin")
+    data = {
+        "name": network.saz.name,
+        "slug": network.saz.slug,
+        "kind": network.saz.kind,
+        "active": "on",
+        "contact_persons-TOTAL_FORMS": "0",
+        "contact_persons-INITIAL_FORMS": "0",
+        "memberships-TOTAL_FORMS": "1",
+        "memberships-INITIAL_FORMS": "0",
+        "memberships-0-user": newcomer.pk,
+        "memberships-0-role": "counsellor",
+    }
+
+    response = login(network.users["koordination"]).post(
+        reverse("admin:partners_partner_change", args=[network.saz.pk]), data
+    )
+
+    assert response.status_code == 302
+    newcomer.refresh_from_db()
+    assert (_group_names(newcomer), newcomer.is_staff) == ({"Beratung"}, False)
+
+
+def test_editor_cannot_add_memberships(network, login):
+    data = {"user": network.users["redaktion-ihk"].pk, "partner": network.saz.pk, "role": "editor"}
+
+    response = login(network.users["redaktion-ihk"]).post(reverse("admin:partners_membership_add"), data)
+
+    assert response.status_code == 403
+    assert not Membership.objects.filter(partner=network.saz, user=network.users["redaktion-ihk"]).exists()
