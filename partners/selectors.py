@@ -23,4 +23,4 @@ def partner_offers(partner: Partner):
     """The partner's offers a visitor can find in the catalogue (published, with a current run)."""
     from offers.models import Offer  # offers depends on partners, not the other way round
 
-    return Offer.objects.listed().filter(provider=partner).with_next_run()
+    return Offer.objects.listed().filter(provider=partner).with_next_run().card_data()
