@@ -103,12 +103,13 @@ class OfferQuerySet(QuerySet):
         return self.filter(status="published")
 
     def listed(self, today: datetime.date | None = None) -> OfferQuerySet:
-        """The public visibility rule: published and a run that has not ended (or a rolling start).
+        """The public visibility rule: published, by an active partner, with a run that has not ended (or a
+        rolling start).
 
         listed_until is kept up to date from the runs (see refresh_dates), so this is a single-table filter.
         """
         today = today or timezone.localdate()
-        return self.published().filter(listed_until__gte=today)
+        return self.published().filter(listed_until__gte=today, provider__active=True)
 
     def visible_to(self, user) -> OfferQuerySet:
         """What a user may open on the public site: listed offers, plus everything a coordinator or the
@@ -119,7 +120,7 @@ class OfferQuerySet(QuerySet):
             return self.listed()
         if is_coordinator(user):
             return self.all()
-        listed = Q(status="published", listed_until__gte=timezone.localdate())
+        listed = Q(status="published", listed_until__gte=timezone.localdate(), provider__active=True)
         return self.filter(listed | Q(provider__in=editable_partner_ids(user)))
 
     def stale(self, now: datetime.datetime | None = None) -> OfferQuerySet:

@@ -106,6 +106,7 @@ def test_listed_shows_only_published_offers_with_a_current_run():
     cancelled = make_offer(runs=0)
     make_run(cancelled, status=Run.Status.CANCELLED)
     make_offer(runs=0)
+    make_offer(make_partner(active=False))
     assert slugs(Offer.objects.listed()) == {shown.slug, rolling.slug, running.slug, ends_today.slug}
 
 
