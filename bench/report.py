@@ -23,7 +23,8 @@ def parse_wrk(output: str) -> dict:
         "errors": raw["non2xx"] + socket_errors + (0 if done else 1),
     }
     for name in ("p50", "p95", "p99", "max"):
-        figures[f"{name}_ms"] = round(raw[f"{name}_us"] / 1000, 1) if done else None
+        # wrk records no latency for answers slower than its --timeout (max stays 0): no figure, not 0 ms.
+        figures[f"{name}_ms"] = round(raw[f"{name}_us"] / 1000, 1) if done and raw["max_us"] else None
     return figures
 
 

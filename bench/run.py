@@ -184,7 +184,7 @@ def _wait_healthy(process: subprocess.Popen, seconds: int = 30) -> None:
 def _drive(name: str, path: str, args) -> dict:
     _settle()
     url = f"http://{HOST}:{PORT}{path}"
-    wrk = ["wrk", "-t1", f"-c{args.connections}", "--timeout", "5s", "-s", str(ROOT / "bench" / "wrk.lua")]
+    wrk = ["wrk", "-t1", f"-c{args.connections}", "--timeout", "30s", "-s", str(ROOT / "bench" / "wrk.lua")]
     subprocess.run([*wrk, "-d2s", url], capture_output=True, timeout=60, check=True)  # warm-up, not counted
     done = subprocess.run(
         [*wrk, f"-d{args.duration}s", url], capture_output=True, text=True, timeout=args.duration + 60

@@ -103,3 +103,11 @@ def test_parse_wrk_with_no_completed_request_counts_an_error_and_no_latency():
 
     assert figures["rps"] == 0.0 and figures["errors"] == 1
     assert figures["p50_ms"] is figures["p95_ms"] is figures["p99_ms"] is None
+
+
+def test_parse_wrk_with_only_answers_slower_than_the_timeout_gives_no_latency():
+    slow = WRK_OUTPUT.replace('"requests": 1500', '"requests": 1').replace('"max_us": 120000', '"max_us": 0')
+
+    figures = parse_wrk(slow)
+
+    assert figures["requests"] == 1 and figures["p95_ms"] is None and figures["max_ms"] is None
