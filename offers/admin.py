@@ -10,6 +10,7 @@ from simple_history.utils import bulk_update_with_history
 
 from offers.models import FundingProgramme, Offer, Postcode, QualificationStep, Run, Sector, TargetGroup
 from partners.admin_scoping import PartnerScopedAdminMixin, ScopedQuerysetMixin
+from partners.scoping import editable_partner_ids
 
 
 def _unique_slug(base: str) -> str:
@@ -110,7 +111,9 @@ class OfferAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
             _("Aktualität"),
             {
                 "fields": ["last_confirmed_at", "created_at", "updated_at"],
-                "description": _("Mit dem Speichern bestätigen Sie, dass das Angebot aktuell ist."),
+                "description": _(
+                    "Speichert die Redaktion des Anbieters das Angebot, gilt es als bestätigt und aktuell."
+                ),
             },
         ),
     ]
@@ -131,7 +134,9 @@ class OfferAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
         return super().history_view(request, object_id, {**(extra_context or {}), "run_history": run_history})
 
     def save_model(self, request, obj, form, change):
-        obj.last_confirmed_at = timezone.now()
+        # Only the provider's own editors can vouch that an offer is current; a coordinator's fix does not.
+        if obj.provider_id in editable_partner_ids(request.user):
+            obj.last_confirmed_at = timezone.now()
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):

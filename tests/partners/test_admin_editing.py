@@ -338,3 +338,18 @@ def test_offer_save_bypassing_the_form_is_refused_for_other_partners(network, rf
 
     with pytest.raises(PermissionDenied):
         admin.site._registry[Offer].save_model(request, offer, form=None, change=True)
+
+
+@pytest.mark.parametrize(("user", "confirms"), [("redaktion-ihk", True), ("koordination", False)])
+def test_saving_an_offer_confirms_it_only_when_its_own_editor_saves(network, login, user, confirms):
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    Offer.objects.filter(pk=network.ihk_offer.pk).update(last_confirmed_at=long_ago)
+    offer = Offer.objects.get(pk=network.ihk_offer.pk)
+    url = reverse("admin:offers_offer_change", args=[offer.pk])
+
+    response = login(network.users[user]).post(url, _existing_offer_data(offer, summary="Neu gefasst."))
+
+    assert response.status_code == 302
+    offer.refresh_from_db()
+    assert offer.summary == "Neu gefasst."
+    assert (offer.last_confirmed_at > long_ago) is confirms
