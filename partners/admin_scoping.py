@@ -8,7 +8,7 @@ through partners.scoping, so there is one rule and one place to change it.
 
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from partners.scoping import editable_partner_ids, is_coordinator, may_edit, scope_to_editor
@@ -90,6 +90,10 @@ class PartnerScopedAdminMixin(ScopedQuerysetMixin):
         super().save_model(request, obj, form, change)
 
     def _require_in_scope(self, request, object_id) -> None:
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+        except ValidationError:
+            raise Http404 from None
         if not is_coordinator(request.user) and self.get_object(request, unquote(object_id)) is None:
             raise Http404
 

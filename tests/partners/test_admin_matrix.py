@@ -134,3 +134,9 @@ def test_admin_autocomplete_of_user_accounts_is_refused_to_editors(network, logi
     response = login(network.users[user]).get(reverse("admin:autocomplete"), params)
 
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("user", ["redaktion-ihk", "koordination"])
+@pytest.mark.parametrize("path", ["/admin/offers/offer/abc/history/", "/admin/partners/partner/x/history/1/"])
+def test_admin_history_with_malformed_id_is_404(network, login, user, path):
+    assert login(network.users[user]).get(path).status_code == 404
