@@ -353,3 +353,20 @@ def test_saving_an_offer_confirms_it_only_when_its_own_editor_saves(network, log
     offer.refresh_from_db()
     assert offer.summary == "Neu gefasst."
     assert (offer.last_confirmed_at > long_ago) is confirms
+
+
+def test_offer_add_by_editor_with_other_partners_contact_person_is_rejected(network, login):
+    data = _offer_data(network.ihk, contact_person=network.saz_contact.pk)
+
+    response = login(network.users["redaktion-ihk"]).post(reverse("admin:offers_offer_add"), data)
+
+    assert response.status_code == 200
+    assert "contact_person" in response.context["adminform"].form.errors
+    assert not Offer.objects.filter(slug="neuer-lehrgang").exists()
+
+
+def test_offer_add_by_coordinator_may_choose_any_provider(network, login):
+    response = login(network.users["koordination"]).post(reverse("admin:offers_offer_add"), _offer_data(network.saz))
+
+    assert response.status_code == 302
+    assert Offer.objects.get(slug="neuer-lehrgang").provider == network.saz
