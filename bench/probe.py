@@ -4,6 +4,8 @@ Runs in the bench process after django.setup(), against the same database as gun
 client: nothing has to be switched on in the app for it.
 """
 
+import time
+
 from django.db import connection
 from django.db.models import Count
 from django.test import Client
@@ -28,12 +30,19 @@ def _listed_offer() -> str:
 
 
 def measure(path: str) -> dict:
-    """Queries and their database time for one request (after a first request that warms caches)."""
+    """Queries, their database time and the request's whole time in the app (after a warm-up request)."""
     client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
     client.get(path)
     with CaptureQueriesContext(connection) as context:
+        started = time.perf_counter()
         response = client.get(path)
+        app_ms = (time.perf_counter() - started) * 1000
     if response.status_code != 200:
         print(f"  {path} answered {response.status_code} in the probe")
     db_ms = sum(float(query["time"]) for query in context.captured_queries) * 1000
-    return {"status": response.status_code, "queries": len(context), "db_ms": round(db_ms, 1)}
+    return {
+        "status": response.status_code,
+        "queries": len(context),
+        "db_ms": round(db_ms, 1),
+        "app_ms": round(app_ms, 1),
+    }

@@ -44,6 +44,7 @@ COLUMNS = [
     ("errors", "errors", "{}"),
     ("queries", "queries", "{}"),
     ("db ms", "db_ms", "{:.1f}"),
+    ("app ms", "app_ms", "{:.1f}"),
     ("÷ healthz", "ratio", "{:.3f}"),
 ]
 

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -182,7 +183,7 @@ def _wait_healthy(process: subprocess.Popen, seconds: int = 30) -> None:
 
 
 def _drive(name: str, path: str, args) -> dict:
-    _settle()
+    _settle(args.workers)
     url = f"http://{HOST}:{PORT}{path}"
     wrk = ["wrk", "-t1", f"-c{args.connections}", "--timeout", "30s", "-s", str(ROOT / "bench" / "wrk.lua")]
     subprocess.run([*wrk, "-d2s", url], capture_output=True, timeout=60, check=True)  # warm-up, not counted
@@ -194,18 +195,25 @@ def _drive(name: str, path: str, args) -> dict:
     return figures
 
 
-def _settle(seconds: int = 120) -> None:
-    """Sync workers finish requests whose client has gone: wait until the previous scenario's backlog is
-    worked off (healthz answers within a second), so that it does not count against the next one."""
+def _settle(workers: int, seconds: int = 180) -> None:
+    """Sync workers finish requests whose client has gone: wait until every worker is free again (as many
+    parallel /healthz requests as workers all answer within a second), so that the previous scenario's backlog
+    does not count against the next one."""
     deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            started = time.monotonic()
-            urllib.request.urlopen(f"http://{HOST}:{PORT}/healthz", timeout=seconds).close()
-            if time.monotonic() - started < 1:
+    with ThreadPoolExecutor(workers) as pool:
+        while time.monotonic() < deadline:
+            if max(pool.map(_healthz_seconds, range(workers))) < 1:
                 return
-        except OSError:
-            time.sleep(1)
+            time.sleep(0.5)
+
+
+def _healthz_seconds(_) -> float:
+    started = time.monotonic()
+    try:
+        urllib.request.urlopen(f"http://{HOST}:{PORT}/healthz", timeout=60).close()
+    except OSError:
+        return 60.0
+    return time.monotonic() - started
 
 
 def _peak_rss_mb(master: int) -> float:
