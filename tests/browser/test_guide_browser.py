@@ -65,9 +65,18 @@ def test_follow_up_questions_fit_who_is_asking(browser_page, region):
     assert not page.locator("select[name=age]").is_visible()
 
 
-def test_comparison_page_is_accessible(browser_page, region):
+def test_merkliste_keeps_offers_and_compares_them(browser_page, region):
     page = browser_page
-    page.goto(f"/merkliste/vergleich/?offer={region.tq_stuttgart.slug}&offer={region.meister_stuttgart.slug}")
+    page.goto("/")
+    for title in ("Industriemeister Metall", "TQ Maschinen"):
+        page.locator(".offer-card", has_text=title).get_by_role("button", name="Auf die Merkliste").click()
+        page.wait_for_load_state()
+    page.get_by_role("link", name="Merkliste (2)").click()
+    page.wait_for_url("**/merkliste/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Ausgewählte Angebote vergleichen").click()
+    page.wait_for_url("**/merkliste/vergleich/**")
     assert_accessible(page)
     assert page.get_by_role("columnheader", name="Industriemeister Metall").is_visible()
+    assert page.get_by_role("columnheader", name="TQ Maschinen- und Anlagenführer").is_visible()
     page.watch.assert_clean()
