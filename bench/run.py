@@ -36,7 +36,7 @@ def main() -> None:
     os.environ.update(env)
     generation = _prepare_database(args, env)
     _manage(env, "collectstatic", "--no-input", "-v0")
-    paths, probes = _probe(args.offers)
+    paths, probes = _probe({name: path for name, path in SCENARIOS.items() if _wanted(name, args.only)})
     with _gunicorn(args, env) as master:
         scenarios = [_drive(name, path, args) | probes[name] for name, path in paths.items()]
         peak_rss = _peak_rss_mb(master)
@@ -55,6 +55,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--worker-class", default="sync", help="gunicorn worker class (sync, gthread)")
     parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread only)")
+    parser.add_argument("--only", default="", help="comma-separated scenario names (default: all)")
     parser.add_argument("--fresh", action="store_true", help="regenerate the catalogue even if its size fits")
     parser.add_argument(
         "--database-url",
@@ -118,14 +119,18 @@ def _generated_offers(url: str) -> int:
         return conn.execute("SELECT count(*) FROM offers_offer WHERE slug LIKE 'gen-%%'").fetchone()[0]
 
 
-def _probe(offers: int) -> tuple[dict[str, str], dict[str, dict]]:
+def _wanted(name: str, only: str) -> bool:
+    return not only or name in only.split(",")
+
+
+def _probe(scenarios: dict[str, str]) -> tuple[dict[str, str], dict[str, dict]]:
     """Resolves the scenario URLs against this catalogue and counts each one's queries with the test client."""
     import django
 
     django.setup()
     from bench.probe import measure, resolve
 
-    paths = resolve(SCENARIOS)
+    paths = resolve(scenarios)
     return paths, {name: measure(path) for name, path in paths.items()}
 
 
