@@ -17,7 +17,10 @@ def run_changed(sender, instance: Run, **kwargs) -> None:
 def offer_saved(sender, instance: Offer, raw: bool = False, **kwargs) -> None:
     if raw:
         return
-    Offer.objects.filter(pk=instance.pk).update_search_vectors()
+    # Saving an instance loaded before its runs changed would write back old dates: recompute them from the runs.
+    offer = Offer.objects.filter(pk=instance.pk)
+    offer.refresh_dates()
+    offer.update_search_vectors()
 
 
 @receiver(post_save, sender=Partner)

@@ -122,6 +122,16 @@ def test_listed_follows_run_changes_and_deletes():
     assert not Offer.objects.listed().exists()
 
 
+def test_saving_an_offer_loaded_before_its_runs_changed_keeps_it_listed():
+    offer = make_offer(runs=0)
+    loaded_early = Offer.objects.get(pk=offer.pk)
+    make_run(offer, start_date=days(10), end_date=days(40))
+    loaded_early.title = "Neuer Titel"
+    loaded_early.save()
+    assert slugs(Offer.objects.listed()) == {offer.slug}
+    assert Offer.objects.get(pk=offer.pk).next_start == days(10)
+
+
 def test_refresh_dates_sets_next_start_to_the_earliest_upcoming_run():
     offer = make_offer(runs=0)
     make_run(offer, start_date=days(-5), end_date=days(40))
