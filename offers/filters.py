@@ -7,15 +7,19 @@ OR within one parameter, AND across parameters.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Count, F
+from django.core.cache import cache
+from django.db.models import Count, F, FilteredRelation, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
+from offers.models import CatalogueVersion, FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
 from offers.postcodes import locate
+from offers.querysets import current_run_q
 
 MAX_VALUES = 30
 PLACE_NOT_FOUND = _("Postleitzahl nicht gefunden. Bitte eine fünfstellige Postleitzahl oder einen Ortsnamen eingeben.")
@@ -37,6 +41,16 @@ SORT_LABELS = {
 }
 # Filters whose options are counted, in the order the page shows them.
 FACETS = ["level", "next", "sector", "funding", "kind", "target_group", "learning_form", "schedule", "azav", "free"]
+LINK_FACETS = {
+    "level": "entry_levels",
+    "sector": "sectors",
+    "funding": "funding_programmes",
+    "target_group": "target_groups",
+}
+RUN_FACETS = ("learning_form", "schedule")
+BOOLEAN_FACETS = {"azav": {"azav": True}, "free": {"price": 0}}
+COLUMN_FACETS = {"kind": "kind", "next": "leads_to__slug", **dict.fromkeys(BOOLEAN_FACETS, "")}
+SUMMARY_SECONDS = 3600
 
 
 class LenientMultipleChoiceField(forms.MultipleChoiceField):
@@ -147,6 +161,7 @@ class OfferFilter(django_filters.FilterSet):
         self.hidden = hide
         self.place = None
         self._located = False
+        self._summary = None
 
     # --- filter methods: each delegates to one OfferQuerySet method ---------------------------------------
     def filter_q(self, queryset, name, value):
@@ -245,45 +260,112 @@ class OfferFilter(django_filters.FilterSet):
     def ordered(self):
         return self.qs.order_by(*SORTS[self.sort_key])
 
-    # --- facets: one GROUP BY query per facet, never one per option ------------------------------------------
-    def facets(self) -> list[Facet]:
-        return [self._facet(name) for name in FACETS if name not in self.hidden]
+    # --- total and facet counts: a few aggregate queries, cached per catalogue version, day and search ---------
+    def summary(self) -> dict:
+        """{"total": number of results, "facets": {facet: {value: count}}}.
 
-    def _facet(self, name: str) -> Facet:
-        base = self.filter_except(self.queryset, skip=name).values("pk")
+        Cached under the catalogue version (changed by every edit that can change a count, see offers.signals),
+        today's date (visibility depends on it) and the normalised search, so repeated searches cost one
+        primary-key lookup instead of the aggregates.
+        """
+        if self._summary is None:
+            key = self._summary_key()
+            self._summary = cache.get(key)
+            if self._summary is None:
+                self._summary = self._count()
+                cache.set(key, self._summary, SUMMARY_SECONDS)
+        return self._summary
+
+    def _summary_key(self) -> str:
+        place = self.locate_place()
+        search = {name: value for name, value in self.cleaned.items() if name not in ("page", "sort")}
+        search = {name: sorted(value) if isinstance(value, list) else value for name, value in search.items()}
+        if place is not None:
+            search["near"] = (place.pk, place.latitude, place.longitude)
+            search["radius"] = search.get("radius") or DEFAULT_RADIUS
+        sql, params = self.queryset.query.sql_with_params()
+        raw = repr((sorted(search.items()), sql, params, sorted(self.hidden)))
+        digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
+        return f"offers:summary:{CatalogueVersion.current()}:{timezone.localdate()}:{digest}"
+
+    def _count(self) -> dict:
+        """Facets whose own filter is not set share one base (all filters); each set one needs its own."""
+        shown = [name for name in FACETS if name not in self.hidden]
+        bases: dict[str | None, list[str]] = {None: []}
+        for name in shown:
+            bases.setdefault(name if self.cleaned.get(name) else None, []).append(name)
+        counts: dict[str, dict[str, int]] = {}
+        total = 0
+        for skip, names in bases.items():
+            base = self.filter_except(self.queryset, skip=skip)
+            columns = self._column_counts(base, [n for n in names if n in COLUMN_FACETS], total=skip is None)
+            total = columns.pop("", {}).get("", total)
+            counts |= columns
+            counts |= self._run_counts(base, [n for n in names if n in RUN_FACETS])
+            counts |= {name: self._link_counts(base, name) for name in names if name in LINK_FACETS}
+        return {"total": total, "facets": counts}
+
+    def _column_counts(self, base, names: list[str], *, total: bool) -> dict[str, dict[str, int]]:
+        """Facets on the offer's own columns and the total, as conditional counts in one pass."""
+        conditions = [("", "", Q())] if total else []
+        for name in names:
+            if name in BOOLEAN_FACETS:
+                conditions.append((name, "1", Q(**BOOLEAN_FACETS[name])))
+            else:
+                column = COLUMN_FACETS[name]
+                conditions += [(name, str(value), Q(**{column: value})) for value, _label in self._choices(name)]
+        return self._aggregate(base, conditions, distinct=False)
+
+    def _run_counts(self, base, names: list[str]) -> dict[str, dict[str, int]]:
+        """Offers with a current run of each learning form / schedule: one join with the current runs."""
+        if not names:
+            return {}
+        runs = base.annotate(current_run=FilteredRelation("runs", condition=current_run_q("runs__")))
+        conditions = [
+            (name, str(value), Q(**{f"current_run__{name}": value}))
+            for name in names
+            for value, _label in self._choices(name)
+        ]
+        return self._aggregate(runs, conditions, distinct=True)
+
+    @staticmethod
+    def _aggregate(base, conditions, *, distinct: bool) -> dict[str, dict[str, int]]:
+        if not conditions:
+            return {}
+        aggregates = {
+            f"c{i}": Count("pk", distinct=distinct, filter=condition or None)
+            for i, (_name, _value, condition) in enumerate(conditions)
+        }
+        row = base.aggregate(**aggregates)
+        counts: dict[str, dict[str, int]] = {}
+        for i, (name, value, _condition) in enumerate(conditions):
+            counts.setdefault(name, {})[value] = row[f"c{i}"]
+        return counts
+
+    @staticmethod
+    def _link_counts(base, name: str) -> dict[str, int]:
+        """Offers per option of a many-to-many facet: the link table joined straight to the filtered offers."""
+        rows = base.values_list(f"{LINK_FACETS[name]}__slug").annotate(n=Count("pk")).order_by()
+        return {str(value): n for value, n in rows if value is not None}
+
+    def _choices(self, name: str):
+        return self.filters[name].extra["choices"]
+
+    def facets(self) -> list[Facet]:
+        counts = self.summary()["facets"]
+        return [self._facet(name, counts.get(name, {})) for name in FACETS if name not in self.hidden]
+
+    def _facet(self, name: str, counts: dict[str, int]) -> Facet:
         selected = self.cleaned.get(name) or []
         field = self.filters[name]
-        if name in ("azav", "free"):
-            count = Offer.objects.filter(pk__in=base).filter(**({"azav": True} if name == "azav" else {"price": 0}))
-            return Facet(name, field.label, [Option("1", field.label, count.count(), bool(selected))], boolean=True)
-        counts = self._counts(name, base)
+        if name in BOOLEAN_FACETS:
+            option = Option("1", field.label, counts.get("1", 0), bool(selected))
+            return Facet(name, field.label, [option], boolean=True)
         options = [
             Option(str(value), str(label), counts.get(str(value), 0), str(value) in selected)
-            for value, label in field.extra["choices"]
+            for value, label in self._choices(name)
         ]
         return Facet(name, field.label, options)
-
-    def _counts(self, name: str, base) -> dict[str, int]:
-        if name in ("level", "sector", "funding", "target_group"):
-            field = {"level": "entry_levels", "sector": "sectors", "funding": "funding_programmes"}.get(
-                name, "target_groups"
-            )
-            through = Offer._meta.get_field(field).remote_field.through
-            target = Offer._meta.get_field(field).m2m_reverse_field_name()
-            rows = (
-                through.objects.filter(offer_id__in=base).values_list(f"{target}__slug").annotate(n=Count("offer_id"))
-            )
-        elif name in ("learning_form", "schedule"):
-            rows = (
-                Run.objects.current()
-                .filter(offer_id__in=base)
-                .values_list(name)
-                .annotate(n=Count("offer_id", distinct=True))
-            )
-        else:
-            column = "leads_to__slug" if name == "next" else "kind"
-            rows = Offer.objects.filter(pk__in=base).values_list(column).annotate(n=Count("pk"))
-        return {str(value): n for value, n in rows.order_by() if value is not None}
 
     # --- active filters as removable chips, and what to drop when nothing is found ---------------------------
     def active_filters(self) -> list[tuple[str, str, str]]:

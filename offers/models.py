@@ -1,4 +1,5 @@
 import datetime
+import secrets
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -313,3 +314,27 @@ class Run(models.Model):
             errors["city"] = _("Für einen Präsenz- oder Hybridtermin bitte Postleitzahl und Ort des Lernorts angeben.")
         if errors:
             raise ValidationError(errors)
+
+
+class CatalogueVersion(models.Model):
+    """A single row whose token changes with every edit that can change what the public search shows.
+
+    Cached facet counts and totals are keyed by it (offers.filters), so an edit by any process invalidates
+    them in every process, whatever the cache backend. A random token rather than a counter: a rolled-back
+    transaction cannot make an old number, and with it an old cache entry, valid again.
+    """
+
+    token = models.CharField(max_length=32, default="")
+
+    def __str__(self) -> str:
+        return self.token
+
+    @classmethod
+    def current(cls) -> str:
+        return cls.objects.filter(pk=1).values_list("token", flat=True).first() or "-"
+
+    @classmethod
+    def bump(cls) -> None:
+        token = secrets.token_hex(8)
+        if not cls.objects.filter(pk=1).update(token=token):
+            cls.objects.update_or_create(pk=1, defaults={"token": token})

@@ -63,15 +63,34 @@ def is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
+def not_ended_q(prefix: str = "", today: datetime.date | None = None) -> Q:
+    """A run that has not ended (or starts on a rolling basis); `prefix` reaches it through a relation."""
+    today = today or timezone.localdate()
+    return (
+        Q(**{f"{prefix}rolling_start": True})
+        | Q(**{f"{prefix}end_date__gte": today})
+        | Q(**{f"{prefix}end_date__isnull": True, f"{prefix}start_date__gte": today})
+    )
+
+
+def current_run_q(prefix: str = "", today: datetime.date | None = None) -> Q:
+    """Runs one can still take part in: not cancelled and not ended (or rolling start)."""
+    return ~Q(**{f"{prefix}status": "cancelled"}) & not_ended_q(prefix, today)
+
+
+def _catalogue_changed() -> None:
+    """Bulk writes skip the signals that change the catalogue version; the methods that do them call this."""
+    from offers.models import CatalogueVersion
+
+    CatalogueVersion.bump()
+
+
 class RunQuerySet(QuerySet):
     def not_cancelled(self) -> RunQuerySet:
         return self.exclude(status="cancelled")
 
     def not_ended(self, today: datetime.date | None = None) -> RunQuerySet:
-        today = today or timezone.localdate()
-        return self.filter(
-            Q(rolling_start=True) | Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today)
-        )
+        return self.filter(not_ended_q(today=today))
 
     def current(self, today: datetime.date | None = None) -> RunQuerySet:
         """Runs one can still take part in: not cancelled and not ended (or rolling start)."""
@@ -256,7 +275,9 @@ class OfferQuerySet(QuerySet):
             + SearchVector(_searchable("description"), weight="C", config=SEARCH_CONFIG)
             + SearchVector(Coalesce(provider, Value("")), weight="C", config=SEARCH_CONFIG)
         )
-        return self.update(search_vector=vector)
+        updated = self.update(search_vector=vector)
+        _catalogue_changed()
+        return updated
 
     # --- dates and ordering -------------------------------------------------------------------------------
     def refresh_dates(self, today: datetime.date | None = None) -> int:
@@ -281,10 +302,12 @@ class OfferQuerySet(QuerySet):
             output_field=DateField(),
         )
         first = runs.annotate(begins=begins).filter(begins__isnull=False).order_by("begins").values("begins")[:1]
-        return self.update(
+        updated = self.update(
             listed_until=Subquery(last, output_field=DateField()),
             next_start=Subquery(first, output_field=DateField()),
         )
+        _catalogue_changed()
+        return updated
 
     def with_next_run(self) -> OfferQuerySet:
         """Alias kept for callers: next_start is stored on the offer; this orders by it, undated last."""
@@ -296,8 +319,13 @@ class OfferQuerySet(QuerySet):
 
         from offers.models import Run
 
-        return self.select_related("provider", "leads_to").prefetch_related(
-            "entry_levels",
-            "funding_programmes",
-            Prefetch("runs", queryset=Run.objects.current().order_by("start_date", "pk"), to_attr="current_runs"),
+        # The search vector is the widest column and no card shows it.
+        return (
+            self.select_related("provider", "leads_to")
+            .defer("search_vector")
+            .prefetch_related(
+                "entry_levels",
+                "funding_programmes",
+                Prefetch("runs", queryset=Run.objects.current().order_by("start_date", "pk"), to_attr="current_runs"),
+            )
         )

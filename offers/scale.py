@@ -13,7 +13,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from offers.models import FundingProgramme, Offer, Postcode, QualificationStep, Run, Sector, TargetGroup
+from offers.models import (
+    CatalogueVersion,
+    FundingProgramme,
+    Offer,
+    Postcode,
+    QualificationStep,
+    Run,
+    Sector,
+    TargetGroup,
+)
 from offers.querysets import OPEN_END
 from partners.models import Language, Partner
 
@@ -158,6 +167,7 @@ def generate(n: int, *, stdout, seed: int | None = None) -> None:
         for first in range(0, n, CHUNK):
             _write_chunk(world, range(first, min(first + CHUNK, n)), token)
             stdout.write(f"  generated {min(first + CHUNK, n)} / {n} offers")
+    CatalogueVersion.bump()  # bulk_create sends no signals
     seconds = (timezone.now() - started).total_seconds()
     stdout.write(f"Generated {n} offers in {seconds:.1f} s.")
 

@@ -1,9 +1,19 @@
-"""Keep the denormalised offer columns (listed_until, next_start, search_vector) in step with their sources."""
+"""Keep the denormalised offer columns (listed_until, next_start, search_vector) in step with their sources,
+and change the catalogue version whenever something the public search shows or counts changes."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from offers.models import Offer, Run
+from offers.models import (
+    CatalogueVersion,
+    FundingProgramme,
+    Offer,
+    Postcode,
+    QualificationStep,
+    Run,
+    Sector,
+    TargetGroup,
+)
 from partners.models import Partner
 
 
@@ -27,3 +37,29 @@ def offer_saved(sender, instance: Offer, raw: bool = False, **kwargs) -> None:
 def partner_saved(sender, instance: Partner, raw: bool = False, **kwargs) -> None:
     if not raw:
         Offer.objects.filter(provider=instance).update_search_vectors()
+
+
+# Everything that decides whether an offer is listed, which facet option it counts for, or where it is.
+COUNTED = (Offer, Run, Partner, QualificationStep, Sector, TargetGroup, FundingProgramme, Postcode)
+COUNTED_LINKS = (
+    Offer.entry_levels.through,
+    Offer.sectors.through,
+    Offer.target_groups.through,
+    Offer.funding_programmes.through,
+)
+
+
+def catalogue_changed(sender, **kwargs) -> None:
+    CatalogueVersion.bump()
+
+
+def links_changed(sender, action: str, **kwargs) -> None:
+    if action in ("post_add", "post_remove", "post_clear"):
+        CatalogueVersion.bump()
+
+
+for model in COUNTED:
+    post_save.connect(catalogue_changed, sender=model, dispatch_uid=f"catalogue_saved_{model.__name__}")
+    post_delete.connect(catalogue_changed, sender=model, dispatch_uid=f"catalogue_deleted_{model.__name__}")
+for through in COUNTED_LINKS:
+    m2m_changed.connect(links_changed, sender=through, dispatch_uid=f"catalogue_links_{through.__name__}")

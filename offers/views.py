@@ -10,6 +10,7 @@ from offers.forms import BackLinkForm
 from offers.models import FundingProgramme, Offer, Run
 
 PER_PAGE = 20
+COMPUTED_SORTS = ("distance", "relevance")
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -21,7 +22,12 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = ()) ->
     """The search, facets and page of results over `base`, shared by /angebote/ and the funding pages."""
     filterset = OfferFilter(request.GET, queryset=base, hide=hide)
     filterset.locate_place()
-    page = Paginator(filterset.ordered().card_data(), PER_PAGE).get_page(filterset.cleaned.get("page"))
+    total = filterset.summary()["total"]  # counted (and cached) with the facets
+    rows = filterset.ordered()
+    rows = CardsInOrder(rows, total) if filterset.sort_key in COMPUTED_SORTS else rows.card_data()
+    paginator = Paginator(rows, PER_PAGE)
+    paginator.count = total
+    page = paginator.get_page(filterset.cleaned.get("page"))
     data = filterset.data
     chips = [(label, _url_without(data, name, value)) for name, value, label in filterset.active_filters()]
     relaxations = []
@@ -40,6 +46,31 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = ()) ->
         "back_query": _back_query(data),
         "place": filterset.place,
     }
+
+
+class CardsInOrder:
+    """A result list sorted by a key computed for every match (distance to the nearest run, text rank).
+
+    The sort runs on the offer ids alone; only the page's offers are then loaded as cards, so that the wide rows
+    and their joins do not pass through the sort. Paginator slices it like a QuerySet.
+    """
+
+    ordered = True
+
+    def __init__(self, queryset, total: int):
+        self.queryset = queryset
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, key: slice) -> list[Offer]:
+        ids = list(self.queryset.values_list("pk", flat=True)[key])
+        cards = self.queryset.order_by().filter(pk__in=ids).card_data().in_bulk(ids)
+        return [cards[pk] for pk in ids if pk in cards]
 
 
 def _url_without(data: QueryDict, name: str, value: str | None = None) -> str:

@@ -98,9 +98,18 @@ def test_search_query_count_does_not_grow_with_results(client, count, postcodes)
         response = client.get(SEARCH, params)
     assert response.context["page_obj"].paginator.count == count
     assert len(queries) == EXPECTED_SEARCH_QUERIES
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(SEARCH, params)
+    assert again.context["page_obj"].paginator.count == count
+    assert len(queries) == EXPECTED_CACHED_SEARCH_QUERIES
 
 
-EXPECTED_SEARCH_QUERIES = 20  # 4 vocabularies, 1 postcode, 10 facets, count, page, 3 prefetches
+# 4 vocabularies, 1 postcode, 1 catalogue version; the counts: total with the offer-column facets, runs facets
+# and target groups over all filters, and one query per set filter over the others (level, sector, funding,
+# learning form, free); the page sorted by relevance on the ids, its cards, and 3 prefetches.
+EXPECTED_SEARCH_QUERIES = 19
+# The same search again: total and facet counts come from the cache.
+EXPECTED_CACHED_SEARCH_QUERIES = 11
 
 
 GARBAGE = [
@@ -246,3 +255,16 @@ def test_funding_detail_lists_only_offers_it_funds_with_filters(client):
     response = client.get("/foerderung/bildungsgutschein/", {"level": "fachkraft"})
     assert [o.slug for o in response.context["offers"]] == [funded.slug]
     assert "funding" not in {facet.name for facet in response.context["facets"]}
+
+
+def test_radius_search_lists_nearest_first_with_distance_across_pages(client, postcodes):
+    far, near = _listed_offer(title="Fern", runs=0), _listed_offer(title="Nah", runs=0)
+    make_run(far, learning_form=Run.LearningForm.PRAESENZ, city="Esslingen", latitude=48.74, longitude=9.31)
+    make_run(near, learning_form=Run.LearningForm.PRAESENZ, city="Stuttgart", latitude=48.78, longitude=9.18)
+    for _ in range(20):
+        _listed_offer(runs=0)  # online only: outside every radius
+    response = client.get(SEARCH, {"near": "70173", "radius": "25"})
+    offers = response.context["offers"]
+    assert [offer.slug for offer in offers] == [near.slug, far.slug]
+    assert offers[0].distance_km < 1 < offers[1].distance_km
+    assert response.context["page_obj"].paginator.count == 2

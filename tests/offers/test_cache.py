@@ -1,0 +1,95 @@
+"""Total and facet counts are cached; every edit that can change them must show on the next search."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from offers.models import CatalogueVersion, Offer, Run, Sector
+from tests.offers.conftest import days, make_offer, make_run
+
+pytestmark = pytest.mark.django_db
+SEARCH = "/angebote/"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _search(client, **params) -> tuple[int, dict[str, dict[str, int]]]:
+    response = client.get(SEARCH, params)
+    facets = {facet.name: {o.value: o.count for o in facet.options} for facet in response.context["facets"]}
+    return response.context["page_obj"].paginator.count, facets
+
+
+def test_repeated_search_is_answered_from_the_cache(client):
+    make_offer(sectors=["logistik"])
+    first = _search(client, sector="logistik")
+    Offer.objects.filter(sectors__slug="logistik").update(status=Offer.Status.DRAFT)  # no signal, no new version
+    assert _search(client, sector="logistik") == first
+
+
+def test_editing_an_offer_changes_the_counts(client):
+    offer = make_offer(sectors=["logistik"])
+    assert _search(client)[0] == 1
+    offer.status = Offer.Status.ARCHIVED
+    offer.save()
+    assert _search(client)[0] == 0
+
+
+def test_new_offer_is_counted(client):
+    make_offer()
+    assert _search(client)[0] == 1
+    make_offer()
+    assert _search(client)[0] == 2
+
+
+def test_changing_links_changes_facet_counts(client):
+    offer = make_offer(sectors=["logistik"])
+    assert _search(client)[1]["sector"]["logistik"] == 1
+    offer.sectors.remove(Sector.objects.get(slug="logistik"))
+    assert _search(client)[1]["sector"]["logistik"] == 0
+    offer.sectors.add(Sector.objects.get(slug="bau"))
+    assert _search(client)[1]["sector"]["bau"] == 1
+
+
+def test_run_changes_change_run_facets_and_visibility(client):
+    offer = make_offer(runs=0)
+    run = make_run(offer, learning_form=Run.LearningForm.ONLINE_LIVE)
+    assert _search(client)[1]["learning_form"]["online-live"] == 1
+    run.learning_form = Run.LearningForm.FERNUNTERRICHT
+    run.save()
+    counts = _search(client)[1]["learning_form"]
+    assert (counts["online-live"], counts["fernunterricht"]) == (0, 1)
+    run.delete()
+    assert _search(client)[0] == 0
+
+
+def test_deactivating_the_provider_removes_its_offers(client):
+    offer = make_offer()
+    assert _search(client)[0] == 1
+    offer.provider.active = False
+    offer.provider.save()
+    assert _search(client)[0] == 0
+
+
+def test_counts_follow_the_date_without_any_edit(client, monkeypatch):
+    offer = make_offer(runs=0)
+    make_run(offer, start_date=days(-10), end_date=days(1))
+    version = CatalogueVersion.current()
+    assert _search(client)[0] == 1
+    later = timezone.localdate() + datetime.timedelta(days=2)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: later)
+    assert _search(client)[0] == 0
+    assert CatalogueVersion.current() == version
+
+
+def test_bulk_date_refresh_changes_the_version():
+    make_offer()
+    version = CatalogueVersion.current()
+    Offer.objects.refresh_dates()
+    assert CatalogueVersion.current() != version
