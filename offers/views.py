@@ -38,6 +38,7 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = ()) ->
         "form": filterset.form,
         "facets": filterset.facets(),
         "page_obj": page,
+        "page_numbers": _page_numbers(page),
         "offers": page.object_list,
         "chips": chips,
         "relaxations": relaxations,
@@ -71,6 +72,12 @@ class CardsInOrder:
         ids = list(self.queryset.values_list("pk", flat=True)[key])
         cards = self.queryset.order_by().filter(pk__in=ids).card_data().in_bulk(ids)
         return [cards[pk] for pk in ids if pk in cards]
+
+
+def _page_numbers(page) -> list[int | None]:
+    """First, last and two pages either side of the current one; None for a gap. Never loops over every page."""
+    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return [number if isinstance(number, int) else None for number in numbers]
 
 
 def _url_without(data: QueryDict, name: str, value: str | None = None) -> str:
