@@ -15,6 +15,7 @@ from django import forms
 from django.core.cache import cache
 from django.db.models import Count, F, FilteredRelation, Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from offers.models import CatalogueVersion, FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
@@ -286,7 +287,12 @@ class OfferFilter(django_filters.FilterSet):
         sql, params = self.queryset.query.sql_with_params()
         raw = repr((sorted(search.items()), sql, params, sorted(self.hidden)))
         digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
-        return f"offers:summary:{CatalogueVersion.current()}:{timezone.localdate()}:{digest}"
+        return f"offers:summary:{self.fragment_version}:{digest}"
+
+    @cached_property
+    def fragment_version(self) -> str:
+        """The catalogue version and today's date: what cached counts and rendered fragments depend on."""
+        return f"{CatalogueVersion.current()}:{timezone.localdate()}"
 
     def _count(self) -> dict:
         """Facets whose own filter is not set share one base (all filters); each set one needs its own."""

@@ -46,6 +46,7 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = ()) ->
         "sort_options": filterset.sort_options(),
         "back_query": _back_query(data),
         "place": filterset.place,
+        "fragment_version": filterset.fragment_version,
     }
 
 

@@ -1,9 +1,11 @@
 """Total and facet counts are cached; every edit that can change them must show on the next search."""
 
 import datetime
+import re
 
 import pytest
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils import timezone
 
 from offers.models import CatalogueVersion, Offer, Run, Sector
@@ -93,3 +95,29 @@ def test_bulk_date_refresh_changes_the_version():
     version = CatalogueVersion.current()
     Offer.objects.refresh_dates()
     assert CatalogueVersion.current() != version
+
+
+def test_cached_search_page_shows_an_edited_card_and_its_new_count(client):
+    offer = make_offer(title="Staplerschein", price=100)
+    html = client.get(SEARCH).content.decode()
+    assert "Staplerschein" in html
+    offer.title = "Gabelstaplerschein kompakt"
+    offer.save()
+    html = client.get(SEARCH).content.decode()
+    assert "Gabelstaplerschein kompakt" in html
+    assert "Staplerschein<" not in html
+    assert _free_count(html) == 0
+    offer.price = 0
+    offer.save()
+    assert _free_count(client.get(SEARCH).content.decode()) == 1
+
+
+def _free_count(html: str) -> int:
+    return int(re.search(r'for="f-free-1">kostenlos\s*<span class="facet-count">\((\d+)', html).group(1))
+
+
+def test_cached_cards_keep_each_visitors_own_merkliste_button(client):
+    offer = make_offer()
+    assert "Auf die Merkliste" in client.get(SEARCH).content.decode()
+    client.post(reverse("merkliste:add"), {"offer": offer.slug, "next": SEARCH})
+    assert "Von der Merkliste nehmen" in client.get(SEARCH).content.decode()
