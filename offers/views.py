@@ -1,15 +1,20 @@
+import hashlib
+
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 
 from offers import jsonld
 from offers.filters import OfferFilter
 from offers.forms import BackLinkForm
-from offers.models import FundingProgramme, Offer, Run
+from offers.models import CatalogueVersion, FundingProgramme, Offer, Run
 
 PER_PAGE = 20
+DETAIL_SECONDS = 3600
 COMPUTED_SORTS = ("distance", "relevance")
 
 
@@ -105,7 +110,35 @@ def _back_query(data: QueryDict) -> str:
 
 
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
-    offers = Offer.objects.visible_to(request.user).select_related("provider", "leads_to", "contact_person")
+    offer, runs, contacts = _detail_data(request.user, slug)
+    back = BackLinkForm(request.GET)
+    context = {
+        "offer": offer,
+        "runs": runs,
+        "jsonld": jsonld.course(offer, [run for run in runs if run.status != Run.Status.CANCELLED], request),
+        "back_url": reverse("offers:search") + back.query_string(),
+        "canonical_url": request.build_absolute_uri(offer.get_absolute_url()),
+        "contacts": contacts,
+    }
+    return render(request, "offers/detail.html", context)
+
+
+def _detail_data(user, slug: str) -> tuple[Offer, list[Run], list]:
+    """The offer with everything the page shows. What the public sees is cached under the catalogue version and
+    today's date (runs end, offers stop being listed); editors previewing their own offers always get fresh data."""
+    if user.is_authenticated:
+        return _load_detail(Offer.objects.visible_to(user), slug)
+    digest = hashlib.sha256(slug.encode()).hexdigest()[:32]
+    key = f"offers:detail:{CatalogueVersion.current()}:{timezone.localdate()}:{digest}"
+    data = cache.get(key)
+    if data is None:
+        data = _load_detail(Offer.objects.listed(), slug)
+        cache.set(key, data, DETAIL_SECONDS)
+    return data
+
+
+def _load_detail(offers, slug: str) -> tuple[Offer, list[Run], list]:
+    offers = offers.select_related("provider", "leads_to", "contact_person").defer("search_vector")
     offers = offers.prefetch_related(
         "entry_levels",
         "target_groups",
@@ -115,16 +148,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     offer = get_object_or_404(offers, slug=slug)
     runs = list(offer.runs.not_ended().order_by("-rolling_start", "start_date", "pk"))
-    back = BackLinkForm(request.GET)
-    context = {
-        "offer": offer,
-        "runs": runs,
-        "jsonld": jsonld.course(offer, [run for run in runs if run.status != Run.Status.CANCELLED], request),
-        "back_url": reverse("offers:search") + back.query_string(),
-        "canonical_url": request.build_absolute_uri(offer.get_absolute_url()),
-        "contacts": _contacts(offer),
-    }
-    return render(request, "offers/detail.html", context)
+    return offer, runs, _contacts(offer)
 
 
 def _contacts(offer: Offer) -> list:

@@ -121,3 +121,20 @@ def test_cached_cards_keep_each_visitors_own_merkliste_button(client):
     assert "Auf die Merkliste" in client.get(SEARCH).content.decode()
     client.post(reverse("merkliste:add"), {"offer": offer.slug, "next": SEARCH})
     assert "Von der Merkliste nehmen" in client.get(SEARCH).content.decode()
+
+
+def test_cached_detail_page_follows_edits_and_unlisting(client):
+    offer = make_offer(title="Staplerschein")
+    assert "Staplerschein" in client.get(offer.get_absolute_url()).content.decode()
+    offer.title = "Gabelstaplerschein kompakt"
+    offer.save()
+    assert "Gabelstaplerschein kompakt" in client.get(offer.get_absolute_url()).content.decode()
+    offer.runs.get().delete()
+    assert client.get(offer.get_absolute_url()).status_code == 404
+
+
+def test_detail_page_is_cached_for_visitors(client, django_assert_max_num_queries):
+    offer = make_offer()
+    client.get(offer.get_absolute_url())
+    with django_assert_max_num_queries(1):  # the catalogue version
+        assert client.get(offer.get_absolute_url()).status_code == 200
