@@ -8,12 +8,14 @@ OR within one parameter, AND across parameters.
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass
 
 import django_filters
 from django import forms
 from django.core.cache import cache
 from django.db.models import Count, F, FilteredRelation, Q
+from django.db.models.functions import Mod
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +54,18 @@ RUN_FACETS = ("learning_form", "schedule")
 BOOLEAN_FACETS = {"azav": {"azav": True}, "free": {"price": 0}}
 COLUMN_FACETS = {"kind": "kind", "next": "leads_to__slug", **dict.fromkeys(BOOLEAN_FACETS, "")}
 SUMMARY_SECONDS = 3600
+# Past SAMPLE_ABOVE results, the facets that join links or runs are counted on every n-th offer (about SAMPLE_SIZE
+# of them) and shown as "ca." figures: exact counts there would join every link row of the whole catalogue.
+SAMPLE_ABOVE = 200_000
+SAMPLE_SIZE = 50_000
+
+
+def _estimate(sampled: int, step: int) -> int:
+    """A sampled count scaled up and rounded to two significant digits (exact when nothing was sampled)."""
+    if step == 1 or not sampled:
+        return sampled
+    scaled = sampled * step
+    return round(scaled, -max(len(str(scaled)) - 2, 0))
 
 
 class LenientMultipleChoiceField(forms.MultipleChoiceField):
@@ -74,6 +88,7 @@ class Option:
     label: str
     count: int
     selected: bool
+    estimated: bool = False  # counted on a sample of a very large result (SAMPLE_ABOVE), rounded
 
 
 @dataclass
@@ -270,14 +285,15 @@ class OfferFilter(django_filters.FilterSet):
         primary-key lookup instead of the aggregates.
         """
         if self._summary is None:
-            key = self._summary_key()
-            self._summary = cache.get(key)
+            self._summary = cache.get(self.summary_key)
             if self._summary is None:
                 self._summary = self._count()
-                cache.set(key, self._summary, SUMMARY_SECONDS)
+                cache.set(self.summary_key, self._summary, SUMMARY_SECONDS)
         return self._summary
 
-    def _summary_key(self) -> str:
+    @cached_property
+    def summary_key(self) -> str:
+        """The catalogue version, today and the normalised search (not the page or the sort)."""
         place = self.locate_place()
         search = {name: value for name, value in self.cleaned.items() if name not in ("page", "sort")}
         search = {name: sorted(value) if isinstance(value, list) else value for name, value in search.items()}
@@ -301,15 +317,19 @@ class OfferFilter(django_filters.FilterSet):
         for name in shown:
             bases.setdefault(name if self.cleaned.get(name) else None, []).append(name)
         counts: dict[str, dict[str, int]] = {}
-        total = 0
-        for skip, names in bases.items():
+        total, step = 0, 1
+        for skip, names in bases.items():  # None first: its pass counts the total
             base = self.filter_except(self.queryset, skip=skip)
             columns = self._column_counts(base, [n for n in names if n in COLUMN_FACETS], total=skip is None)
             total = columns.pop("", {}).get("", total)
             counts |= columns
-            counts |= self._run_counts(base, [n for n in names if n in RUN_FACETS])
-            counts |= {name: self._link_counts(base, name) for name in names if name in LINK_FACETS}
-        return {"total": total, "facets": counts}
+            step = math.ceil(total / SAMPLE_SIZE) if total > SAMPLE_ABOVE else 1
+            joined = base.alias(sample=Mod("pk", step)).filter(sample=0) if step > 1 else base
+            joined_counts = self._run_counts(joined, [n for n in names if n in RUN_FACETS])
+            joined_counts |= {name: self._link_counts(joined, name) for name in names if name in LINK_FACETS}
+            counts |= {name: {value: _estimate(n, step) for value, n in c.items()} for name, c in joined_counts.items()}
+        estimated = sorted(set(LINK_FACETS) | set(RUN_FACETS)) if step > 1 else []
+        return {"total": total, "facets": counts, "estimated": estimated}
 
     def _column_counts(self, base, names: list[str], *, total: bool) -> dict[str, dict[str, int]]:
         """Facets on the offer's own columns and the total, as conditional counts in one pass."""
@@ -358,8 +378,12 @@ class OfferFilter(django_filters.FilterSet):
         return self.filters[name].extra["choices"]
 
     def facets(self) -> list[Facet]:
-        counts = self.summary()["facets"]
-        return [self._facet(name, counts.get(name, {})) for name in FACETS if name not in self.hidden]
+        summary = self.summary()
+        facets = [self._facet(name, summary["facets"].get(name, {})) for name in FACETS if name not in self.hidden]
+        for facet in facets:
+            for option in facet.options:
+                option.estimated = facet.name in summary["estimated"]
+        return facets
 
     def _facet(self, name: str, counts: dict[str, int]) -> Facet:
         selected = self.cleaned.get(name) or []

@@ -14,8 +14,7 @@ from offers.forms import BackLinkForm
 from offers.models import CatalogueVersion, FundingProgramme, Offer, Run
 
 PER_PAGE = 20
-DETAIL_SECONDS = 3600
-COMPUTED_SORTS = ("distance", "relevance")
+DETAIL_SECONDS = 3600  # also for a page of ids sorted by rank or distance
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -29,7 +28,7 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = ()) ->
     filterset.locate_place()
     total = filterset.summary()["total"]  # counted (and cached) with the facets
     rows = filterset.ordered()
-    rows = CardsInOrder(rows, total) if filterset.sort_key in COMPUTED_SORTS else rows.card_data()
+    rows = CardsInOrder(rows, total, cache_key=f"{filterset.summary_key}:{filterset.sort_key}")
     paginator = Paginator(rows, PER_PAGE)
     paginator.count = total
     page = paginator.get_page(filterset.cleaned.get("page"))
@@ -56,17 +55,19 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = ()) ->
 
 
 class CardsInOrder:
-    """A result list sorted by a key computed for every match (distance to the nearest run, text rank).
+    """The sorted result list, sliced by Paginator like a QuerySet: a page of ids first, then only their cards.
 
-    The sort runs on the offer ids alone; only the page's offers are then loaded as cards, so that the wide rows
-    and their joins do not pass through the sort. Paginator slices it like a QuerySet.
+    The sort runs on the offer ids alone, so that the wide rows and their joins do not pass through it; where
+    it is expensive (a rank or a distance for every match, a deep offset, several link filters) its result is
+    cached like the counts, under the catalogue version, the date and the search.
     """
 
     ordered = True
 
-    def __init__(self, queryset, total: int):
+    def __init__(self, queryset, total: int, cache_key: str):
         self.queryset = queryset
         self.total = total
+        self.cache_key = cache_key
 
     def count(self) -> int:
         return self.total
@@ -75,7 +76,11 @@ class CardsInOrder:
         return self.total
 
     def __getitem__(self, key: slice) -> list[Offer]:
-        ids = list(self.queryset.values_list("pk", flat=True)[key])
+        page_key = f"offers:page:{self.cache_key}:{key.start}:{key.stop}"
+        ids = cache.get(page_key)
+        if ids is None:
+            ids = list(self.queryset.values_list("pk", flat=True)[key])
+            cache.set(page_key, ids, DETAIL_SECONDS)
         cards = self.queryset.order_by().filter(pk__in=ids).card_data().in_bulk(ids)
         return [cards[pk] for pk in ids if pk in cards]
 

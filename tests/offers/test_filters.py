@@ -207,3 +207,24 @@ def test_relaxations_suggest_filters_to_drop(catalogue):
     suggestions = _search("level=akademisch&sector=metall-elektro").relaxations()
     assert {(name, count) for name, _label, count in suggestions} == {("level", 2), ("sector", 1)}
     assert suggestions[0][0] == "level"
+
+
+def test_huge_results_count_link_and_run_facets_on_a_sample_and_say_so(catalogue, monkeypatch):
+    from offers import filters
+
+    for _ in range(8):
+        make_offer(sectors=["logistik"])
+    monkeypatch.setattr(filters, "SAMPLE_ABOVE", 5)
+    monkeypatch.setattr(filters, "SAMPLE_SIZE", 4)  # 12 results: every 3rd offer id
+    facets = {facet.name: facet for facet in _search("").facets()}
+    logistik = next(option for option in facets["sector"].options if option.value == "logistik")
+    assert logistik.estimated
+    assert logistik.count in (0, 3, 6, 9)
+    assert not any(option.estimated for option in facets["kind"].options)  # counted exactly with the total
+    assert _search("").summary()["total"] == 12
+
+
+def test_estimate_scales_and_rounds_to_two_digits():
+    from offers.filters import _estimate
+
+    assert (_estimate(7, 1), _estimate(0, 17), _estimate(3, 17), _estimate(1234, 17)) == (7, 0, 51, 21000)
