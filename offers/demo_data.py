@@ -212,6 +212,7 @@ OFFERS = [
         price=480,
         price_note="Preis pro Gruppe bis 8 Personen.",
         inhouse=True,
+        stale=True,
         runs=[("R", 0, FL, P, "schwerin-saz", OPEN, False)],
     ),
     # --- Schwerin and Rostock -------------------------------------------------------------------------------
@@ -489,6 +490,7 @@ OFFERS = [
         duration="12 Monate, abends und samstags",
         price=6800,
         contact="Marco Vogel",
+        stale=True,
         runs=[(33, 365, BB, BL, "stgt-feuerbach", OPEN, True), (180, 365, BB, BL, "ludwigsburg", OPEN, False)],
     ),
     offer(
