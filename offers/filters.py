@@ -8,12 +8,14 @@ OR within one parameter, AND across parameters.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 from dataclasses import dataclass
 
 import django_filters
 from django import forms
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, F, FilteredRelation, Q
 from django.db.models.functions import Mod
 from django.utils import timezone
@@ -54,10 +56,23 @@ RUN_FACETS = ("learning_form", "schedule")
 BOOLEAN_FACETS = {"azav": {"azav": True}, "free": {"price": 0}}
 COLUMN_FACETS = {"kind": "kind", "next": "leads_to__slug", **dict.fromkeys(BOOLEAN_FACETS, "")}
 SUMMARY_SECONDS = 3600
-# Past SAMPLE_ABOVE results, the facets that join links or runs are counted on every n-th offer (about SAMPLE_SIZE
-# of them) and shown as "ca." figures: exact counts there would join every link row of the whole catalogue.
-SAMPLE_ABOVE = 200_000
+# Past SAMPLE_ABOVE offers in a facet's base, the facets that join links or runs are counted on every n-th offer
+# (about SAMPLE_SIZE of them) and shown as "ca." figures: exact counts would join every link row of the catalogue.
+SAMPLE_ABOVE = 100_000
 SAMPLE_SIZE = 50_000
+
+
+def _size(queryset) -> int:
+    """How many offers a facet's base holds: the planner's estimate on PostgreSQL (a base without one of the
+    filters can be far larger than the result, and counting it exactly is what sampling avoids)."""
+    if connection.vendor != "postgresql":
+        return queryset.count()
+    sql, params = queryset.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return int(plan[0]["Plan"]["Plan Rows"])
 
 
 def _estimate(sampled: int, step: int) -> int:
@@ -317,19 +332,23 @@ class OfferFilter(django_filters.FilterSet):
         for name in shown:
             bases.setdefault(name if self.cleaned.get(name) else None, []).append(name)
         counts: dict[str, dict[str, int]] = {}
-        total, step = 0, 1
+        total, estimated = 0, []
         for skip, names in bases.items():  # None first: its pass counts the total
             base = self.filter_except(self.queryset, skip=skip)
             columns = self._column_counts(base, [n for n in names if n in COLUMN_FACETS], total=skip is None)
             total = columns.pop("", {}).get("", total)
             counts |= columns
-            step = math.ceil(total / SAMPLE_SIZE) if total > SAMPLE_ABOVE else 1
+            joined_names = [n for n in names if n in RUN_FACETS or n in LINK_FACETS]
+            if not joined_names:
+                continue
+            size = total if skip is None else _size(base)
+            step = math.ceil(size / SAMPLE_SIZE) if size > SAMPLE_ABOVE else 1
             joined = base.alias(sample=Mod("pk", step)).filter(sample=0) if step > 1 else base
-            joined_counts = self._run_counts(joined, [n for n in names if n in RUN_FACETS])
-            joined_counts |= {name: self._link_counts(joined, name) for name in names if name in LINK_FACETS}
+            joined_counts = self._run_counts(joined, [n for n in joined_names if n in RUN_FACETS])
+            joined_counts |= {name: self._link_counts(joined, name) for name in joined_names if name in LINK_FACETS}
             counts |= {name: {value: _estimate(n, step) for value, n in c.items()} for name, c in joined_counts.items()}
-        estimated = sorted(set(LINK_FACETS) | set(RUN_FACETS)) if step > 1 else []
-        return {"total": total, "facets": counts, "estimated": estimated}
+            estimated += joined_names if step > 1 else []
+        return {"total": total, "facets": counts, "estimated": sorted(estimated)}
 
     def _column_counts(self, base, names: list[str], *, total: bool) -> dict[str, dict[str, int]]:
         """Facets on the offer's own columns and the total, as conditional counts in one pass."""
