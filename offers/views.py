@@ -14,6 +14,7 @@ from offers.forms import BackLinkForm
 from offers.models import CatalogueVersion, FundingProgramme, Offer, Run
 
 PER_PAGE = 20
+CARD_ANNOTATIONS = ("distance_km", "headline")
 DETAIL_SECONDS = 3600  # also for a page of ids sorted by rank or distance
 
 
@@ -81,7 +82,11 @@ class CardsInOrder:
         if ids is None:
             ids = list(self.queryset.values_list("pk", flat=True)[key])
             cache.set(page_key, ids, DETAIL_SECONDS)
-        cards = self.queryset.order_by().filter(pk__in=ids).card_data().in_bulk(ids)
+        # The ids were chosen under the same catalogue version and date: their cards need the search's annotations
+        # (distance, snippet), not its filters again.
+        annotations = {name: self.queryset.query.annotations.get(name) for name in CARD_ANNOTATIONS}
+        cards = Offer.objects.filter(pk__in=ids).annotate(**{k: v for k, v in annotations.items() if v is not None})
+        cards = cards.card_data().in_bulk(ids)
         return [cards[pk] for pk in ids if pk in cards]
 
 
