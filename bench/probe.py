@@ -45,4 +45,15 @@ def measure(path: str) -> dict:
         "queries": len(context),
         "db_ms": round(db_ms, 1),
         "app_ms": round(app_ms, 1),
+        "cold_ms": round(_cold_ms(client, path), 1),
     }
+
+
+def _cold_ms(client, path: str) -> float:
+    """The same request with an empty cache: what the first visitor after an edit (or a new day) waits."""
+    from django.core.cache import cache
+
+    cache.clear()
+    started = time.perf_counter()
+    client.get(path)
+    return (time.perf_counter() - started) * 1000

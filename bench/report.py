@@ -45,6 +45,7 @@ COLUMNS = [
     ("queries", "queries", "{}"),
     ("db ms", "db_ms", "{:.1f}"),
     ("app ms", "app_ms", "{:.1f}"),
+    ("cold ms", "cold_ms", "{:.1f}"),
     ("÷ healthz", "ratio", "{:.3f}"),
 ]
 

@@ -59,7 +59,7 @@ def test_table_shows_each_scenario_and_dashes_for_missing_values():
     lines = table([_scenario("healthz", 1000.0, 2.0, queries=1), _scenario("detail", 80.5, 31.0)]).splitlines()
 
     assert lines[0].split() == ["scenario", "req/s", "p50", "ms", "p95", "ms", "p99", "ms", "errors", "queries",
-                                "db", "ms", "app", "ms", "÷", "healthz"]  # fmt: skip
+                                "db", "ms", "app", "ms", "cold", "ms", "÷", "healthz"]  # fmt: skip
     assert lines[2].split()[:7] == ["healthz", "1000.0", "1.0", "2.0", "2.0", "0", "1"]
     assert lines[3].split()[:7] == ["detail", "80.5", "1.0", "31.0", "2.0", "0", "–"]
 
