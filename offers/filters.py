@@ -15,14 +15,23 @@ from dataclasses import dataclass
 import django_filters
 from django import forms
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, F, FilteredRelation, Q
 from django.db.models.functions import Mod
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from offers.models import CatalogueVersion, FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
+from offers.models import (
+    CatalogueVersion,
+    FundingProgramme,
+    Offer,
+    QualificationStep,
+    Run,
+    SearchSummary,
+    Sector,
+    TargetGroup,
+)
 from offers.postcodes import locate
 from offers.querysets import current_run_q
 
@@ -302,9 +311,23 @@ class OfferFilter(django_filters.FilterSet):
         if self._summary is None:
             self._summary = cache.get(self.summary_key)
             if self._summary is None:
-                self._summary = self._count()
+                self._summary = self._shared_summary()
                 cache.set(self.summary_key, self._summary, SUMMARY_SECONDS)
         return self._summary
+
+    def _shared_summary(self) -> dict:
+        """From the table all processes share; the first one to miss counts while the others wait for it."""
+        key = self.summary_key
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                lock = int(hashlib.sha256(key.encode()).hexdigest()[:15], 16)
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock])
+            data = SearchSummary.objects.filter(key=key).values_list("data", flat=True).first()
+            if data is None:
+                data = self._count()
+                SearchSummary.objects.bulk_create([SearchSummary(key=key, data=data)], ignore_conflicts=True)
+        return data
 
     @cached_property
     def summary_key(self) -> str:
