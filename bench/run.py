@@ -128,10 +128,12 @@ def _probe(scenarios: dict[str, str]) -> tuple[dict[str, str], dict[str, dict]]:
     import django
 
     django.setup()
-    from bench.probe import measure, resolve
+    from bench.probe import forget_counts, measure, resolve
 
     paths = resolve(scenarios)
-    return paths, {name: measure(path) for name, path in paths.items()}
+    measured = {name: measure(path) for name, path in paths.items()}
+    forget_counts()  # gunicorn starts without the counts the probe computed: its first requests count them
+    return paths, measured
 
 
 class _gunicorn:
