@@ -17,7 +17,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("path")
     parser.add_argument("--top", type=int, default=3, help="how many of the slowest queries to explain")
-    parser.add_argument("--cold", action="store_true", help="clear the cache first (facet counts are cached)")
+    parser.add_argument("--cold", action="store_true", help="forget cached counts and pages first")
     args = parser.parse_args()
 
     import django
@@ -30,9 +30,9 @@ def main() -> None:
     client = Client(raise_request_exception=False)
     client.get(args.path)  # warm caches
     if args.cold:
-        from django.core.cache import cache
+        from bench.probe import forget_counts
 
-        cache.clear()
+        forget_counts()
     with CaptureQueriesContext(connection) as context:
         status = client.get(args.path).status_code
     queries = sorted(context.captured_queries, key=lambda query: -float(query["time"]))
