@@ -256,3 +256,23 @@ def test_login_page_shows_portal_name_not_host(client):
     body = client.get("/konto/anmelden/").content.decode()
     assert "<span>Lotsendienst</span>" in body
     assert "testserver" not in body.split("<main")[0]
+
+
+def test_redis_url_gives_a_working_shared_cache():
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    environment.update({"DJANGO_DEBUG": "1", "REDIS_URL": "redis://127.0.0.1:6379/15"})
+    script = (
+        "import django; django.setup(); from django.core.cache import caches; cache = caches['default']; "
+        "cache.set('lotse-probe', 42, 5); print(type(cache).__name__, cache.get('lotse-probe'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**environment, "DJANGO_SETTINGS_MODULE": "lotsendienst.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    if "Connection refused" in result.stderr or "Error 111" in result.stderr:
+        pytest.skip("no Redis server on 127.0.0.1:6379")
+    assert result.stdout.strip() == "RedisCache 42", result.stderr
