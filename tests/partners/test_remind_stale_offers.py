@@ -74,3 +74,12 @@ def test_remind_stale_offers_without_stale_offers_sends_nothing(db, mailoutbox):
     call_command("remind_stale_offers", stdout=io.StringIO())
 
     assert mailoutbox == []
+
+
+def test_remind_stale_offers_links_to_the_site_url_by_default(stale_network, mailoutbox, settings):
+    settings.SITE_URL = "https://portal.example.org"
+    out = io.StringIO()
+
+    call_command("remind_stale_offers", "--dry-run", stdout=out)
+
+    assert "https://portal.example.org/admin/offers/offer/" in out.getvalue()

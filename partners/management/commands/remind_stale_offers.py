@@ -53,10 +53,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="print the e-mails instead of sending them")
         parser.add_argument(
-            "--base-url", default="", help="site address for the links in the e-mail, e.g. https://lotse.example.org"
+            "--base-url",
+            default=None,
+            help="site address for the links in the e-mail (default: the SITE_URL setting), e.g. https://lotse.example.org",
         )
 
-    def handle(self, *args, dry_run: bool = False, base_url: str = "", **options):
+    def handle(self, *args, dry_run: bool = False, base_url: str | None = None, **options):
+        base_url = settings.SITE_URL if base_url is None else base_url
         sent = 0
         for partner, offers in stale_offers_by_partner().items():
             recipients = editor_addresses(partner)
