@@ -170,6 +170,18 @@ def test_case_list_filters(desk_client, office_s, counsellor_s):
     assert listed({"q": b.reference}) == {b}
 
 
+def test_case_list_names_the_counsellor_and_offers_a_german_empty_choice(desk_client, office_s, counsellor_s):
+    counsellor_s.first_name, counsellor_s.last_name = "Berit", "Stuttgart"
+    counsellor_s.save()
+    make_case(office_s, name="Anna", counsellor=counsellor_s)
+
+    body = desk_client.get(reverse("counselling:cases")).content.decode()
+
+    assert "<td>Berit Stuttgart</td>" in body
+    assert "---------" not in body
+    assert "– bitte wählen –" in body
+
+
 @pytest.mark.parametrize(
     "params", [{"status": "quatsch"}, {"step": "gibt-es-nicht"}, {"page": "x"}, {"counsellor": "a"}]
 )
