@@ -22,7 +22,23 @@ class ContactPersonInline(ScopedQuerysetMixin, admin.TabularInline):
     extra = 0
 
 
-class MembershipInline(admin.TabularInline):
+class EditorRolesOnlyMixin:
+    """Counsellor memberships open counselling cases, which are not the coordinators' (DESIGN.md): only a
+    superuser grants or changes them, so a coordinator cannot make herself a counsellor of any office."""
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "role" and not request.user.is_superuser:
+            kwargs["choices"] = [(Membership.Role.EDITOR, Membership.Role.EDITOR.label)]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.exclude(role=Membership.Role.COUNSELLOR)
+
+
+class MembershipInline(EditorRolesOnlyMixin, admin.TabularInline):
     """Only coordinators hold membership permissions, so editors never see who else edits."""
 
     model = Membership
@@ -73,7 +89,7 @@ class ContactPersonAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(EditorRolesOnlyMixin, admin.ModelAdmin):
     list_display = ["user", "partner", "role"]
     list_filter = ["role"]
     list_select_related = ["user", "partner"]
@@ -128,7 +144,10 @@ class AccountAdmin(UserAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        return queryset if request.user.is_superuser else queryset.filter(is_superuser=False)
+        if request.user.is_superuser:
+            return queryset
+        # Nor the counsellors' accounts: resetting a counsellor's password would open the desk.
+        return queryset.filter(is_superuser=False).exclude(memberships__role=Membership.Role.COUNSELLOR)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)

@@ -159,9 +159,9 @@ def test_membership_inline_on_partner_page_grants_the_roles_group(network, login
         "memberships-0-role": "counsellor",
     }
 
-    response = login(network.users["koordination"]).post(
-        reverse("admin:partners_partner_change", args=[network.saz.pk]), data
-    )
+    # Counsellor memberships are granted by a superuser only (see the coordinator test below).
+    operator = get_user_model().objects.create_superuser("betrieb", password="x")
+    response = login(operator).post(reverse("admin:partners_partner_change", args=[network.saz.pk]), data)
 
     assert response.status_code == 302
     newcomer.refresh_from_db()
@@ -175,3 +175,21 @@ def test_editor_cannot_add_memberships(network, login):
 
     assert response.status_code == 403
     assert not Membership.objects.filter(partner=network.saz, user=network.users["redaktion-ihk"]).exists()
+
+
+def test_coordinator_cannot_make_anyone_a_counsellor_nor_open_counsellor_accounts(network, login):
+    coordinator = network.users["koordination"]
+    client = login(coordinator)
+
+    response = client.post(
+        "/admin/partners/membership/add/", {"user": coordinator.pk, "partner": network.saz.pk, "role": "counsellor"}
+    )
+
+    assert response.status_code == 200
+    assert "role" in response.context["adminform"].form.errors
+    assert not Membership.objects.filter(user=coordinator, role=Membership.Role.COUNSELLOR).exists()
+    counsellor_membership = Membership.objects.get(user=network.users["beratung"])
+    assert client.get(f"/admin/partners/membership/{counsellor_membership.pk}/change/").status_code == 302
+    assert client.get(f"/admin/auth/user/{network.users['beratung'].pk}/change/").status_code == 302
+    editor = network.users["redaktion-ihk"]
+    assert client.get(f"/admin/auth/user/{editor.pk}/change/").status_code == 200
