@@ -45,8 +45,16 @@ def inquiry_submit(*, inquiry: Inquiry, base_url: str = "") -> Inquiry:
     return inquiry
 
 
+class InquiryAlreadyHandled(Exception):
+    """The request became a case or was anonymised meanwhile (e.g. a double click)."""
+
+
 @transaction.atomic
 def inquiry_convert(*, inquiry: Inquiry, by) -> Case:
+    # Lock the row so two quick clicks cannot both pass the check and create two cases.
+    inquiry = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+    if inquiry.status == Inquiry.Status.CONVERTED or inquiry.anonymised_at:
+        raise InquiryAlreadyHandled
     company = None
     if inquiry.kind == ClientKind.COMPANY:
         company = Company.objects.create(office=inquiry.office, name=inquiry.name, postcode=inquiry.postcode)
@@ -111,6 +119,8 @@ def inquiry_anonymise(*, inquiry: Inquiry) -> None:
     Inquiry.objects.filter(pk=inquiry.pk).update(
         name=ANONYMOUS, email="", phone="", postcode="", message="", anonymised_at=timezone.now()
     )
+    # A request that never became a case is done once anonymised (also via apply_retention), not "new" forever.
+    Inquiry.objects.filter(pk=inquiry.pk).exclude(status=Inquiry.Status.CONVERTED).update(status=Inquiry.Status.CLOSED)
 
 
 def retention_cutoff(today: date | None = None) -> date:

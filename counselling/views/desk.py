@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from counselling.access import counsellor_required
 from counselling.models import Case, Inquiry, Session
-from counselling.services import inquiry_anonymise, inquiry_convert
+from counselling.services import InquiryAlreadyHandled, inquiry_anonymise, inquiry_convert
 
 PAGE_SIZE = 25
 
@@ -52,10 +52,11 @@ def inquiry_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def inquiry_convert_view(request: HttpRequest, pk: int) -> HttpResponse:
     inquiry = get_object_or_404(Inquiry.objects.visible_to(request.user), pk=pk)
-    if inquiry.status == Inquiry.Status.CONVERTED or inquiry.anonymised_at:
+    try:
+        case = inquiry_convert(inquiry=inquiry, by=request.user)
+    except InquiryAlreadyHandled:
         messages.error(request, _("Diese Anfrage ist bereits ein Fall."))
         return redirect(inquiry)
-    case = inquiry_convert(inquiry=inquiry, by=request.user)
     messages.success(request, _("Der Fall %(ref)s wurde angelegt.") % {"ref": case.reference})
     return redirect(case)
 
@@ -80,7 +81,5 @@ def inquiry_anonymise_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Diese Anfrage gehört zu einem Fall; bitte den Fall anonymisieren."))
         return redirect(inquiry)
     inquiry_anonymise(inquiry=inquiry)
-    inquiry.status = Inquiry.Status.CLOSED
-    inquiry.save(update_fields=["status"])
     messages.success(request, _("Die Anfrage wurde anonymisiert."))
     return redirect("counselling:inquiries")

@@ -37,6 +37,18 @@ def test_converting_twice_creates_one_case(desk_client, office_s):
     assert Case.objects.count() == 1
 
 
+def test_convert_service_refuses_an_inquiry_converted_meanwhile(office_s, counsellor_s):
+    from counselling.services import InquiryAlreadyHandled, inquiry_convert
+
+    inquiry = make_inquiry(office_s)
+    stale_copy = Inquiry.objects.get(pk=inquiry.pk)
+    inquiry_convert(inquiry=inquiry, by=counsellor_s)
+
+    with pytest.raises(InquiryAlreadyHandled):
+        inquiry_convert(inquiry=stale_copy, by=counsellor_s)
+    assert Case.objects.count() == 1
+
+
 def test_inquiry_without_case_can_be_anonymised(desk_client, office_s):
     inquiry = make_inquiry(office_s, name="Weg damit", email="weg@example.org", message="Bitte löschen")
     desk_client.post(reverse("counselling:inquiry_anonymise", args=[inquiry.pk]))

@@ -117,6 +117,8 @@ def test_retention_anonymises_old_requests_that_never_became_a_case(office_s, se
     call_command("apply_retention", stdout=StringIO())
     names = dict(Inquiry.objects.values_list("pk", "name"))
     assert names == {old.pk: "–", recent.pk: "Neu", converted.pk: "Fall"}
+    assert Inquiry.objects.get(pk=old.pk).status == Inquiry.Status.CLOSED
+    assert Inquiry.objects.get(pk=recent.pk).status == Inquiry.Status.NEW
 
 
 def test_retention_dry_run_lists_and_changes_nothing(retention_cases):
