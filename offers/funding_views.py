@@ -1,14 +1,14 @@
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 
 from offers.models import FundingProgramme, Offer
+from offers.querysets import listed_q
 from offers.views import search_context
 
 
 def funding_list(request: HttpRequest) -> HttpResponse:
-    listed = Q(offers__status="published", offers__listed_until__gte=timezone.localdate())
+    listed = listed_q("offers__")
     programmes = FundingProgramme.objects.annotate(offer_count=Count("offers", filter=listed)).order_by("name", "pk")
     context = {
         "programmes": [p for p in programmes if p.active],

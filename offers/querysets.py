@@ -63,6 +63,17 @@ def is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
+def listed_q(prefix: str = "", today: datetime.date | None = None) -> Q:
+    """The public visibility rule as a Q, also for counting through a relation (prefix "offers__")."""
+    return Q(
+        **{
+            f"{prefix}status": "published",
+            f"{prefix}listed_until__gte": today or timezone.localdate(),
+            f"{prefix}provider__active": True,
+        }
+    )
+
+
 def not_ended_q(prefix: str = "", today: datetime.date | None = None) -> Q:
     """A run that has not ended (or starts on a rolling basis); `prefix` reaches it through a relation."""
     today = today or timezone.localdate()
@@ -127,8 +138,7 @@ class OfferQuerySet(QuerySet):
 
         listed_until is kept up to date from the runs (see refresh_dates), so this is a single-table filter.
         """
-        today = today or timezone.localdate()
-        return self.published().filter(listed_until__gte=today, provider__active=True)
+        return self.filter(listed_q(today=today))
 
     def visible_to(self, user) -> OfferQuerySet:
         """What a user may open on the public site: listed offers, plus everything a coordinator or the
@@ -139,8 +149,7 @@ class OfferQuerySet(QuerySet):
             return self.listed()
         if is_coordinator(user):
             return self.all()
-        listed = Q(status="published", listed_until__gte=timezone.localdate(), provider__active=True)
-        return self.filter(listed | Q(provider__in=editable_partner_ids(user)))
+        return self.filter(listed_q() | Q(provider__in=editable_partner_ids(user)))
 
     def stale(self, now: datetime.datetime | None = None) -> OfferQuerySet:
         now = now or timezone.now()

@@ -249,6 +249,13 @@ def test_funding_list_shows_programmes_with_basis_and_counts(client):
     assert "Frühere Programme" in html
 
 
+def test_funding_list_does_not_count_offers_of_inactive_partners(client):
+    _listed_offer()
+    make_offer(make_partner(active=False), funding=["bildungsgutschein"])
+    html = client.get("/foerderung/").content.decode()
+    assert "1 passendes Angebot zu Bildungsgutschein" in html
+
+
 def test_funding_detail_lists_only_offers_it_funds_with_filters(client):
     funded = _listed_offer()
     other_level = make_offer(levels=["aufstieg"], funding=["bildungsgutschein"])
