@@ -8,7 +8,16 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import bulk_update_with_history
 
-from offers.models import FundingProgramme, Offer, Postcode, QualificationStep, Run, Sector, TargetGroup
+from offers.models import (
+    CatalogueVersion,
+    FundingProgramme,
+    Offer,
+    Postcode,
+    QualificationStep,
+    Run,
+    Sector,
+    TargetGroup,
+)
 from partners.admin_scoping import PartnerScopedAdminMixin, ScopedQuerysetMixin
 from partners.scoping import editable_partner_ids
 
@@ -152,6 +161,7 @@ class OfferAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
         for offer in offers:
             offer.last_confirmed_at = now
         bulk_update_with_history(offers, Offer, ["last_confirmed_at"], default_user=request.user)
+        CatalogueVersion.bump()  # bulk updates send no signals; the cached public pages show the confirmation date
         count = len(offers)
         message = ngettext(
             "%(count)d Angebot als aktuell bestätigt.", "%(count)d Angebote als aktuell bestätigt.", count

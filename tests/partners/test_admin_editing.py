@@ -224,6 +224,18 @@ def test_confirm_action_confirms_only_own_selected_offers_with_history(network, 
     assert network.ihk_offer.history.first().history_user == editor
 
 
+def test_confirm_action_refreshes_the_cached_public_page(network, login, client):
+    Offer.objects.update(last_confirmed_at=timezone.now() - datetime.timedelta(days=400))
+    url = network.ihk_offer.get_absolute_url()
+    assert "seit längerer Zeit nicht bestätigt" in client.get(url).content.decode()  # now cached
+    data = {"action": "confirm_current", "_selected_action": [network.ihk_offer.pk]}
+
+    login(network.users["redaktion-ihk"]).post(reverse("admin:offers_offer_changelist"), data)
+    client.logout()
+
+    assert "seit längerer Zeit nicht bestätigt" not in client.get(url).content.decode()
+
+
 def test_duplicate_action_copies_offer_with_runs_and_topics_as_draft(network, login):
     network.ihk_offer.entry_levels.set([_step()])
     make_run(network.ihk_offer, start_date=datetime.date(2031, 1, 5))
