@@ -53,14 +53,6 @@ def duplicate_offer(*, offer: Offer) -> Offer:
     return copy
 
 
-def fill_coordinates(run: Run) -> None:
-    """Take a venue's coordinates from the postcode table, so radius search finds runs editors entered."""
-    if run.postcode and run.latitude is None:
-        place = Postcode.objects.filter(code=run.postcode).order_by("pk").first()
-        if place:
-            run.latitude, run.longitude = place.latitude, place.longitude
-
-
 class StaleFilter(admin.SimpleListFilter):
     title = _("Aktualität")
     parameter_name = "stale"
@@ -147,12 +139,6 @@ class OfferAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
         if obj.provider_id in editable_partner_ids(request.user):
             obj.last_confirmed_at = timezone.now()
         super().save_model(request, obj, form, change)
-
-    def save_formset(self, request, form, formset, change):
-        if formset.model is Run:
-            for run_form in formset.forms:
-                fill_coordinates(run_form.instance)
-        super().save_formset(request, form, formset, change)
 
     @admin.action(description=_("Als weiterhin aktuell bestätigen"), permissions=["change"])
     def confirm_current(self, request, queryset):

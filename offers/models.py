@@ -297,9 +297,27 @@ class Run(models.Model):
         when = _("laufender Einstieg") if self.rolling_start else (self.start_date or "–")
         return f"{self.offer} – {when}"
 
-    @property
-    def has_venue(self) -> bool:
-        return bool(self.city)
+    def save(self, *args, **kwargs):
+        self.locate_venue()
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        run = super().from_db(db, field_names, values, **kwargs)
+        run._loaded_postcode = run.__dict__.get("postcode")
+        return run
+
+    def locate_venue(self) -> None:
+        """Coordinates follow the venue's postcode, however the run is saved: radius search must not find a run
+        at a place it has left. Coordinates given with a new venue (more exact than the postcode) are kept."""
+        moved = self.postcode != getattr(self, "_loaded_postcode", self.postcode)
+        if not self.postcode:
+            if moved:  # the venue was given up (e.g. the run went online)
+                self.latitude = self.longitude = None
+            return
+        if moved or self.latitude is None or self.longitude is None:
+            place = Postcode.objects.filter(code=self.postcode).order_by("pk").first()
+            self.latitude, self.longitude = (place.latitude, place.longitude) if place else (None, None)
 
     def clean(self) -> None:
         errors = {}

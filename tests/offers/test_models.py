@@ -183,3 +183,27 @@ def test_visible_to_anonymous_is_listed_and_to_editor_includes_own_drafts(django
 
     assert slugs(Offer.objects.visible_to(AnonymousUser())) == {listed.slug}
     assert slugs(Offer.objects.visible_to(editor)) == {listed.slug, own_draft.slug}
+
+
+def test_run_coordinates_follow_its_postcode_on_every_save():
+    from offers.models import Postcode
+
+    Postcode.objects.create(code="70173", city="Stuttgart", latitude=48.77, longitude=9.18)
+    Postcode.objects.create(code="19053", city="Schwerin", latitude=53.62, longitude=11.41)
+    run = make_run(make_offer(runs=0), learning_form="praesenz", postcode="70173", city="Stuttgart")
+    assert (run.latitude, run.longitude) == (48.77, 9.18)
+
+    run = Run.objects.get(pk=run.pk)
+    run.postcode, run.city = "19053", "Schwerin"
+    run.save()
+    assert (run.latitude, run.longitude) == (53.62, 11.41)
+
+    run = Run.objects.get(pk=run.pk)
+    run.postcode, run.city, run.learning_form = "", "", "online-live"
+    run.save()
+    assert (run.latitude, run.longitude) == (None, None)
+
+
+def test_run_keeps_exact_coordinates_given_with_a_new_venue():
+    run = make_run(make_offer(runs=0), learning_form="praesenz", postcode="70173", latitude=48.7, longitude=9.1)
+    assert (Run.objects.get(pk=run.pk).latitude, Run.objects.get(pk=run.pk).longitude) == (48.7, 9.1)
