@@ -16,13 +16,14 @@ import django_filters
 from django import forms
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Count, F, FilteredRelation, Q
-from django.db.models.functions import Mod
+from django.db.models import F
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from offers.facets import facet_condition, facet_counts
 from offers.models import (
+    SAMPLE_RANGE,
     CatalogueVersion,
     FundingProgramme,
     Offer,
@@ -33,7 +34,6 @@ from offers.models import (
     TargetGroup,
 )
 from offers.postcodes import locate
-from offers.querysets import current_run_q
 
 MAX_VALUES = 30
 PLACE_NOT_FOUND = _("Postleitzahl nicht gefunden. Bitte eine fünfstellige Postleitzahl oder einen Ortsnamen eingeben.")
@@ -55,25 +55,19 @@ SORT_LABELS = {
 }
 # Filters whose options are counted, in the order the page shows them.
 FACETS = ["level", "next", "sector", "funding", "kind", "target_group", "learning_form", "schedule", "azav", "free"]
-LINK_FACETS = {
-    "level": "entry_levels",
-    "sector": "sectors",
-    "funding": "funding_programmes",
-    "target_group": "target_groups",
-}
-RUN_FACETS = ("learning_form", "schedule")
-BOOLEAN_FACETS = {"azav": {"azav": True}, "free": {"price": 0}}
-COLUMN_FACETS = {"kind": "kind", "next": "leads_to__slug", **dict.fromkeys(BOOLEAN_FACETS, "")}
+BOOLEAN_FACETS = ("azav", "free")
 SUMMARY_SECONDS = 3600
-# Past SAMPLE_ABOVE offers in a facet's base, the facets that join links or runs are counted on every n-th offer
-# (about SAMPLE_SIZE of them) and shown as "ca." figures: exact counts would join every link row of the catalogue.
-SAMPLE_ABOVE = 100_000
-SAMPLE_SIZE = 50_000
+# Past SAMPLE_ABOVE offers in a search's base (its text, place and dates), the counts are taken on a uniform sample
+# of about SAMPLE_SIZE offers and shown as "ca." figures: exact counts would join every link and run row of the
+# catalogue (seconds at 1,000,000 offers). A sampled total under MIN_SAMPLED offers is counted exactly instead.
+SAMPLE_ABOVE = 20_000
+SAMPLE_SIZE = 5_000
+MIN_SAMPLED = 200
 
 
 def _size(queryset) -> int:
-    """How many offers a facet's base holds: the planner's estimate on PostgreSQL (a base without one of the
-    filters can be far larger than the result, and counting it exactly is what sampling avoids)."""
+    """How many offers the search's queryset holds: the planner's estimate on PostgreSQL (counting a catalogue of
+    a million offers exactly is what sampling avoids)."""
     if connection.vendor != "postgresql":
         return queryset.count()
     sql, params = queryset.values("pk").query.sql_with_params()
@@ -84,11 +78,23 @@ def _size(queryset) -> int:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def _estimate(sampled: int, step: int) -> int:
-    """A sampled count scaled up and rounded to two significant digits (exact when nothing was sampled)."""
-    if step == 1 or not sampled:
+def _fraction(size: float) -> float:
+    """The share of the offers to count (a multiple of 1 / SAMPLE_RANGE) for a base of about `size` offers."""
+    if size <= SAMPLE_ABOVE:
+        return 1.0
+    return max(1, math.ceil(SAMPLE_RANGE * SAMPLE_SIZE / size)) / SAMPLE_RANGE
+
+
+def _sampled(queryset, fraction: float):
+    return queryset if fraction >= 1 else queryset.filter(sample__lt=round(fraction * SAMPLE_RANGE))
+
+
+def _estimate(sampled: int, fraction: float) -> int:
+    """A count on a sample of `fraction` of the offers, scaled up and rounded to two significant digits (exact
+    when nothing was sampled)."""
+    if fraction >= 1 or not sampled:
         return sampled
-    scaled = sampled * step
+    scaled = round(sampled / fraction)
     return round(scaled, -max(len(str(scaled)) - 2, 0))
 
 
@@ -143,8 +149,10 @@ class SearchForm(forms.Form):
         return cleaned
 
 
-def _vocab_choices(model, **filters) -> list[tuple[str, str]]:
-    return list(model.objects.filter(**filters).values_list("slug", "name"))
+def _vocab(model, **filters) -> tuple[list[tuple[str, str]], dict[int, str]]:
+    """(slug, name) choices and {id: slug} of a vocabulary, from one query."""
+    rows = list(model.objects.filter(**filters).values_list("pk", "slug", "name"))
+    return [(slug, name) for _pk, slug, name in rows], {pk: slug for pk, slug, _name in rows}
 
 
 class OfferFilter(django_filters.FilterSet):
@@ -190,12 +198,15 @@ class OfferFilter(django_filters.FilterSet):
 
     def __init__(self, *args, hide: tuple[str, ...] = (), **kwargs):
         super().__init__(*args, **kwargs)
-        steps = list(QualificationStep.objects.values_list("slug", "name"))
+        steps, step_slugs = _vocab(QualificationStep)
         self.filters["level"].extra["choices"] = steps
         self.filters["next"].extra["choices"] = steps
-        self.filters["sector"].extra["choices"] = _vocab_choices(Sector)
-        self.filters["funding"].extra["choices"] = _vocab_choices(FundingProgramme, active=True)
-        self.filters["target_group"].extra["choices"] = _vocab_choices(TargetGroup)
+        self.filters["sector"].extra["choices"], sector_slugs = _vocab(Sector)
+        self.filters["funding"].extra["choices"], funding_slugs = _vocab(FundingProgramme, active=True)
+        self.filters["target_group"].extra["choices"], group_slugs = _vocab(TargetGroup)
+        # Facet counts come back by id: the slug of each id, per facet.
+        self.slugs = {"level": step_slugs, "next": step_slugs, "sector": sector_slugs, "funding": funding_slugs,
+                      "target_group": group_slugs}  # fmt: skip
         for name in ("start_from", "start_until"):
             self.filters[name].extra["widget"] = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
         self.hidden = hide
@@ -208,22 +219,22 @@ class OfferFilter(django_filters.FilterSet):
         return queryset.search(value)
 
     def filter_level(self, queryset, name, value):
-        return queryset.for_level(value)
+        return queryset.for_level(self._ids(name, value))
 
     def filter_next(self, queryset, name, value):
-        return queryset.leading_to(value)
+        return queryset.leading_to(self._ids(name, value))
 
     def filter_sector(self, queryset, name, value):
-        return queryset.in_sectors(value)
+        return queryset.in_sectors(self._ids(name, value))
 
     def filter_funding(self, queryset, name, value):
-        return queryset.fundable_by(value)
+        return queryset.fundable_by(self._ids(name, value))
 
     def filter_kind(self, queryset, name, value):
         return queryset.of_kind(value)
 
     def filter_target_group(self, queryset, name, value):
-        return queryset.for_target_groups(value)
+        return queryset.for_target_groups(self._ids(name, value))
 
     def filter_learning_form(self, queryset, name, value):
         return queryset.with_learning_form(value)
@@ -241,6 +252,13 @@ class OfferFilter(django_filters.FilterSet):
         # near/radius, dates and sort work together; filter_queryset applies them.
         return queryset
 
+    def _ids(self, name: str, slugs: list[str]):
+        """The vocabulary ids of chosen slugs (the choices were loaded with them); other values pass unchanged."""
+        if name not in self.slugs:
+            return slugs
+        ids = {slug: pk for pk, slug in self.slugs[name].items()}
+        return [ids[slug] for slug in slugs if slug in ids]
+
     # --- composing ---------------------------------------------------------------------------------------
     @property
     def cleaned(self) -> dict:
@@ -248,17 +266,20 @@ class OfferFilter(django_filters.FilterSet):
         return getattr(self.form, "cleaned_data", {})
 
     def filter_queryset(self, queryset):
-        return self.filter_except(queryset, skip=None)
+        return self._filtered(queryset, skip=set())
 
     def filter_except(self, queryset, skip: str | None):
-        """All filters but `skip` — the base of that filter's facet counts."""
+        """All filters but `skip` ("start" for both dates, "near" for the place)."""
+        return self._filtered(queryset, skip={skip} if skip else set())
+
+    def _filtered(self, queryset, skip: set[str]):
         for name, value in self.cleaned.items():
-            if name != skip and name in self.filters:
+            if name not in skip and name in self.filters:
                 queryset = self.filters[name].filter(queryset, value)
         data = self.cleaned
-        if skip != "start" and (data.get("start_from") or data.get("start_until")):
+        if "start" not in skip and (data.get("start_from") or data.get("start_until")):
             queryset = queryset.starting_between(data.get("start_from"), data.get("start_until"))
-        if skip != "near":
+        if "near" not in skip:
             queryset = self._filter_near(queryset)
         return queryset
 
@@ -349,72 +370,47 @@ class OfferFilter(django_filters.FilterSet):
         return f"{CatalogueVersion.current()}:{timezone.localdate()}"
 
     def _count(self) -> dict:
-        """Facets whose own filter is not set share one base (all filters); each set one needs its own."""
+        """The total and every shown facet's counts in one query (see offers.facet_counts).
+
+        A facet's options are counted over the offers that pass every filter but its own (OR within a facet, AND
+        across). Past SAMPLE_ABOVE offers in the search's base (its text, place and dates), everything is counted
+        on a uniform sample of about SAMPLE_SIZE of them (Offer.sample) and shown as "ca."; a total that small a
+        sample cannot tell reliably (under MIN_SAMPLED offers in it) is counted exactly.
+        """
         shown = [name for name in FACETS if name not in self.hidden]
-        bases: dict[str | None, list[str]] = {None: []}
-        for name in shown:
-            bases.setdefault(name if self.cleaned.get(name) else None, []).append(name)
-        counts: dict[str, dict[str, int]] = {}
-        total, estimated = 0, []
-        for skip, names in bases.items():  # None first: its pass counts the total
-            base = self.filter_except(self.queryset, skip=skip)
-            columns = self._column_counts(base, [n for n in names if n in COLUMN_FACETS], total=skip is None)
-            total = columns.pop("", {}).get("", total)
-            counts |= columns
-            joined_names = [n for n in names if n in RUN_FACETS or n in LINK_FACETS]
-            if not joined_names:
-                continue
-            size = total if skip is None else _size(base)
-            step = math.ceil(size / SAMPLE_SIZE) if size > SAMPLE_ABOVE else 1
-            joined = base.alias(sample=Mod("pk", step)).filter(sample=0) if step > 1 else base
-            joined_counts = self._run_counts(joined, [n for n in joined_names if n in RUN_FACETS])
-            joined_counts |= {name: self._link_counts(joined, name) for name in joined_names if name in LINK_FACETS}
-            counts |= {name: {value: _estimate(n, step) for value, n in c.items()} for name, c in joined_counts.items()}
-            estimated += joined_names if step > 1 else []
-        return {"total": total, "facets": counts, "estimated": sorted(estimated)}
-
-    def _column_counts(self, base, names: list[str], *, total: bool) -> dict[str, dict[str, int]]:
-        """Facets on the offer's own columns and the total, as conditional counts in one pass."""
-        conditions = [("", "", Q())] if total else []
-        for name in names:
-            if name in BOOLEAN_FACETS:
-                conditions.append((name, "1", Q(**BOOLEAN_FACETS[name])))
-            else:
-                column = COLUMN_FACETS[name]
-                conditions += [(name, str(value), Q(**{column: value})) for value, _label in self._choices(name)]
-        return self._aggregate(base, conditions, distinct=False)
-
-    def _run_counts(self, base, names: list[str]) -> dict[str, dict[str, int]]:
-        """Offers with a current run of each learning form / schedule: one join with the current runs."""
-        if not names:
-            return {}
-        runs = base.annotate(current_run=FilteredRelation("runs", condition=current_run_q("runs__")))
-        conditions = [
-            (name, str(value), Q(**{f"current_run__{name}": value}))
-            for name in names
-            for value, _label in self._choices(name)
-        ]
-        return self._aggregate(runs, conditions, distinct=True)
-
-    @staticmethod
-    def _aggregate(base, conditions, *, distinct: bool) -> dict[str, dict[str, int]]:
-        if not conditions:
-            return {}
-        aggregates = {
-            f"c{i}": Count("pk", distinct=distinct, filter=condition or None)
-            for i, (_name, _value, condition) in enumerate(conditions)
+        active = {
+            name: facet_condition(name, self._ids(name, value))
+            for name, value in self.cleaned.items()
+            if name in FACETS and value not in (None, "", [], (), False)
         }
-        row = base.aggregate(**aggregates)
-        counts: dict[str, dict[str, int]] = {}
-        for i, (name, value, _condition) in enumerate(conditions):
-            counts.setdefault(name, {})[value] = row[f"c{i}"]
-        return counts
+        base = self._filtered(self.queryset, skip=set(FACETS))  # the text, place and dates only
+        # The planner knows the catalogue's size well, a text or place search's size badly: sample the catalogue,
+        # and where the search turns out narrow, count it again on a larger sample or exactly.
+        fraction = _fraction(_size(self.queryset))
+        counted = facet_counts(_sampled(base, fraction), active, shown, today=timezone.localdate())
+        seen = counted["*"][""]
+        if fraction < 1 and seen < SAMPLE_SIZE // 4:
+            fraction = _fraction(seen / fraction)
+            counted = facet_counts(_sampled(base, fraction), active, shown, today=timezone.localdate())
+        del counted["*"]
+        total = counted.pop("", {}).get("", 0)
+        counts = {
+            name: {self._slug(name, value): _estimate(n, fraction) for value, n in values.items()}
+            for name, values in counted.items()
+        }
+        estimated = shown if fraction < 1 else []
+        total_estimated = fraction < 1
+        if total_estimated and total < MIN_SAMPLED:
+            total, total_estimated = self._filtered(self.queryset, skip=set()).count(), False
+        elif total_estimated:
+            total = _estimate(total, fraction)
+        return {"total": total, "total_estimated": total_estimated, "facets": counts, "estimated": sorted(estimated)}
 
-    @staticmethod
-    def _link_counts(base, name: str) -> dict[str, int]:
-        """Offers per option of a many-to-many facet: the link table joined straight to the filtered offers."""
-        rows = base.values_list(f"{LINK_FACETS[name]}__slug").annotate(n=Count("pk")).order_by()
-        return {str(value): n for value, n in rows if value is not None}
+    def _slug(self, name: str, value) -> str:
+        """Link and ladder facets are counted by vocabulary id; the page speaks slugs."""
+        if name in self.slugs:
+            return self.slugs[name].get(int(value), str(value))
+        return "1" if name in BOOLEAN_FACETS else str(value)
 
     def _choices(self, name: str):
         return self.filters[name].extra["choices"]

@@ -1,4 +1,5 @@
 import datetime
+import random
 import secrets
 
 from django.conf import settings
@@ -105,6 +106,13 @@ class Postcode(models.Model):
         return f"{self.code} {self.city}"
 
 
+SAMPLE_RANGE = 10_000
+
+
+def random_sample() -> int:
+    return random.randrange(SAMPLE_RANGE)
+
+
 class Offer(models.Model):
     class Kind(models.TextChoices):
         ANPASSUNG = "anpassung", _("Anpassungsweiterbildung")
@@ -193,9 +201,12 @@ class Offer(models.Model):
     next_start = models.DateField(_("nächster Beginn"), null=True, blank=True, editable=False)
     # PostgreSQL only (stays empty on SQLite); GIN index in migration 0003.
     search_vector = SearchVectorField(null=True, editable=False)
+    # A random number in [0, SAMPLE_RANGE) drawn once per offer: facet counts of a very large search are taken on
+    # the offers with sample < k (an index range, see offers.filters), a uniform sample of any filtered set.
+    sample = models.PositiveSmallIntegerField(default=random_sample, editable=False)
     history = HistoricalRecords(
         m2m_fields=[entry_levels, sectors, target_groups, funding_programmes],
-        excluded_fields=["search_vector", "listed_until", "next_start"],
+        excluded_fields=["search_vector", "listed_until", "next_start", "sample"],
     )
 
     objects = OfferQuerySet.as_manager()

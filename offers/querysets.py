@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import connection
@@ -96,6 +95,41 @@ def _catalogue_changed() -> None:
     CatalogueVersion.bump()
 
 
+def _ids(model, values):
+    """Vocabulary ids of slugs, instances or ids: literal ids where they are known (the planner estimates a filter
+    on literal ids from its statistics), else a subquery."""
+    if values is None or isinstance(values, str | int) or hasattr(values, "pk"):
+        values = [values] if values is not None else []
+    values = [getattr(value, "pk", value) for value in values]
+    if all(isinstance(value, int) for value in values):
+        return values
+    return model.objects.filter(slug__in=_slugs(values)).values("pk")
+
+
+def links_exist(field: str, values) -> Exists:
+    """The offer is linked through the many-to-many `field` to one of these vocabulary entries (slugs, instances or
+    ids)."""
+    from offers.models import Offer
+
+    relation = Offer._meta.get_field(field)
+    through, target = relation.remote_field.through, relation.m2m_reverse_field_name()
+    ids = _ids(relation.related_model, values)
+    return Exists(through.objects.filter(offer_id=OuterRef("pk"), **{f"{target}_id__in": ids}))
+
+
+def leads_to_q(steps) -> Q:
+    from offers.models import QualificationStep
+
+    return Q(leads_to_id__in=_ids(QualificationStep, steps))
+
+
+def current_run_exists(**run_filters) -> Exists:
+    """The offer has a current run (see current_run_q) matching run_filters."""
+    from offers.models import Run
+
+    return Exists(Run.objects.current().filter(offer_id=OuterRef("pk"), **run_filters))
+
+
 class RunQuerySet(QuerySet):
     def not_cancelled(self) -> RunQuerySet:
         return self.exclude(status="cancelled")
@@ -155,28 +189,22 @@ class OfferQuerySet(QuerySet):
         now = now or timezone.now()
         return self.filter(last_confirmed_at__lt=now - datetime.timedelta(days=settings.OFFER_STALE_AFTER_DAYS))
 
-    # --- filters (OR within one call, AND when chained) ----------------------------------------------------
-    def _through_exists(self, field: str, slugs: Iterable) -> OfferQuerySet:
-        through = self.model._meta.get_field(field).remote_field.through
-        target = self.model._meta.get_field(field).m2m_reverse_field_name()
-        rows = through.objects.filter(offer_id=OuterRef("pk"), **{f"{target}__slug__in": _slugs(slugs)})
-        return self.filter(Exists(rows))
-
+    # --- filters (OR within one call, AND when chained); each applies one of the conditions below --------------
     def for_level(self, steps) -> OfferQuerySet:
         """Offers open to people standing on one of these ladder steps (slug, instance or a list)."""
-        return self._through_exists("entry_levels", steps)
+        return self.filter(links_exist("entry_levels", steps))
 
     def leading_to(self, steps) -> OfferQuerySet:
-        return self.filter(leads_to__slug__in=_slugs(steps))
+        return self.filter(leads_to_q(steps))
 
     def in_sectors(self, sectors) -> OfferQuerySet:
-        return self._through_exists("sectors", sectors)
+        return self.filter(links_exist("sectors", sectors))
 
     def for_target_groups(self, groups) -> OfferQuerySet:
-        return self._through_exists("target_groups", groups)
+        return self.filter(links_exist("target_groups", groups))
 
     def fundable_by(self, programmes) -> OfferQuerySet:
-        return self._through_exists("funding_programmes", programmes)
+        return self.filter(links_exist("funding_programmes", programmes))
 
     def of_kind(self, kinds) -> OfferQuerySet:
         return self.filter(kind__in=_slugs(kinds))
@@ -187,16 +215,11 @@ class OfferQuerySet(QuerySet):
     def azav_approved(self) -> OfferQuerySet:
         return self.filter(azav=True)
 
-    def _with_current_run(self, **run_filters) -> OfferQuerySet:
-        from offers.models import Run
-
-        return self.filter(Exists(Run.objects.current().filter(offer_id=OuterRef("pk"), **run_filters)))
-
     def with_learning_form(self, forms) -> OfferQuerySet:
-        return self._with_current_run(learning_form__in=list(forms))
+        return self.filter(current_run_exists(learning_form__in=list(forms)))
 
     def with_schedule(self, schedules) -> OfferQuerySet:
-        return self._with_current_run(schedule__in=list(schedules))
+        return self.filter(current_run_exists(schedule__in=list(schedules)))
 
     def starting_between(self, start_from=None, start_until=None) -> OfferQuerySet:
         """A run starts in the window; a rolling start fits every window that has not passed."""

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from offers.models import (
+    SAMPLE_RANGE,
     CatalogueVersion,
     FundingProgramme,
     Offer,
@@ -274,7 +275,7 @@ def _offer(rng: random.Random, world: _World, number: int, token: str, provider:
         summary=f"{title}: {words[:200]}", description=f"{title}. {words}. {provider.name}.", status=status,
         azav=rng.random() < 0.5, teaching_hours=rng.choice([16, 40, 120, 480, 960, 1800]), price=price,
         dqr_level=rng.choice([None, None, 3, 4, 5, 6]), duration_text=rng.choice(["2 Tage", "3 Monate", "18 Monate"]),
-        inhouse_possible=rng.random() < 0.2,
+        inhouse_possible=rng.random() < 0.2, sample=rng.randrange(SAMPLE_RANGE),
         last_confirmed_at=timezone.now() - timedelta(days=rng.randint(0, 400)),
     )  # fmt: skip
     entry = rng.randrange(len(world.steps))

@@ -27,7 +27,8 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = ()) ->
     """The search, facets and page of results over `base`, shared by /angebote/ and the funding pages."""
     filterset = OfferFilter(request.GET, queryset=base, hide=hide)
     filterset.locate_place()
-    total = filterset.summary()["total"]  # counted (and cached) with the facets
+    summary = filterset.summary()  # the total is counted (and cached) with the facets
+    total = summary["total"]
     rows = filterset.ordered()
     rows = CardsInOrder(rows, total, cache_key=f"{filterset.summary_key}:{filterset.sort_key}")
     paginator = Paginator(rows, PER_PAGE)
@@ -36,13 +37,14 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = ()) ->
     data = filterset.data
     chips = [(label, _url_without(data, name, value)) for name, value, label in filterset.active_filters()]
     relaxations = []
-    if not page.object_list:
+    if not total:
         relaxations = [(label, count, _url_without(data, name)) for name, label, count in filterset.relaxations()]
     return {
         "filter": filterset,
         "form": filterset.form,
         "facets": filterset.facets(),
         "page_obj": page,
+        "total_estimated": summary.get("total_estimated", False),
         "page_numbers": _page_numbers(page),
         "offers": page.object_list,
         "chips": chips,

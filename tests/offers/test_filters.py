@@ -209,22 +209,108 @@ def test_relaxations_suggest_filters_to_drop(catalogue):
     assert suggestions[0][0] == "level"
 
 
-def test_huge_results_count_link_and_run_facets_on_a_sample_and_say_so(catalogue, monkeypatch):
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "funding=bildungsgutschein",
+        "level=fachkraft&sector=metall-elektro&funding=bildungsgutschein",
+        "level=ohne-abschluss&sector=metall-elektro&sector=pflege-gesundheit&azav=1",
+        "kind=umschulung&kind=externenpruefung&free=1&schedule=vollzeit",
+        "learning_form=praesenz&level=ohne-abschluss&next=fachkraft&target_group=migration",
+        "q=Mechatroniker&sector=metall-elektro",
+        "near=70173&radius=50&level=fachkraft",
+    ],
+)
+def test_every_facet_count_equals_the_result_of_choosing_that_option(catalogue, query):
+    """Counted in one query (offers.facets), checked against the filters themselves: choosing an option instead of
+    that facet's current choice finds exactly as many offers as the option said."""
+    search = _search(query)
+    for facet in search.facets():
+        for option in facet.options:
+            data = QueryDict(query, mutable=True)
+            data.setlist(facet.name, [option.value])
+            found = OfferFilter(data, queryset=Offer.objects.listed()).qs.count()
+            assert (facet.name, option.value, option.count) == (facet.name, option.value, found)
+
+
+def _sampled_catalogue(catalogue, monkeypatch) -> list[Offer]:
+    """12 listed offers, every other one (by id) in the lower half of the sample range; the catalogue's size is
+    counted, not estimated by PostgreSQL's planner (which knows nothing of a table this small and new)."""
     from offers import filters
 
+    monkeypatch.setattr(filters, "_size", lambda queryset: queryset.count())
     for _ in range(8):
         make_offer(sectors=["logistik"])
+    listed = list(Offer.objects.listed().order_by("pk"))
+    for i, offer in enumerate(listed):
+        Offer.objects.filter(pk=offer.pk).update(sample=1000 if i % 2 == 0 else 9000)
+    return listed
+
+
+def test_huge_searches_are_counted_on_the_sample_and_say_so(catalogue, monkeypatch):
+    from offers import filters
+
+    listed = _sampled_catalogue(catalogue, monkeypatch)
     monkeypatch.setattr(filters, "SAMPLE_ABOVE", 5)
-    monkeypatch.setattr(filters, "SAMPLE_SIZE", 4)  # 12 results: every 3rd offer id
-    facets = {facet.name: facet for facet in _search("").facets()}
-    logistik = next(option for option in facets["sector"].options if option.value == "logistik")
-    assert logistik.estimated
-    assert logistik.count in (0, 3, 6, 9)
-    assert not any(option.estimated for option in facets["kind"].options)  # counted exactly with the total
-    assert _search("").summary()["total"] == 12
+    monkeypatch.setattr(filters, "SAMPLE_SIZE", 6)  # 6 of 12: the offers with sample < 5000
+    monkeypatch.setattr(filters, "MIN_SAMPLED", 1)
+    summary = _search("")._count()
+    in_sample = listed[::2]
+    logistik = sum(1 for offer in in_sample if offer.sectors.filter(slug="logistik").exists())
+    free = sum(1 for offer in in_sample if offer.price == 0)
+    assert (summary["total"], summary["total_estimated"]) == (12, True)
+    assert summary["facets"]["sector"]["logistik"] == 2 * logistik
+    assert summary["facets"]["free"] == {"1": 2 * free}
+    assert summary["estimated"] == sorted(filters.FACETS)
+
+
+def test_a_sampled_total_too_small_to_trust_is_counted_exactly(catalogue, monkeypatch):
+    from offers import filters
+
+    _sampled_catalogue(catalogue, monkeypatch)
+    monkeypatch.setattr(filters, "SAMPLE_ABOVE", 5)
+    monkeypatch.setattr(filters, "SAMPLE_SIZE", 6)
+    monkeypatch.setattr(filters, "MIN_SAMPLED", 200)
+    summary = _search("sector=logistik")._count()
+    assert (summary["total"], summary["total_estimated"]) == (8, False)
+    assert summary["estimated"] == sorted(filters.FACETS)  # the options are still estimates
+
+
+def test_a_narrow_search_in_a_huge_catalogue_is_counted_exactly(catalogue, monkeypatch):
+    """The first sample holds too little of it (under a quarter of SAMPLE_SIZE): counted again, exactly, as the
+    sample puts it under SAMPLE_ABOVE offers."""
+    from offers import filters
+
+    _sampled_catalogue(catalogue, monkeypatch)
+    monkeypatch.setattr(filters, "SAMPLE_ABOVE", 5)
+    monkeypatch.setattr(filters, "SAMPLE_SIZE", 8)  # 8 of 12: the offers with sample < 6667, every other one
+    summary = _search("q=Mechatroniker&level=fachkraft")._count()
+    assert (summary["total"], summary["total_estimated"], summary["estimated"]) == (0, False, [])
+    assert summary["facets"]["level"] == {"ohne-abschluss": 1}, summary
+
+
+def test_small_searches_are_counted_exactly(catalogue):
+    summary = _search("")._count()
+    assert (summary["total"], summary["total_estimated"], summary["estimated"]) == (4, False, [])
 
 
 def test_estimate_scales_and_rounds_to_two_digits():
     from offers.filters import _estimate
 
-    assert (_estimate(7, 1), _estimate(0, 17), _estimate(3, 17), _estimate(1234, 17)) == (7, 0, 51, 21000)
+    assert (_estimate(7, 1), _estimate(0, 0.05), _estimate(3, 1 / 17), _estimate(1234, 1 / 17)) == (7, 0, 51, 21000)
+
+
+def test_the_results_heading_says_when_the_total_is_estimated(catalogue, monkeypatch, client):
+    from offers import filters
+
+    _sampled_catalogue(catalogue, monkeypatch)
+    monkeypatch.setattr(filters, "SAMPLE_ABOVE", 5)
+    monkeypatch.setattr(filters, "SAMPLE_SIZE", 6)
+    monkeypatch.setattr(filters, "MIN_SAMPLED", 1)
+    estimated = client.get("/angebote/")
+    assert "ca. 12 Angebote gefunden" in estimated.content.decode()
+    monkeypatch.setattr(filters, "SAMPLE_ABOVE", 1000)
+    exact = client.get("/angebote/?kind=beratung")
+    assert "1 Angebot gefunden" in exact.content.decode()
+    assert "ca. 1" not in exact.content.decode()

@@ -1,0 +1,106 @@
+"""Facet counts of a search in one query.
+
+A facet's options are counted over the offers that pass every filter but the facet's own (OR within a facet, AND
+across facets). Instead of one query per facet and per set filter, each of which would filter the catalogue again,
+the base (the text, place and dates of the search, possibly sampled) is read once: every row carries one flag per
+set facet filter, rows failing more than one of them are dropped, and each facet counts the rows whose other flags
+hold. Links and current runs are joined to those rows only.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import connection
+from django.db.models import BooleanField, ExpressionWrapper, Q
+
+from offers.models import Offer, Run
+from offers.querysets import current_run_exists, leads_to_q, links_exist
+
+# Facets over the offer's many-to-many links: facet → Offer field.
+LINK_FACETS = {"level": "entry_levels", "sector": "sectors", "funding": "funding_programmes",
+               "target_group": "target_groups"}  # fmt: skip
+RUN_FACETS = ("learning_form", "schedule")  # of the offer's current runs
+COLUMN_FACETS = {"kind": "kind", "next": "leads_to_id"}  # of the offer row itself
+BOOLEAN_FACETS = {"azav": Q(azav=True), "free": Q(price=0)}
+_BOOLEAN_SQL = {"azav": "b.azav", "free": "b.price = 0"}
+
+
+def facet_condition(name: str, value):
+    """The condition of one set facet filter on an offer row; OfferQuerySet's filter methods apply the same."""
+    if name in LINK_FACETS:
+        return links_exist(LINK_FACETS[name], value)
+    if name in RUN_FACETS:
+        return current_run_exists(**{f"{name}__in": list(value)})
+    if name == "next":
+        return leads_to_q(value)
+    if name == "kind":
+        return Q(kind__in=list(value))
+    return BOOLEAN_FACETS[name]
+
+
+def facet_counts(base, active: dict, shown: list[str], *, today: datetime.date) -> dict[str, dict[str, int]]:
+    """{facet: {value: offers}} for the `shown` facets, plus {"": {"": total}} and {"*": {"": offers in base}}.
+
+    `base` is the offer queryset without the facet filters; `active` maps each set facet filter to its condition.
+    Link and ladder values come back as ids (as strings), the others as stored.
+    """
+    q = connection.ops.quote_name
+    flags = {name: f"flag_{name}" for name in active}
+    rows = base.annotate(
+        **{flags[name]: ExpressionWrapper(condition, output_field=BooleanField()) for name, condition in active.items()}
+    )
+    rows = rows.order_by().values("id", "kind", "leads_to_id", "azav", "price", *flags.values())
+    sql, params = rows.query.sql_with_params()
+    failed = " + ".join(f"CASE WHEN s.{q(flag)} THEN 0 ELSE 1 END" for flag in flags.values())
+    keep = f" WHERE {failed} <= 1" if len(flags) > 1 else ""  # a facet's own filter is the one allowed to fail
+    materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
+    parts = [f"rows AS {materialized}({sql})", f"base AS {materialized}(SELECT * FROM rows s{keep})"]
+    params = list(params)
+
+    def passing(name: str | None) -> str:
+        """Rows that pass every set filter but `name`'s."""
+        return " AND ".join(f"b.{q(flag)}" for other, flag in flags.items() if other != name) or "1 = 1"
+
+    selects = ["SELECT '*', '', COUNT(*) FROM rows", f"SELECT '', '', COUNT(*) FROM base b WHERE {passing(None)}"]
+    for name in shown:
+        where = passing(name)
+        if name in COLUMN_FACETS:
+            column = f"b.{q(COLUMN_FACETS[name])}"
+            selects.append(
+                f"SELECT '{name}', CAST({column} AS TEXT), COUNT(*) FROM base b "
+                f"WHERE {where} AND {column} IS NOT NULL GROUP BY {column}"
+            )
+        elif name in _BOOLEAN_SQL:
+            selects.append(f"SELECT '{name}', '1', COUNT(*) FROM base b WHERE {where} AND {_BOOLEAN_SQL[name]}")
+        elif name in LINK_FACETS:
+            relation = Offer._meta.get_field(LINK_FACETS[name])
+            through = relation.remote_field.through._meta
+            target = q(through.get_field(relation.m2m_reverse_field_name()).column)
+            selects.append(
+                f"SELECT '{name}', CAST(l.{target} AS TEXT), COUNT(*) FROM base b "
+                f"JOIN {q(through.db_table)} l ON l.{q('offer_id')} = b.{q('id')} WHERE {where} GROUP BY l.{target}"
+            )
+        elif name in RUN_FACETS:
+            # Offers with a current run of each learning form / schedule: the runs are joined once (below).
+            selects.append(
+                f"SELECT '{name}', b.{q('run_' + name)}, COUNT(DISTINCT b.{q('id')}) FROM base_runs b "
+                f"WHERE {where} GROUP BY b.{q('run_' + name)}"
+            )
+    if any(name in RUN_FACETS for name in shown):
+        runs = Run.objects.current(today).values("offer_id", *RUN_FACETS).order_by()
+        runs_sql, runs_params = runs.query.sql_with_params()
+        columns = ", ".join(f"r.{q(name)} AS {q('run_' + name)}" for name in RUN_FACETS)
+        parts.append(
+            f"base_runs AS {materialized}(SELECT b.*, {columns} FROM base b "
+            f"JOIN ({runs_sql}) r ON r.{q('offer_id')} = b.{q('id')})"
+        )
+        params += runs_params
+    with connection.cursor() as cursor:
+        cursor.execute("WITH " + ", ".join(parts) + " " + " UNION ALL ".join(selects), params)
+        result = cursor.fetchall()
+    counts: dict[str, dict[str, int]] = {name: {} for name in shown}
+    counts[""], counts["*"] = {"": 0}, {"": 0}
+    for name, value, n in result:
+        counts[name][value] = n
+    return counts
