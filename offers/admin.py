@@ -17,6 +17,7 @@ from offers.models import (
     Run,
     Sector,
     TargetGroup,
+    random_sample,
 )
 from partners.admin_scoping import PartnerScopedAdminMixin, ScopedQuerysetMixin
 from partners.scoping import editable_partner_ids
@@ -42,6 +43,7 @@ def duplicate_offer(*, offer: Offer) -> Offer:
     copy.slug = _unique_slug(offer.slug)
     copy.status = Offer.Status.DRAFT
     copy.last_confirmed_at = timezone.now()
+    copy.sample = random_sample()  # each offer draws its own: copies must not fall in or out of a sample together
     copy.save()
     for name, values in m2m.items():
         getattr(copy, name).set(values)

@@ -28,12 +28,16 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = ()) ->
     filterset = OfferFilter(request.GET, queryset=base, hide=hide)
     filterset.locate_place()
     summary = filterset.summary()  # the total is counted (and cached) with the facets
-    total = summary["total"]
+    total, estimated = summary["total"], summary.get("total_estimated", False)
     rows = filterset.ordered()
     rows = CardsInOrder(rows, total, cache_key=f"{filterset.summary_key}:{filterset.sort_key}")
+    number = filterset.cleaned.get("page") or 1
+    if estimated:
+        total, estimated = _bound_estimate(rows, total, number, exact=filterset.qs.count)
+        rows.total = total
     paginator = Paginator(rows, PER_PAGE)
     paginator.count = total
-    page = paginator.get_page(filterset.cleaned.get("page"))
+    page = paginator.get_page(number)
     data = filterset.data
     chips = [(label, _url_without(data, name, value)) for name, value, label in filterset.active_filters()]
     relaxations = []
@@ -44,7 +48,7 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = ()) ->
         "form": filterset.form,
         "facets": filterset.facets(),
         "page_obj": page,
-        "total_estimated": summary.get("total_estimated", False),
+        "total_estimated": estimated,
         "page_numbers": _page_numbers(page),
         "offers": page.object_list,
         "chips": chips,
@@ -55,6 +59,22 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = ()) ->
         "place": filterset.place,
         "fragment_version": filterset.fragment_version,
     }
+
+
+def _bound_estimate(rows, estimate: int, number: int, *, exact) -> tuple[int, bool]:
+    """(total, still estimated) for paging through a result whose total was estimated on a sample.
+
+    Looks one offer past the requested page: a page that is not full ends the result, so the total is exact; a full
+    one has a next page even where the estimate says otherwise; an empty page past the first means the estimate was
+    too high, and only then is the result counted exactly (`exact`).
+    """
+    start = (number - 1) * PER_PAGE
+    found = rows.count_from(start, PER_PAGE + 1)
+    if found > PER_PAGE:
+        return max(estimate, start + found), True
+    if found or number == 1:
+        return start + found, False
+    return exact(), False
 
 
 class CardsInOrder:
@@ -78,12 +98,20 @@ class CardsInOrder:
     def __len__(self) -> int:
         return self.total
 
-    def __getitem__(self, key: slice) -> list[Offer]:
-        page_key = f"offers:page:{self.cache_key}:{key.start}:{key.stop}"
+    def _ids(self, start: int, stop: int) -> list[int]:
+        page_key = f"offers:page:{self.cache_key}:{start}:{stop}"
         ids = cache.get(page_key)
         if ids is None:
-            ids = list(self.queryset.values_list("pk", flat=True)[key])
+            ids = list(self.queryset.values_list("pk", flat=True)[start:stop])
             cache.set(page_key, ids, DETAIL_SECONDS)
+        return ids
+
+    def count_from(self, start: int, most: int) -> int:
+        """How many results there are from position `start` on, counting no further than `most`."""
+        return len(self._ids(start, start + most))
+
+    def __getitem__(self, key: slice) -> list[Offer]:
+        ids = self._ids(key.start, key.stop)
         # The ids were chosen under the same catalogue version and date: their cards need the search's annotations
         # (distance, snippet), not its filters again.
         annotations = {name: self.queryset.query.annotations.get(name) for name in CARD_ANNOTATIONS}

@@ -301,16 +301,51 @@ def test_estimate_scales_and_rounds_to_two_digits():
     assert (_estimate(7, 1), _estimate(0, 0.05), _estimate(3, 1 / 17), _estimate(1234, 1 / 17)) == (7, 0, 51, 21000)
 
 
-def test_the_results_heading_says_when_the_total_is_estimated(catalogue, monkeypatch, client):
+def test_an_estimated_total_that_fits_on_the_page_is_shown_exactly(catalogue, monkeypatch, client):
     from offers import filters
 
     _sampled_catalogue(catalogue, monkeypatch)
     monkeypatch.setattr(filters, "SAMPLE_ABOVE", 5)
     monkeypatch.setattr(filters, "SAMPLE_SIZE", 6)
     monkeypatch.setattr(filters, "MIN_SAMPLED", 1)
-    estimated = client.get("/angebote/")
-    assert "ca. 12 Angebote gefunden" in estimated.content.decode()
-    monkeypatch.setattr(filters, "SAMPLE_ABOVE", 1000)
-    exact = client.get("/angebote/?kind=beratung")
-    assert "1 Angebot gefunden" in exact.content.decode()
-    assert "ca. 1" not in exact.content.decode()
+    response = client.get("/angebote/")
+    assert filters.OfferFilter({}, queryset=Offer.objects.listed()).summary()["total_estimated"]
+    assert "12 Angebote gefunden" in response.content.decode()
+    assert "ca. 12" not in response.content.decode()
+
+
+def _estimating(catalogue, monkeypatch, in_sample: int) -> list[Offer]:
+    """12 listed offers of which the first `in_sample` (by id) lie in the counted half of the sample range, so the
+    total is estimated at 2 × in_sample; five results to a page."""
+    from offers import filters, views
+
+    listed = _sampled_catalogue(catalogue, monkeypatch)
+    Offer.objects.filter(pk__in=[offer.pk for offer in listed[in_sample:]]).update(sample=9000)
+    Offer.objects.filter(pk__in=[offer.pk for offer in listed[:in_sample]]).update(sample=1000)
+    monkeypatch.setattr(filters, "SAMPLE_ABOVE", 5)
+    monkeypatch.setattr(filters, "SAMPLE_SIZE", 6)
+    monkeypatch.setattr(filters, "MIN_SAMPLED", 1)
+    monkeypatch.setattr(views, "PER_PAGE", 5)
+    return listed
+
+
+def _page(client, number: int) -> tuple[str, list[str], bool]:
+    response = client.get("/angebote/", {"page": number, "sort": "title"})
+    page = response.context["page_obj"]
+    heading = response.content.decode().split('id="results-heading">')[1].split("<")[0]
+    return heading, [offer.slug for offer in page.object_list], page.has_next()
+
+
+def test_paging_a_total_estimated_too_low_reaches_every_offer(catalogue, monkeypatch, client):
+    listed = _estimating(catalogue, monkeypatch, in_sample=3)  # estimated at 6 of 12
+    first, second, third = _page(client, 1), _page(client, 2), _page(client, 3)
+    assert (first[0], len(first[1]), first[2]) == ("ca. 6 Angebote gefunden", 5, True)
+    assert (len(second[1]), second[2]) == (5, True)
+    assert (third[0], len(third[1]), third[2]) == ("12 Angebote gefunden", 2, False)  # the end is known: exact
+    assert sorted(first[1] + second[1] + third[1]) == sorted(offer.slug for offer in listed)
+
+
+def test_a_page_past_a_total_estimated_too_high_shows_the_real_last_page(catalogue, monkeypatch, client):
+    _estimating(catalogue, monkeypatch, in_sample=9)  # estimated at 18 of 12: four pages of five
+    heading, slugs, more = _page(client, 4)
+    assert (heading, len(slugs), more) == ("12 Angebote gefunden", 2, False)
