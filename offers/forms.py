@@ -1,16 +1,36 @@
+import re
+
 from django import forms
 from django.http import QueryDict
+from django.urls import reverse
 
 MAX_BACK_LENGTH = 2000
 
 
 class BackLinkForm(forms.Form):
-    """`suche` carries the search a visitor came from, so the detail page can link back to it.
+    """`suche` carries the search a visitor came from, so the detail page can link back to it; `programm` the
+    funding programme whose page the search was on.
 
-    Only the search's own parameters survive; anything else in it is dropped.
+    Only the search's own parameters survive; anything else in it is dropped. The link leads to a programme's page
+    only for a programme that exists; otherwise to /angebote/.
     """
 
     suche = forms.CharField(required=False, max_length=MAX_BACK_LENGTH)
+    programm = forms.CharField(required=False)
+
+    def clean_programm(self) -> str:
+        """Anything but a plausible slug is ignored (the link then leads to /angebote/), never an error that would
+        also drop the search."""
+        slug = self.cleaned_data["programm"]
+        return slug if len(slug) <= 100 and re.fullmatch(r"[-a-zA-Z0-9_]+", slug) else ""
+
+    def back_url(self) -> str:
+        from offers.models import FundingProgramme
+
+        slug = self.cleaned_data.get("programm") if self.is_valid() else ""
+        if slug and FundingProgramme.objects.filter(slug=slug).exists():
+            return reverse("funding:detail", args=[slug]) + self.query_string()
+        return reverse("offers:search") + self.query_string()
 
     def query_string(self) -> str:
         from offers.filters import OfferFilter

@@ -5,7 +5,6 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
 
 from offers import jsonld
@@ -23,8 +22,9 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "offers/search.html", context)
 
 
-def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = ()) -> dict:
-    """The search, facets and page of results over `base`, shared by /angebote/ and the funding pages."""
+def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = (), programme: str = "") -> dict:
+    """The search, facets and page of results over `base`, shared by /angebote/ and the funding pages (`programme`:
+    the slug of the programme whose page this is, so that result links lead back to it)."""
     filterset = OfferFilter(request.GET, queryset=base, hide=hide)
     filterset.locate_place()
     summary = filterset.summary()  # the total is counted (and cached) with the facets
@@ -55,7 +55,7 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = ()) ->
         "relaxations": relaxations,
         "sort": filterset.sort_key,
         "sort_options": filterset.sort_options(),
-        "back_query": _back_query(data),
+        "back_query": _back_query(data, programme),
         "place": filterset.place,
         "fragment_version": filterset.fragment_version,
     }
@@ -140,12 +140,14 @@ def _url_without(data: QueryDict, name: str, value: str | None = None) -> str:
     return "?" + query.urlencode() if query else "?"
 
 
-def _back_query(data: QueryDict) -> str:
-    """`suche=<this search>` for result links, so the detail page can lead back to the same list."""
-    if not data:
-        return ""
+def _back_query(data: QueryDict, programme: str = "") -> str:
+    """`suche=<this search>` (and `programm=<slug>` on a funding page) for result links, so the detail page can
+    lead back to the same list."""
     back = QueryDict(mutable=True)
-    back["suche"] = data.urlencode()
+    if data:
+        back["suche"] = data.urlencode()
+    if programme:
+        back["programm"] = programme
     return back.urlencode()
 
 
@@ -156,7 +158,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "offer": offer,
         "runs": runs,
         "jsonld": jsonld.course(offer, [run for run in runs if run.status != Run.Status.CANCELLED], request),
-        "back_url": reverse("offers:search") + back.query_string(),
+        "back_url": back.back_url(),
         "canonical_url": request.build_absolute_uri(offer.get_absolute_url()),
         "contacts": contacts,
     }

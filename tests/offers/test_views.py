@@ -67,6 +67,26 @@ def test_result_links_carry_the_search_and_detail_links_back_to_it(client):
     assert '<a href="/angebote/?level=fachkraft&amp;sector=logistik">' in detail.content.decode()
 
 
+def test_result_links_on_a_funding_page_lead_back_to_that_page(client):
+    offer = _listed_offer()
+    page = reverse("funding:detail", args=["bildungsgutschein"])
+    plain = client.get(page).content.decode()
+    filtered = client.get(page, {"level": "fachkraft"}).content.decode()
+    assert f"{offer.get_absolute_url()}?programm=bildungsgutschein" in plain
+    link = f"{offer.get_absolute_url()}?suche=level%3Dfachkraft&amp;programm=bildungsgutschein"
+    assert link in filtered
+    detail = client.get(link.replace("&amp;", "&"))
+    assert detail.context["back_url"] == f"{page}?level=fachkraft"
+
+
+@pytest.mark.parametrize("programme", ["gibt-es-nicht", "//x.example", "a" * 300])
+def test_back_link_to_an_unknown_or_crafted_programme_leads_to_the_search(client, programme):
+    offer = _listed_offer()
+    response = client.get(offer.get_absolute_url(), {"suche": "level=fachkraft", "programm": programme})
+    assert response.status_code == 200
+    assert response.context["back_url"] == "/angebote/?level=fachkraft"
+
+
 def test_back_link_drops_unknown_parameters(client):
     offer = _listed_offer()
     response = client.get(offer.get_absolute_url(), {"suche": "level=fachkraft&evil=1&next=//x.example"})
