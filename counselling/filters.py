@@ -24,7 +24,8 @@ class CaseFilter(django_filters.FilterSet):
 
     def __init__(self, *args, offices, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["counsellor"].queryset = counsellors_of(*offices)
+        # Deactivated counsellors stay in the filter so their remaining cases can be found and handed over.
+        self.filters["counsellor"].queryset = counsellors_of(*offices, include_inactive=True)
 
     @property
     def form(self):

@@ -25,15 +25,16 @@ def offers_for_need(need, limit: int = 5) -> list[Offer]:
     return list(offers.select_related("provider").distinct().order_by("title", "pk")[:limit])
 
 
-def counsellors_of(*offices):
+def counsellors_of(*offices, include_inactive: bool = False):
+    """Counsellors who can take a case. `include_inactive` only to find the cases of someone who left."""
     from django.contrib.auth import get_user_model
 
-    return (
-        get_user_model()
-        .objects.filter(memberships__partner__in=offices, memberships__role=Membership.Role.COUNSELLOR)
-        .distinct()
-        .order_by("username")
+    users = get_user_model().objects.filter(
+        memberships__partner__in=offices, memberships__role=Membership.Role.COUNSELLOR
     )
+    if not include_inactive:
+        users = users.filter(is_active=True)
+    return users.distinct().order_by("username")
 
 
 def office_counsellor_emails(office) -> list[str]:
