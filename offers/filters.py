@@ -404,7 +404,10 @@ class OfferFilter(django_filters.FilterSet):
             total, total_estimated = self._filtered(self.queryset, skip=set()).count(), False
         elif total_estimated:
             total = _estimate(total, fraction)
-        return {"total": total, "total_estimated": total_estimated, "facets": counts, "estimated": sorted(estimated)}
+        summary = {"total": total, "total_estimated": total_estimated, "facets": counts, "estimated": sorted(estimated)}
+        if not total:  # an empty result shows what each filter keeps out: counted here, so it is cached too
+            summary["without"] = self._without_counts()
+        return summary
 
     def _slug(self, name: str, value) -> str:
         """Link and ladder facets are counted by vocabulary id; the page speaks slugs."""
@@ -458,12 +461,18 @@ class OfferFilter(django_filters.FilterSet):
         return chips
 
     def relaxations(self) -> list[tuple[str, str, int]]:
-        """For an empty result: (parameter, label, results without it), best first — one count per active filter."""
-        names = {name for name, _value, _label in self.active_filters()}
-        found = []
+        """For an empty result: (parameter, label, results without it), best first (counted with the summary)."""
+        without = self.summary().get("without")
+        if without is None:
+            without = self._without_counts()
+        found = [(name, str(self.filters[name].label), count) for name, count in without.items() if count]
+        return sorted(found, key=lambda item: (-item[2], item[0]))
+
+    def _without_counts(self) -> dict[str, int]:
+        """{parameter: results without it} for every active filter: one count each."""
+        names = sorted({name for name, _value, _label in self.active_filters()})
+        counts = {}
         for name in names:
             skip = "start" if name in ("start_from", "start_until") else name
-            count = self.filter_except(self.queryset, skip=skip).count()
-            if count:
-                found.append((name, str(self.filters[name].label), count))
-        return sorted(found, key=lambda item: -item[2])
+            counts[name] = self.filter_except(self.queryset, skip=skip).count()
+        return counts

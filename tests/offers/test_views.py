@@ -58,6 +58,16 @@ def test_empty_result_suggests_filter_to_drop_and_links_counselling(client):
     assert reverse("counselling:request") in html
 
 
+def test_what_each_filter_keeps_out_of_an_empty_result_is_counted_once(client):
+    _listed_offer(kind=Offer.Kind.ANPASSUNG)
+    params = {"level": "fachkraft", "kind": "umschulung"}
+    client.get(SEARCH, params)
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(SEARCH, params)
+    assert again.context["relaxations"] == [("Art des Angebots", 1, "?level=fachkraft")]
+    assert [query["sql"] for query in queries if "COUNT(" in query["sql"].upper()] == []
+
+
 def test_result_links_carry_the_search_and_detail_links_back_to_it(client):
     offer = _listed_offer()
     response = client.get(SEARCH, {"level": "fachkraft", "sector": "logistik"})
