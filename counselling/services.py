@@ -7,12 +7,13 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Exists, Max, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from counselling.consent import CONSENT_VERSION
-from counselling.models import AuditEntry, Case, ClientKind, Company, Inquiry, Referral, Session
+from counselling.models import AuditEntry, Case, ClientKind, Company, Inquiry, NeedsAnalysis, Referral, Session
 from counselling.selectors import office_counsellor_emails
 
 ANONYMOUS = "–"
@@ -110,8 +111,11 @@ def case_anonymise(*, case: Case, by=None) -> Case:
     case.audit_entries.update(what="")
     if case.inquiry_id:
         inquiry_anonymise(inquiry=case.inquiry)
+    what = ""
+    if is_last_case_of_company(case) and _company_clear(case.company):
+        what = _company_cleared_text(case.company)
     case.refresh_from_db()
-    audit(case=case, user=by, action=AuditEntry.Action.ANONYMISE)
+    audit(case=case, user=by, action=AuditEntry.Action.ANONYMISE, what=what)
     return case
 
 
@@ -121,6 +125,36 @@ def inquiry_anonymise(*, inquiry: Inquiry) -> None:
     )
     # A request that never became a case is done once anonymised (also via apply_retention), not "new" forever.
     Inquiry.objects.filter(pk=inquiry.pk).exclude(status=Inquiry.Status.CONVERTED).update(status=Inquiry.Status.CLOSED)
+
+
+def is_last_case_of_company(case: Case) -> bool:
+    """Whether no other case of the case's company is left un-anonymised (its erasure then clears the company)."""
+    others = Case.objects.filter(company_id=case.company_id, anonymised_at__isnull=True).exclude(pk=case.pk)
+    return case.company_id is not None and not others.exists()
+
+
+@transaction.atomic
+def company_anonymise(*, company: Company, by=None) -> None:
+    """Clears a company outside a case's erasure (apply_retention); logged per office, as no case carries it."""
+    if _company_clear(company):  # logged only when something was there, so a repeated run leaves no entry
+        AuditEntry.objects.create(
+            office_id=company.office_id,
+            user=by,
+            action=AuditEntry.Action.ANONYMISE,
+            what=_company_cleared_text(company),
+        )
+
+
+def _company_clear(company: Company) -> bool:
+    """Clears the contact person and the needs analyses' notes. Name, sector, size, postcode and the needs
+    (step, sector, topic, employees) are business data the statistics count, so they stay."""
+    cleared = Company.objects.filter(pk=company.pk).exclude(contact="").update(contact="")
+    cleared += NeedsAnalysis.objects.filter(company=company).exclude(notes="").update(notes="")
+    return cleared > 0
+
+
+def _company_cleared_text(company: Company) -> str:
+    return _("Ansprechperson und Analysenotizen von Unternehmen %(pk)s gelöscht") % {"pk": company.pk}
 
 
 def retention_cutoff(today: date | None = None) -> date:
@@ -149,3 +183,24 @@ def session_log(*, form, case: Case, by) -> Session:
         session.save()
         audit(case=case, user=by, action=AuditEntry.Action.CHANGE, what=_("Gespräch dokumentiert"))
     return session
+
+
+def companies_past_retention(today: date | None = None):
+    """Companies whose contact or analysis notes a retention run clears: no case of theirs stays un-anonymised
+    after it, and either their last case expires in the same run (its erasure clears the company) or nothing
+    happened on or after the cutoff day (created, needs analysis, case closed)."""
+    cutoff = retention_cutoff(today)
+    expiring = cases_past_retention(today).values("pk")
+    company_cases = Case.objects.filter(company=OuterRef("pk"))
+    remaining = company_cases.filter(anonymised_at__isnull=True).exclude(pk__in=expiring)
+    recent = Exists(NeedsAnalysis.objects.filter(company=OuterRef("pk"), date__gte=cutoff)) | Exists(
+        company_cases.filter(closed_at__date__gte=cutoff)
+    )
+    noted = NeedsAnalysis.objects.filter(company=OuterRef("pk")).exclude(notes="")
+    return (
+        Company.objects.filter(~Q(contact="") | Exists(noted))
+        .exclude(Exists(remaining))
+        .filter(Exists(company_cases.filter(pk__in=expiring)) | (Q(created_at__date__lt=cutoff) & ~recent))
+        .annotate(last_analysis=Max("analyses__date"), last_closed=Max("cases__closed_at"))
+        .order_by("created_at", "pk")
+    )

@@ -19,7 +19,14 @@ from counselling.forms import (
     SessionForm,
 )
 from counselling.models import AuditEntry, Case
-from counselling.services import audit, case_anonymise, case_change, case_create, session_log
+from counselling.services import (
+    audit,
+    case_anonymise,
+    case_change,
+    case_create,
+    is_last_case_of_company,
+    session_log,
+)
 from counselling.timeline import case_timeline
 
 PAGE_SIZE = 25
@@ -189,4 +196,5 @@ def case_anonymise_view(request: HttpRequest, pk: int) -> HttpResponse:
         case_anonymise(case=case, by=request.user)
         messages.success(request, _("Der Fall wurde anonymisiert."))
         return redirect(case)
-    return render(request, "counselling/case_anonymise.html", {"case": case})
+    context = {"case": case, "clears_company": is_last_case_of_company(case)}
+    return render(request, "counselling/case_anonymise.html", context)

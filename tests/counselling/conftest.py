@@ -129,7 +129,7 @@ def make_full_case(office: Partner, counsellor, secret: str) -> Case:
     inquiry = make_inquiry(
         office, name=f"Anfrage {secret}", message=f"Nachricht {secret}", email=f"{secret}@example.org"
     )
-    company = Company.objects.create(office=office, name=f"Firma {secret}")
+    company = Company.objects.create(office=office, name=f"Firma {secret}", contact=f"Kontakt {secret}")
     analysis = NeedsAnalysis.objects.create(company=company, date=date(2026, 3, 1), notes=f"Analyse {secret}")
     Need.objects.create(analysis=analysis, step=make_step(), employees=3, topic=f"Thema {secret}")
     case = make_case(

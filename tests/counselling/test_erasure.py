@@ -7,7 +7,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.urls import reverse
 
-from counselling.models import AuditEntry, Case
+from counselling.models import AuditEntry, Case, Company, Need
 from counselling.services import case_anonymise
 from counselling.stats import office_statistics
 
@@ -17,8 +17,10 @@ BERLIN = ZoneInfo("Europe/Berlin")
 PERSONAL = [
     "Name geheimS", "geheimS@example.org", "Tel geheimS", "00001", "Ziel geheimS", "Notiz geheimS", "Themen geheimS",
     "Gespräch geheimS", "Schritte geheimS", "Plan geheimS", "Vermittlung geheimS", "Anfrage geheimS",
-    "Nachricht geheimS",
+    "Nachricht geheimS", "Kontakt geheimS", "Analyse geheimS",
 ]  # fmt: skip
+# The company's name and needs are business data the statistics count; they outlive the erasure.
+BUSINESS = ["Firma geheimS", "Thema geheimS"]
 
 
 def every_stored_text() -> str:
@@ -46,7 +48,11 @@ def test_erasure_leaves_no_personal_data_in_any_table(client, world, counsellor_
     assert response.status_code == 302
     stored = every_stored_text()
     assert [text for text in PERSONAL if text in stored] == []
-    assert "Name geheimN" in stored  # the other office's case is untouched
+    assert [text for text in BUSINESS if text in stored] == BUSINESS
+    # The other office's case and company are untouched.
+    assert [text for text in ["Name geheimN", "Kontakt geheimN", "Analyse geheimN"] if text in stored] == [
+        "Name geheimN", "Kontakt geheimN", "Analyse geheimN"
+    ]  # fmt: skip
 
 
 def test_erasure_keeps_statistics_unchanged(world, office_s):
@@ -55,12 +61,20 @@ def test_erasure_keeps_statistics_unchanged(world, office_s):
     case.save()
     period = {"office": office_s, "start": date(2026, 1, 1), "end": date(2026, 12, 31)}
     before = plain(office_statistics(**period))
+    company_figures = [(k, v) for k, v in before[0] if k in ("beratene Unternehmen", "Bedarfsanalysen",
+                                                              "Beschäftigte mit Bedarf")]  # fmt: skip
 
     case_anonymise(case=case)
 
     assert plain(office_statistics(**period)) == before
+    assert company_figures == [("beratene Unternehmen", 1), ("Bedarfsanalysen", 1), ("Beschäftigte mit Bedarf", 3)]
     case.refresh_from_db()
     assert (case.status, case.outcome, case.gender, case.sessions.get().minutes) == ("closed", "job", "diverse", 60)
+    company = Company.objects.get(pk=case.company_id)
+    assert (company.name, company.contact, company.analyses.get().notes) == ("Firma geheimS", "", "")
+    assert list(Need.objects.filter(analysis__company=company).values_list("step__slug", "topic", "employees")) == [
+        ("ohne-abschluss", "Thema geheimS", 3)
+    ]
 
 
 def test_anonymised_case_cannot_be_edited(client, world, counsellor_s):
