@@ -99,7 +99,7 @@ def case_change(*, form, by, what: str = "") -> Case:
 
 
 @transaction.atomic
-def case_anonymise(*, case: Case, by=None) -> Case:
+def case_anonymise(*, case: Case, by=None, clear_company: bool = True) -> Case:
     """Removes names, contact data and notes everywhere; keeps the anonymous fields the statistics count."""
     now = timezone.now()
     Case.objects.filter(pk=case.pk).update(
@@ -112,7 +112,7 @@ def case_anonymise(*, case: Case, by=None) -> Case:
     if case.inquiry_id:
         inquiry_anonymise(inquiry=case.inquiry)
     what = ""
-    if is_last_case_of_company(case) and _company_clear(case.company):
+    if clear_company and is_last_case_of_company(case) and _company_clear(case.company):
         what = _company_cleared_text(case.company)
     case.refresh_from_db()
     audit(case=case, user=by, action=AuditEntry.Action.ANONYMISE, what=what)
@@ -187,8 +187,9 @@ def session_log(*, form, case: Case, by) -> Session:
 
 def companies_past_retention(today: date | None = None):
     """Companies whose contact or analysis notes a retention run clears: no case of theirs stays un-anonymised
-    after it, and either their last case expires in the same run (its erasure clears the company) or nothing
-    happened on or after the cutoff day (created, needs analysis, case closed)."""
+    after it (cases expiring in the same run do not count) and nothing happened on or after the cutoff day
+    (created, needs analysis, case closed). A company still being advised keeps its contact although an old case
+    of its expires (apply_retention erases such cases with clear_company=False)."""
     cutoff = retention_cutoff(today)
     expiring = cases_past_retention(today).values("pk")
     company_cases = Case.objects.filter(company=OuterRef("pk"))
@@ -200,7 +201,7 @@ def companies_past_retention(today: date | None = None):
     return (
         Company.objects.filter(~Q(contact="") | Exists(noted))
         .exclude(Exists(remaining))
-        .filter(Exists(company_cases.filter(pk__in=expiring)) | (Q(created_at__date__lt=cutoff) & ~recent))
+        .filter(Q(created_at__date__lt=cutoff) & ~recent)
         .annotate(last_analysis=Max("analyses__date"), last_closed=Max("cases__closed_at"))
         .order_by("created_at", "pk")
     )

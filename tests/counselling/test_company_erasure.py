@@ -122,7 +122,10 @@ def firms(office_s, office_n, settings):
         "analysis-on-cutoff": company(office_s, "analysis-on-cutoff", created=40, analysis=30),
         "open-case": company(office_s, "open-case", created=40, analysis=35),
         "closed-recently": company(office_s, "closed-recently", created=40),
-        "last-case-expires": company(office_s, "last-case-expires", created=40, analysis=5),
+        "last-case-expires": company(office_s, "last-case-expires", created=40, analysis=35),
+        "last-case-expires-analysed-lately": company(
+            office_s, "last-case-expires-analysed-lately", created=40, analysis=5
+        ),
         "case-expires-other-open": company(office_s, "case-expires-other-open", created=40),
         "anonymised-recently": company(office_s, "anonymised-recently", created=40),
         "anonymised-long-ago": company(office_s, "anonymised-long-ago", created=40),
@@ -131,6 +134,7 @@ def firms(office_s, office_n, settings):
     make_case(office_s, company=firms["open-case"], opened_on=noon(40).date())
     closed(office_s, firms["closed-recently"], 10)
     closed(office_s, firms["last-case-expires"], 31)
+    closed(office_s, firms["last-case-expires-analysed-lately"], 31)
     closed(office_s, firms["case-expires-other-open"], 31)
     make_case(office_s, company=firms["case-expires-other-open"])
     for key, days_ago in [("anonymised-recently", 10), ("anonymised-long-ago", 40)]:
@@ -152,6 +156,9 @@ def test_retention_clears_exactly_the_companies_nothing_keeps(firms):
     cleared = {key for key, (contact, notes) in state.items() if contact == "" and not any(notes)}
     assert cleared == CLEARED | {"nothing-to-clear"}
     assert state["analysis-on-cutoff"] == ("Kontakt analysis-on-cutoff", ["Notiz analysis-on-cutoff"])
+    lately = "last-case-expires-analysed-lately"  # still being advised: its old case goes, its contact stays
+    assert state[lately] == (f"Kontakt {lately}", [f"Notiz {lately}"])
+    assert Case.objects.get(company=firms[lately]).anonymised_at is not None
     assert state["case-expires-other-open"] == ("Kontakt case-expires-other-open", [])
     assert state["anonymised-recently"] == ("Kontakt anonymised-recently", [])
 
@@ -174,9 +181,8 @@ def test_retention_logs_each_company_it_clears_once(firms, office_n):
     logged = AuditEntry.objects.filter(action="anonymise", what__startswith="Ansprechperson").exclude(pk__in=earlier)
     expected = {f"Ansprechperson und Analysenotizen von Unternehmen {firms[key].pk} gelöscht" for key in CLEARED}
     assert sorted(logged.values_list("what", flat=True)) == sorted(expected)
-    # Cleared with its expiring case: logged on that case; the others have no case left to log on.
-    expiring_case = firms["last-case-expires"].cases.get()
-    assert set(logged.filter(case__isnull=False).values_list("case", flat=True)) == {expiring_case.pk}
+    # Cleared by their own lack of activity, not with a case: logged per office, on no case.
+    assert not logged.filter(case__isnull=False).exists()
     assert logged.get(what__endswith=f" {firms['quiet-other-office'].pk} gelöscht").office == office_n
 
 
@@ -205,5 +211,5 @@ def test_retention_of_companies_keeps_statistics_unchanged(firms, office_s):
 
     assert plain(office_statistics(**period)) == before
     assert [(k, v) for k, v in before[0] if k in ("Bedarfsanalysen", "Beschäftigte mit Bedarf")] == [
-        ("Bedarfsanalysen", 5), ("Beschäftigte mit Bedarf", 10)
+        ("Bedarfsanalysen", 6), ("Beschäftigte mit Bedarf", 12)
     ]  # fmt: skip

@@ -17,7 +17,7 @@ class Command(BaseCommand):
     help = (
         "Anonymises counselling cases closed longer ago than CASE_RETENTION_DAYS (default: three years), "
         "requests that never became a case and are that old, and clears contact and analysis notes of companies "
-        "whose last case expires or which have had no case left and no activity for that long."
+        "which have no case left that is not anonymised and no activity for that long."
     )
 
     def add_arguments(self, parser):
@@ -35,7 +35,7 @@ class Command(BaseCommand):
         for case in cases:
             self.stdout.write(f"  {case.reference} ({case.office.slug}), closed {case.closed_at:%Y-%m-%d}")
             if not dry_run:
-                case_anonymise(case=case)
+                case_anonymise(case=case, clear_company=False)  # companies: by their own activity, below
         self.stdout.write(f"Requests without a case received before {cutoff:%Y-%m-%d}: {len(inquiries)}")
         for inquiry in inquiries:
             self.stdout.write(f"  request {inquiry.pk} ({inquiry.office.slug}), received {inquiry.created_at:%Y-%m-%d}")
@@ -45,7 +45,7 @@ class Command(BaseCommand):
         for company in companies:
             self.stdout.write(f"  company {company.pk} ({company.office.slug}), last active {last_active(company)}")
             if not dry_run:
-                company_anonymise(company=company)  # a no-op if its last case above already cleared it
+                company_anonymise(company=company)
         if dry_run:
             self.stdout.write("Dry run: nothing changed.")
         else:
