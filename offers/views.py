@@ -30,7 +30,7 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = (), pr
     summary = filterset.summary()  # the total is counted (and cached) with the facets
     total, estimated = summary["total"], summary.get("total_estimated", False)
     rows = filterset.ordered()
-    rows = CardsInOrder(rows, total, cache_key=f"{filterset.summary_key}:{filterset.sort_key}")
+    rows = CardsInOrder(rows, total, cache_key=f"{filterset.summary_key}:{filterset.sort_key}", per_page=PER_PAGE)
     number = filterset.cleaned.get("page") or 1
     if estimated:
         total, estimated = _bound_estimate(rows, total, number, exact=filterset.qs.count)
@@ -69,7 +69,7 @@ def _bound_estimate(rows, estimate: int, number: int, *, exact) -> tuple[int, bo
     too high, and only then is the result counted exactly (`exact`).
     """
     start = (number - 1) * PER_PAGE
-    found = rows.count_from(start, PER_PAGE + 1)
+    found = rows.count_from(start)
     if found > PER_PAGE:
         return max(estimate, start + found), True
     if found or number == 1:
@@ -87,10 +87,11 @@ class CardsInOrder:
 
     ordered = True
 
-    def __init__(self, queryset, total: int, cache_key: str):
+    def __init__(self, queryset, total: int, cache_key: str, per_page: int):
         self.queryset = queryset
         self.total = total
         self.cache_key = cache_key
+        self.per_page = per_page
 
     def count(self) -> int:
         return self.total
@@ -98,20 +99,22 @@ class CardsInOrder:
     def __len__(self) -> int:
         return self.total
 
-    def _ids(self, start: int, stop: int) -> list[int]:
-        page_key = f"offers:page:{self.cache_key}:{start}:{stop}"
+    def _ids_from(self, start: int) -> list[int]:
+        """The ids of one page from position `start` and of one more result (so a page knows whether one follows):
+        one sorted query, cached."""
+        page_key = f"offers:page:{self.cache_key}:{start}:{self.per_page}"
         ids = cache.get(page_key)
         if ids is None:
-            ids = list(self.queryset.values_list("pk", flat=True)[start:stop])
+            ids = list(self.queryset.values_list("pk", flat=True)[start : start + self.per_page + 1])
             cache.set(page_key, ids, DETAIL_SECONDS)
         return ids
 
-    def count_from(self, start: int, most: int) -> int:
-        """How many results there are from position `start` on, counting no further than `most`."""
-        return len(self._ids(start, start + most))
+    def count_from(self, start: int) -> int:
+        """How many results there are from position `start` on, counting no further than one page and one."""
+        return len(self._ids_from(start))
 
     def __getitem__(self, key: slice) -> list[Offer]:
-        ids = self._ids(key.start, key.stop)
+        ids = self._ids_from(key.start)[: key.stop - key.start]
         # The ids were chosen under the same catalogue version and date: their cards need the search's annotations
         # (distance, snippet), not its filters again.
         annotations = {name: self.queryset.query.annotations.get(name) for name in CARD_ANNOTATIONS}

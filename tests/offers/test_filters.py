@@ -345,6 +345,20 @@ def test_paging_a_total_estimated_too_low_reaches_every_offer(catalogue, monkeyp
     assert sorted(first[1] + second[1] + third[1]) == sorted(offer.slug for offer in listed)
 
 
+def test_an_estimated_page_sorts_the_results_once(catalogue, monkeypatch, client):
+    """Looking one result past the page must not sort the search a second time (a rank or distance sort is the
+    costly part of a cold search)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _estimating(catalogue, monkeypatch, in_sample=3)
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/angebote/", {"sort": "title"})
+    sorted_ids = [q["sql"] for q in queries if q["sql"].startswith('SELECT "offers_offer"."id" AS "pk"')]
+    assert len(sorted_ids) == 1
+    assert sorted_ids[0].endswith("LIMIT 6")
+
+
 def test_a_page_past_a_total_estimated_too_high_shows_the_real_last_page(catalogue, monkeypatch, client):
     _estimating(catalogue, monkeypatch, in_sample=9)  # estimated at 18 of 12: four pages of five
     heading, slugs, more = _page(client, 4)
