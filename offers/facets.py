@@ -22,8 +22,7 @@ LINK_FACETS = {"level": "entry_levels", "sector": "sectors", "funding": "funding
                "target_group": "target_groups"}  # fmt: skip
 RUN_FACETS = ("learning_form", "schedule")  # of the offer's current runs
 COLUMN_FACETS = {"kind": "kind", "next": "leads_to_id"}  # of the offer row itself
-BOOLEAN_FACETS = {"azav": Q(azav=True), "free": Q(price=0)}
-_BOOLEAN_SQL = {"azav": "b.azav", "free": "b.price = 0"}
+BOOLEAN_FACETS = {"azav": Q(azav=True), "free": Q(price=0)}  # counted as one option, "1"
 
 
 def facet_condition(name: str, value):
@@ -47,10 +46,13 @@ def facet_counts(base, active: dict, shown: list[str], *, today: datetime.date) 
     """
     q = connection.ops.quote_name
     flags = {name: f"flag_{name}" for name in active}
+    booleans = {name: f"is_{name}" for name in shown if name in BOOLEAN_FACETS}
+    columns = {flags[name]: condition for name, condition in active.items()}
+    columns |= {booleans[name]: BOOLEAN_FACETS[name] for name in booleans}
     rows = base.annotate(
-        **{flags[name]: ExpressionWrapper(condition, output_field=BooleanField()) for name, condition in active.items()}
+        **{column: ExpressionWrapper(condition, output_field=BooleanField()) for column, condition in columns.items()}
     )
-    rows = rows.order_by().values("id", "kind", "leads_to_id", "azav", "price", *flags.values())
+    rows = rows.order_by().values("id", *COLUMN_FACETS.values(), *columns)
     sql, params = rows.query.sql_with_params()
     failed = " + ".join(f"CASE WHEN s.{q(flag)} THEN 0 ELSE 1 END" for flag in flags.values())
     keep = f" WHERE {failed} <= 1" if len(flags) > 1 else ""  # a facet's own filter is the one allowed to fail
@@ -71,8 +73,8 @@ def facet_counts(base, active: dict, shown: list[str], *, today: datetime.date) 
                 f"SELECT '{name}', CAST({column} AS TEXT), COUNT(*) FROM base b "
                 f"WHERE {where} AND {column} IS NOT NULL GROUP BY {column}"
             )
-        elif name in _BOOLEAN_SQL:
-            selects.append(f"SELECT '{name}', '1', COUNT(*) FROM base b WHERE {where} AND {_BOOLEAN_SQL[name]}")
+        elif name in booleans:
+            selects.append(f"SELECT '{name}', '1', COUNT(*) FROM base b WHERE {where} AND b.{q(booleans[name])}")
         elif name in LINK_FACETS:
             relation = Offer._meta.get_field(LINK_FACETS[name])
             through = relation.remote_field.through._meta

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from offers.facets import facet_condition, facet_counts
+from offers.facets import BOOLEAN_FACETS, facet_condition, facet_counts
 from offers.models import (
     SAMPLE_RANGE,
     CatalogueVersion,
@@ -55,7 +55,6 @@ SORT_LABELS = {
 }
 # Filters whose options are counted, in the order the page shows them.
 FACETS = ["level", "next", "sector", "funding", "kind", "target_group", "learning_form", "schedule", "azav", "free"]
-BOOLEAN_FACETS = ("azav", "free")
 SUMMARY_SECONDS = 3600
 # Past SAMPLE_ABOVE offers in a search's base (its text, place and dates), the counts are taken on a uniform sample
 # of about SAMPLE_SIZE offers and shown as "ca." figures: exact counts would join every link and run row of the
