@@ -111,3 +111,22 @@ def test_generate_fills_the_search_vector_so_text_search_finds_generated_offers(
     expected = set(_generated().filter(title__icontains="Mechatroniker").values_list("pk", flat=True))
     assert expected
     assert expected <= set(_generated().search("Mechatroniker").values_list("pk", flat=True))
+
+
+def test_generate_draws_each_offer_a_sample_number_spread_over_the_whole_range():
+    """Offer.sample is what the facet counts sample by: generated offers must spread over 0..9999 like saved ones."""
+    generate(400, stdout=io.StringIO(), seed=5)
+
+    samples = list(_generated().values_list("sample", flat=True))
+    assert min(samples) >= 0 and max(samples) < 10_000
+    assert len(set(samples)) > 350  # 400 draws from 10,000 values: a few repeats at most
+    assert 0.35 < sum(1 for value in samples if value < 5_000) / len(samples) < 0.65
+
+
+def test_the_app_switches_postgresql_jit_off():
+    """The JIT cost up to a second per cold count at 1,000,000 offers (README, Benchmark)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

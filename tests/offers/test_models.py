@@ -207,3 +207,11 @@ def test_run_coordinates_follow_its_postcode_on_every_save():
 def test_run_keeps_exact_coordinates_given_with_a_new_venue():
     run = make_run(make_offer(runs=0), learning_form="praesenz", postcode="70173", latitude=48.7, longitude=9.1)
     assert (Run.objects.get(pk=run.pk).latitude, Run.objects.get(pk=run.pk).longitude) == (48.7, 9.1)
+
+
+def test_every_new_offer_draws_its_own_sample_number(monkeypatch):
+    from offers import models
+
+    draws = iter([17, 9_983])
+    monkeypatch.setattr(models.random, "randrange", lambda stop: next(draws) if stop == models.SAMPLE_RANGE else 0)
+    assert [make_offer().sample, make_offer().sample] == [17, 9_983]
