@@ -400,7 +400,7 @@ class OfferFilter(django_filters.FilterSet):
         estimated = shown if fraction < 1 else []
         total_estimated = fraction < 1
         if total_estimated and total < MIN_SAMPLED:
-            total, total_estimated = self._filtered(self.queryset, skip=set()).count(), False
+            total, total_estimated = self.qs.count(), False
         elif total_estimated:
             total = _estimate(total, fraction)
         summary = {"total": total, "total_estimated": total_estimated, "facets": counts, "estimated": sorted(estimated)}
@@ -462,7 +462,7 @@ class OfferFilter(django_filters.FilterSet):
     def relaxations(self) -> list[tuple[str, str, int]]:
         """For an empty result: (parameter, label, results without it), best first (counted with the summary)."""
         without = self.summary().get("without")
-        if without is None:
+        if without is None:  # counts stored by an older release under the same catalogue version
             without = self._without_counts()
         found = [(name, str(self.filters[name].label), count) for name, count in without.items() if count]
         return sorted(found, key=lambda item: (-item[2], item[0]))
