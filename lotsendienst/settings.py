@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "partners",
     "offers",
     "counselling",
+    "guide",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,6 @@ urlpatterns = [
     path("foerderung/", include("offers.funding_urls")),
     path("partner/", include("partners.urls")),
     path("beratung/", include("counselling.urls")),
-    path("lotse/", include("lotsendienst.guide_urls")),
+    path("lotse/", include("guide.urls")),
     path("merkliste/", include("lotsendienst.merkliste_urls")),
 ]
