@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "offers",
     "counselling",
     "guide",
+    "merkliste",
 ]
 
 MIDDLEWARE = [
@@ -68,7 +69,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "lotsendienst.context_processors.site",
-                "lotsendienst.context_processors.merkliste",
+                "merkliste.context_processors.merkliste",
             ],
         },
     },

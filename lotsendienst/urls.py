@@ -25,5 +25,5 @@ urlpatterns = [
     path("partner/", include("partners.urls")),
     path("beratung/", include("counselling.urls")),
     path("lotse/", include("guide.urls")),
-    path("merkliste/", include("lotsendienst.merkliste_urls")),
+    path("merkliste/", include("merkliste.urls")),
 ]
