@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "partners",
     "offers",
     "counselling",
+    "pages",
     "guide",
     "merkliste",
 ]
@@ -68,7 +69,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "lotsendienst.context_processors.site",
+                "pages.context_processors.site",
                 "merkliste.context_processors.merkliste",
             ],
         },

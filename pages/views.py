@@ -22,7 +22,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "latest_offers": listed.order_by("-created_at", "-pk").card_data()[:LATEST_OFFERS],
         "contact_points": Partner.objects.contact_points().order_by("city", "name", "pk"),
     }
-    return render(request, "home.html", context)
+    return render(request, "pages/home.html", context)
 
 
 def _ladder(listed) -> list[QualificationStep]:
