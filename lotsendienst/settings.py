@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "pages",
     "guide",
     "merkliste",
+    "demo",
 ]
 
 MIDDLEWARE = [
