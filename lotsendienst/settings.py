@@ -29,7 +29,6 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
-    "lotsendienst",
     "partners",
     "offers",
     "counselling",
