@@ -1,11 +1,12 @@
-# Lotsendienst – the two commands a newcomer needs: `make run` and `make test`.
+# Lotsendienst – the two commands a newcomer needs: `make run` (on another port: `make run PORT=8001`) and `make test`.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+PORT ?= 8000
 
-.PHONY: run test lint format install check-python migrate demo check-deploy bench messages clean
+.PHONY: run test lint format install check-python check-port migrate demo check-deploy bench messages clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null || { \
@@ -29,9 +30,13 @@ migrate: install
 demo: migrate
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
 
-run: demo
+# Before install and migrations, so a taken port fails fast and never after a banner saying the portal runs.
+check-port: check-python
+	@$(PYTHON) scripts/check_port.py "$(PORT)"
+
+run: check-port demo
 	@echo ""
-	@echo "Lotsendienst runs on http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/, desk: /beratung/)"
+	@echo "Lotsendienst runs on http://127.0.0.1:$(PORT)  (admin: http://127.0.0.1:$(PORT)/admin/, desk: /beratung/)"
 	@echo "Demo logins, password 'demo' for each:"
 	@echo "  koordination        Netzwerkkoordination (admin, everything)"
 	@echo "  redaktion-ihk       Partnerredaktion IHK Region Stuttgart (admin)"
@@ -39,7 +44,7 @@ run: demo
 	@echo "  beratung-stuttgart  Beratung Lotsendienst Stuttgart (/beratung/)"
 	@echo "  beratung-schwerin   Beratung Schweriner Ausbildungszentrum (/beratung/)"
 	@echo ""
-	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install
 	$(BIN)/ruff check .
@@ -59,7 +64,7 @@ check-deploy: install
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 messages: install
-	cd lotsendienst && ../$(BIN)/python ../manage.py makemessages -l en --ignore=.venv
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=staticfiles
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -29,10 +29,13 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
-    "lotsendienst",
     "partners",
     "offers",
     "counselling",
+    "pages",
+    "guide",
+    "merkliste",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -66,8 +69,8 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "lotsendienst.context_processors.site",
-                "lotsendienst.context_processors.merkliste",
+                "pages.context_processors.site",
+                "merkliste.context_processors.merkliste",
             ],
         },
     },

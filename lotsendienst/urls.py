@@ -3,27 +3,20 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from lotsendienst import views
-
 admin.site.site_header = "Lotsendienst – Verwaltung"
 admin.site.site_title = "Lotsendienst – Verwaltung"
 admin.site.index_title = _("Übersicht")
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("healthz", views.healthz, name="healthz"),
+    path("", include("pages.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/anmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("konto/abmelden/", auth_views.LogoutView.as_view(), name="logout"),
-    path("impressum/", views.page, {"template": "impressum"}, name="impressum"),
-    path("datenschutz/", views.page, {"template": "datenschutz"}, name="datenschutz"),
-    path("barrierefreiheit/", views.page, {"template": "barrierefreiheit"}, name="barrierefreiheit"),
-    path("leichte-sprache/", views.page, {"template": "leichte_sprache"}, name="leichte_sprache"),
     path("admin/", admin.site.urls),
     path("angebote/", include("offers.urls")),
     path("foerderung/", include("offers.funding_urls")),
     path("partner/", include("partners.urls")),
     path("beratung/", include("counselling.urls")),
-    path("lotse/", include("lotsendienst.guide_urls")),
-    path("merkliste/", include("lotsendienst.merkliste_urls")),
+    path("lotse/", include("guide.urls")),
+    path("merkliste/", include("merkliste.urls")),
 ]

@@ -43,6 +43,10 @@ class PartnerQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
 
+    def contact_points(self):
+        """The active contact points of the Lotsennetzwerk, by name."""
+        return self.active().filter(is_contact_point=True).order_by("name", "pk")
+
     def editable_by(self, user):
         return scope_to_editor(self, user, "")
 

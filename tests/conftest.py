@@ -4,6 +4,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.guide.conftest import Region, build_region
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
@@ -24,6 +26,12 @@ def pytest_report_header(config):
     if not Path(CHROMIUM).exists():
         return f"browser tests will be skipped: no Chromium at {CHROMIUM} (apt-get install chromium)"
     return None
+
+
+# Two towns with contact points and offers, shared by the guide, home page and Merkliste tests.
+@pytest.fixture
+def region(db) -> Region:
+    return build_region()
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,6 @@ import datetime
 import itertools
 from dataclasses import dataclass
 
-import pytest
 from django.utils import timezone
 
 from offers.models import FundingProgramme, Offer, Postcode, QualificationStep, Run, Sector
@@ -109,11 +108,6 @@ class Region:
     sprachkurs_stuttgart: Offer
     draft_tq_stuttgart: Offer
     past_tq_stuttgart: Offer
-
-
-@pytest.fixture
-def region(db) -> Region:
-    return build_region()
 
 
 def build_region() -> Region:

@@ -1,6 +1,6 @@
 import pytest
 
-from lotsendienst.eligibility import (
+from guide.eligibility import (
     ACADEMIC,
     ADVANCED,
     NO_QUALIFICATION,

@@ -3,7 +3,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from django.urls import reverse
 
-from lotsendienst.guide.advice import next_step, offer_kinds
+from guide.advice import next_step, offer_kinds
 from tests.guide.conftest import STUTTGART, make_offer, make_partner, sector, step
 
 RESULT = reverse("guide:result")

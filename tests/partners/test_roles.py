@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from lotsendienst import demo as accounts_demo
+from demo import accounts as accounts_demo
 from partners import demo_memberships
 from partners.models import Membership
 from partners.scoping import editable_partner_ids, is_coordinator

@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from lotsendienst.eligibility import Goal, Situation, Who, land_for_postcode
+from guide.eligibility import Goal, Situation, Who, land_for_postcode
 from offers.models import QualificationStep, Sector
 
 WHO_CHOICES = [

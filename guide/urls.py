@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lotsendienst.guide import views
+from guide import views
 
 app_name = "guide"
 urlpatterns = [

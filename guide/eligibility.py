@@ -4,7 +4,7 @@ Each rule takes the visitor's situation and answers whether the programme *proba
 plain German) and which share of the course costs it would likely cover. The agency for work, the
 Jobcenter or the chamber decides; these rules only sort the programmes for a first orientation.
 An answer the visitor did not give never rules a programme out: the reason then names the condition.
-Figures follow DOMAIN.md (§§ 81, 82, 82a SGB III, AFBG, SBB, ESF Plus BW, Bildungszeit BW, BfG M-V).
+Figures follow docs/domain.md (§§ 81, 82, 82a SGB III, AFBG, SBB, ESF Plus BW, Bildungszeit BW, BfG M-V).
 """
 
 from collections.abc import Callable

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from lotsendienst.eligibility import ACADEMIC, ADVANCED, NO_QUALIFICATION, SKILLED, Goal, Who
+from guide.eligibility import ACADEMIC, ADVANCED, NO_QUALIFICATION, SKILLED, Goal, Who
 
 # Offer.Kind values that serve each goal; STAFF (a company qualifying its people) depends on the step.
 GOAL_KINDS = {

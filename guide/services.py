@@ -8,9 +8,9 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from lotsendienst.eligibility import Verdict, Who, likely_programmes
-from lotsendienst.guide.advice import offer_kinds
-from lotsendienst.guide.forms import GOAL_CHOICES, WHO_CHOICES, Answers
+from guide.advice import offer_kinds
+from guide.eligibility import Verdict, Who, likely_programmes
+from guide.forms import GOAL_CHOICES, WHO_CHOICES, Answers
 from offers.filters import OfferFilter
 from offers.models import FundingProgramme, Offer
 from offers.postcodes import locate as find_place
@@ -46,7 +46,7 @@ def locate(postcode: str | None) -> Place | None:
 
 
 def search_params(answers: Answers, place: Place | None) -> dict:
-    """The offer search's public GET parameters (DESIGN.md URL contract) for these answers."""
+    """The offer search's public GET parameters (the URL contract in docs/urls.md) for these answers."""
     params = {}
     if answers.step:
         params["level"] = answers.step.slug
@@ -92,14 +92,9 @@ def distance_km(place: Place, latitude: float, longitude: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
-def contact_points():
-    """The active contact points of the Lotsennetzwerk."""
-    return Partner.objects.active().filter(is_contact_point=True).order_by("name", "pk")
-
-
 def nearest_contact_points(place: Place | None, limit: int = CONTACT_POINT_LIMIT) -> list[Partner]:
     """Contact points nearest first (each with .distance_km), or by name when the place is unknown."""
-    points = list(contact_points())
+    points = list(Partner.objects.contact_points())
     if place is None:
         return points[:limit]
     for point in points:

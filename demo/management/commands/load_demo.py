@@ -1,12 +1,17 @@
-from importlib import import_module
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
+from counselling import demo as counselling_demo
+from demo import accounts
+from offers import demo as offers_demo
+from offers.scale import generate
+from partners import demo as partners_demo
+from partners import demo_memberships
+
 # One loader per app, in dependency order; each exposes load(*, stdout) and is idempotent.
-LOADERS = ["lotsendienst.demo", "partners.demo", "partners.demo_memberships", "offers.demo", "counselling.demo"]
+LOADERS = [accounts, partners_demo, demo_memberships, offers_demo, counselling_demo]
 
 
 class Command(BaseCommand):
@@ -26,10 +31,8 @@ class Command(BaseCommand):
             raise CommandError("--scale must be 0 or a positive number of offers.")
         # The demo is not an editor's change: keep it out of the audit history, so a second run adds no rows.
         with transaction.atomic(), override_settings(SIMPLE_HISTORY_ENABLED=False):
-            for name in LOADERS:
-                import_module(name).load(stdout=self.stdout)
+            for loader in LOADERS:
+                loader.load(stdout=self.stdout)
         if scale:
-            from offers.scale import generate
-
             generate(scale, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))

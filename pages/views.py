@@ -4,7 +4,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from lotsendienst.guide.services import contact_points
 from offers.models import FundingProgramme, Offer, QualificationStep
 from partners.models import Partner
 
@@ -21,9 +20,9 @@ def home(request: HttpRequest) -> HttpResponse:
             "programmes": FundingProgramme.objects.filter(active=True).count(),
         },
         "latest_offers": listed.order_by("-created_at", "-pk").card_data()[:LATEST_OFFERS],
-        "contact_points": contact_points().order_by("city", "name", "pk"),
+        "contact_points": Partner.objects.contact_points().order_by("city", "name", "pk"),
     }
-    return render(request, "home.html", context)
+    return render(request, "pages/home.html", context)
 
 
 def _ladder(listed) -> list[QualificationStep]:

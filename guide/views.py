@@ -1,9 +1,9 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from lotsendienst.guide import services
-from lotsendienst.guide.advice import next_step
-from lotsendienst.guide.forms import GuideForm
+from guide import services
+from guide.advice import next_step
+from guide.forms import GuideForm
 
 
 def start(request: HttpRequest) -> HttpResponse:

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from lotsendienst.merkliste import SESSION_KEY
+from merkliste.session import SESSION_KEY
 from offers.models import FundingProgramme, Offer
 from tests.guide.conftest import make_offer, make_partner
 

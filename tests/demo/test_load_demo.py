@@ -1,0 +1,34 @@
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+
+@pytest.mark.django_db
+def test_load_demo_is_idempotent_and_admin_accepts_coordinator(client, settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=StringIO())
+    counts = _table_counts()
+    call_command("load_demo", stdout=StringIO())
+    assert _table_counts() == counts
+    usernames = set(get_user_model().objects.values_list("username", flat=True))
+    assert {"koordination", "redaktion-ihk", "redaktion-saz", "beratung-stuttgart", "beratung-schwerin"} <= usernames
+    response = client.post("/admin/login/", {"username": "koordination", "password": "demo", "next": "/admin/"})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def _table_counts() -> dict[str, int]:
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
+
+
+@pytest.mark.django_db
+@override_settings(DEBUG=False)
+def test_load_demo_refuses_without_debug_unless_forced():
+    with pytest.raises(CommandError, match="refuses to run with DJANGO_DEBUG off"):
+        call_command("load_demo")
+    call_command("load_demo", "--force", stdout=StringIO())
+    assert get_user_model().objects.filter(username="koordination").exists()
