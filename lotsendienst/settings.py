@@ -131,7 +131,16 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", _("Deutsch")), ("en", _("English"))]
+# Each language under its own name, untranslated: a visitor looks for the name they can read. Arabic is right to
+# left (Django's LANGUAGES_BIDI); see templates/base.html for lang/dir and the switch.
+LANGUAGES = [
+    ("de", "Deutsch"),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("uk", "Українська"),
+    ("tr", "Türkçe"),
+    ("ru", "Русский"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
