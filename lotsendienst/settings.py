@@ -131,12 +131,12 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 
 LANGUAGE_CODE = "de"
-# Each language under its own name, untranslated: a visitor looks for the name they can read. Arabic is right to
-# left (Django's LANGUAGES_BIDI); see templates/base.html for lang/dir and the switch.
+# Each language under its own name (Django's name_local, which the switch in templates/base.html shows). Arabic is
+# right to left (Django's LANGUAGES_BIDI), so the page gets dir="rtl".
 LANGUAGES = [
     ("de", "Deutsch"),
     ("en", "English"),
-    ("ar", "العربية"),
+    ("ar", "العربيّة"),
     ("uk", "Українська"),
     ("tr", "Türkçe"),
     ("ru", "Русский"),
