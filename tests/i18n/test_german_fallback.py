@@ -30,3 +30,20 @@ def test_offer_page_marks_its_german_texts(arabic, catalogue):
     assert '<p class="lead" lang="de" dir="ltr">In zwei Jahren zum Berufsabschluss im Lager.</p>' in body
     assert '<div lang="de" dir="ltr"><p>Praxis im Betrieb und Unterricht.</p></div>' in body
     assert '<ul class="plain" lang="de" dir="ltr">' in body
+
+
+def test_funding_programme_page_marks_its_german_texts(arabic, db):
+    body = arabic.get(reverse("funding:detail", args=["bildungsgutschein"])).content.decode()
+
+    assert '<h1 lang="de" dir="ltr">Bildungsgutschein</h1>' in body
+    assert body.count('<dd lang="de" dir="ltr">') == 3  # who is funded, what is paid, who funds
+
+
+def test_partner_page_marks_name_and_description_as_german(arabic, catalogue):
+    catalogue.provider.description = "Wir bilden seit 1990 in Rostock aus."
+    catalogue.provider.save()
+
+    body = arabic.get(reverse("partners:detail", args=[catalogue.provider.slug])).content.decode()
+
+    assert '<h1 lang="de" dir="ltr">Bildungswerk Rostock gGmbH</h1>' in body
+    assert '<div class="lead" lang="de" dir="ltr"><p>Wir bilden seit 1990 in Rostock aus.</p></div>' in body
