@@ -39,7 +39,7 @@ def phone(browser_page, live_server):
 
 
 @pytest.mark.parametrize("page_type", ["home", "search", "offer"])
-def test_arabic_page_at_phone_width_mirrors_and_does_not_scroll_sideways(phone, seeded_catalogue, page_type):
+def test_arabic_page_at_phone_width_mirrors_without_sideways_scroll_or_axe_faults(phone, seeded_catalogue, page_type):
     path = {"home": "/", "search": "/angebote/", "offer": seeded_catalogue.get_absolute_url()}[page_type]
 
     open_in(phone, "ar", path)
@@ -50,6 +50,7 @@ def test_arabic_page_at_phone_width_mirrors_and_does_not_scroll_sideways(phone, 
     assert nav["rowLength"] > 1
     assert nav["first"][1] == pytest.approx(nav["list"][1], abs=1)  # the first item starts at the right edge
     assert nav["first"][0] > nav["last"][1]  # and the row's last item lies to its left
+    assert phone.watch.serious_axe_violations() == []
     phone.watch.assert_clean()
 
 
