@@ -63,8 +63,12 @@ check-deploy: install
 	  DJANGO_ALLOWED_HOSTS=lotse.example.org DJANGO_CSRF_TRUSTED_ORIGINS=https://lotse.example.org EMAIL_HOST=smtp.example.org \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
+# German is the source language: locale/de only holds labels for Django's own strings and is kept by hand.
+TRANSLATIONS := en ar uk tr ru
 messages: install
-	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=staticfiles
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages $(addprefix -l ,$(TRANSLATIONS)) --add-location=file \
+	  --ignore=.venv --ignore=staticfiles --ignore=tests --no-obsolete
+	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages $(addprefix -l ,$(TRANSLATIONS)) --ignore=.venv
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -120,6 +120,8 @@ def employee_training(s: Situation) -> Verdict:
             slug,
             _("Ohne Berufsabschluss wird der Weg zum Abschluss unabhängig von der Betriebsgröße gefördert."),
             100,
+            # "100 % der" is a literal percent sign, not a format directive; the marker keeps the catalogues compilable.
+            # xgettext:no-python-format
             _("bis zu 100 % der Lehrgangskosten, dazu ein Zuschuss zum Arbeitsentgelt"),
         )
     if s.years_since_qualification is not None and s.years_since_qualification < 2:
@@ -127,12 +129,14 @@ def employee_training(s: Situation) -> Verdict:
     share = employee_training_share(employees=s.employees, age=s.age)
     reason = _("Für Beschäftigte in Lehrgängen über 120 Stunden; der Anteil hängt von der Betriebsgröße ab.")
     if share is None:
+        # xgettext:no-python-format
         return _yes(slug, reason, None, _("je nach Betriebsgröße 25 bis 100 % der Lehrgangskosten"))
     if s.employees is not None and 50 <= s.employees < 250 and share == 100:
         reason = _("Ab 45 Jahren kann in Betrieben mit weniger als 250 Beschäftigten der Eigenanteil entfallen.")
     elif share == 50:
         reason = _("Betriebe mit 50 bis 499 Beschäftigten tragen mindestens die Hälfte der Lehrgangskosten.")
     elif share == 25:
+        # xgettext:no-python-format
         reason = _("Betriebe mit 500 und mehr Beschäftigten tragen mindestens 75 % der Lehrgangskosten.")
     else:
         reason = _("In Betrieben mit weniger als 50 Beschäftigten ist kein Eigenanteil nötig.")
@@ -142,6 +146,7 @@ def employee_training(s: Situation) -> Verdict:
 def education_voucher(s: Situation) -> Verdict:
     """Bildungsgutschein, § 81 SGB III."""
     slug = "bildungsgutschein"
+    # xgettext:no-python-format
     share_text = _("in der Regel 100 % der Lehrgangskosten, Fahrt- und Kinderbetreuungskosten im Einzelfall")
     if s.who == Who.JOBSEEKER:
         return _yes(slug, _("Für Arbeitsuchende nach einer Beratung bei Agentur oder Jobcenter."), 100, share_text)
@@ -160,6 +165,7 @@ def partial_qualification(s: Situation) -> Verdict:
     if s.step not in (NO_QUALIFICATION, None):
         return _no(slug, _("Nur für Menschen ohne anerkannten Berufsabschluss."))
     reason = _("Ohne Berufsabschluss Schritt für Schritt zum Abschluss, beschäftigt oder arbeitsuchend.")
+    # xgettext:no-python-format
     return _yes(slug, reason, 100, _("bis zu 100 % der Lehrgangskosten, bei Beschäftigten dazu ein Lohnzuschuss"))
 
 
@@ -201,6 +207,7 @@ def weiterbildungsstipendium(s: Situation) -> Verdict:
     if s.step not in (SKILLED, None) or s.who in (Who.COMPANY, Who.TRAINING):
         return _no(slug, _("Für junge Fachkräfte direkt nach einer sehr guten Berufsausbildung."))
     reason = _("Für junge Fachkräfte unter 25 mit einem sehr guten Ausbildungsabschluss.")
+    # xgettext:no-python-format
     return _yes(slug, reason, 90, _("bis zu rund 2.000 € im Jahr für drei Jahre, 10 % Eigenanteil"))
 
 
@@ -225,6 +232,7 @@ def esf_courses_bw(s: Situation) -> Verdict:
     if s.course_hours is not None and not 8 <= s.course_hours <= 160:
         return _no(slug, _("Gefördert werden Kurse von 8 bis 160 Unterrichtseinheiten."))
     reason = _("Für Beschäftigte, besonders in kleinen und mittleren Betrieben, in Kursen von 8 bis 160 UE.")
+    # xgettext:no-python-format
     return _yes(slug, reason, 30, _("30 bis 70 % der Kursgebühren"))
 
 
@@ -255,6 +263,7 @@ def activation_voucher(s: Situation) -> Verdict:
     if s.who != Who.JOBSEEKER:
         return _no(slug, _("Nur für Arbeitsuchende."))
     reason = _("Für Arbeitsuchende: Coaching, Kompetenzfeststellung und Bewerbungsunterstützung.")
+    # xgettext:no-python-format
     return _yes(slug, reason, 100, _("100 % der Kosten der Maßnahme"))
 
 

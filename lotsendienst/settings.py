@@ -134,7 +134,16 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", _("Deutsch")), ("en", _("English"))]
+# Each language under its own name (Django's name_local, which the switch in templates/base.html shows). Arabic is
+# right to left (Django's LANGUAGES_BIDI), so the page gets dir="rtl".
+LANGUAGES = [
+    ("de", "Deutsch"),
+    ("en", "English"),
+    ("ar", "العربيّة"),
+    ("uk", "Українська"),
+    ("tr", "Türkçe"),
+    ("ru", "Русский"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True

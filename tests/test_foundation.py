@@ -146,7 +146,7 @@ def test_plain_http_is_redirected_to_https(client):
 def test_home_page_is_german_by_default(client):
     response = client.get("/")
     assert response.status_code == 200
-    assert b'<html lang="de">' in response.content
+    assert b'<html lang="de" dir="ltr">' in response.content
     assert "Der nächste Schritt in Ihrer Qualifizierung" in response.content.decode()
 
 
@@ -155,10 +155,10 @@ def test_language_switch_changes_page_language(client):
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert response.status_code == 302
     page = client.get("/").content.decode()
-    assert '<html lang="en">' in page
+    assert '<html lang="en" dir="ltr">' in page
     assert "The next step in your qualification" in page
     client.post("/i18n/setlang/", {"language": "de", "next": "/"})
-    assert '<html lang="de">' in client.get("/").content.decode()
+    assert '<html lang="de" dir="ltr">' in client.get("/").content.decode()
 
 
 @pytest.mark.django_db
@@ -180,7 +180,7 @@ def test_login_page_and_admin_title(client):
 @pytest.mark.django_db
 def test_browser_language_alone_does_not_switch_to_english(client):
     response = client.get("/", headers={"accept-language": "en-US,en;q=0.9"})
-    assert '<html lang="de">' in response.content.decode()
+    assert '<html lang="de" dir="ltr">' in response.content.decode()
     assert response["Content-Language"] == "de"
 
 

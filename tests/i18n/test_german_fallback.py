@@ -1,0 +1,49 @@
+"""German text from data (offer texts, vocabulary names) is marked lang="de" dir="ltr" on pages in other languages."""
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+
+@pytest.fixture
+def arabic(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
+    return client
+
+
+def test_offer_card_marks_title_provider_summary_and_vocabulary_as_german(arabic, catalogue):
+    body = arabic.get(reverse("offers:search")).content.decode()
+
+    title = "Umschulung Fachkraft für Lagerlogistik"
+    assert f'<a href="{catalogue.get_absolute_url()}" lang="de" dir="ltr">{title}</a>' in body
+    assert '<span class="offer-provider" lang="de" dir="ltr">Bildungswerk Rostock gGmbH</span>' in body
+    assert '<p lang="de" dir="ltr">In zwei Jahren zum Berufsabschluss im Lager.</p>' in body
+    assert '<dd lang="de" dir="ltr">Fachkraft mit Berufsabschluss</dd>' in body
+    assert '<dd lang="de" dir="ltr">Bildungsgutschein</dd>' in body
+
+
+def test_offer_page_marks_its_german_texts(arabic, catalogue):
+    body = arabic.get(catalogue.get_absolute_url()).content.decode()
+
+    assert '<h1 lang="de" dir="ltr">Umschulung Fachkraft für Lagerlogistik</h1>' in body
+    assert '<span lang="de" dir="ltr">Bildungswerk Rostock gGmbH</span>' in body
+    assert '<p class="lead" lang="de" dir="ltr">In zwei Jahren zum Berufsabschluss im Lager.</p>' in body
+    assert '<div lang="de" dir="ltr"><p>Praxis im Betrieb und Unterricht.</p></div>' in body
+    assert '<ul class="plain" lang="de" dir="ltr">' in body
+
+
+def test_funding_programme_page_marks_its_german_texts(arabic, db):
+    body = arabic.get(reverse("funding:detail", args=["bildungsgutschein"])).content.decode()
+
+    assert '<h1 lang="de" dir="ltr">Bildungsgutschein</h1>' in body
+    assert body.count('<dd lang="de" dir="ltr">') == 3  # who is funded, what is paid, who funds
+
+
+def test_partner_page_marks_name_and_description_as_german(arabic, catalogue):
+    catalogue.provider.description = "Wir bilden seit 1990 in Rostock aus."
+    catalogue.provider.save()
+
+    body = arabic.get(reverse("partners:detail", args=[catalogue.provider.slug])).content.decode()
+
+    assert '<h1 lang="de" dir="ltr">Bildungswerk Rostock gGmbH</h1>' in body
+    assert '<div class="lead" lang="de" dir="ltr"><p>Wir bilden seit 1990 in Rostock aus.</p></div>' in body
