@@ -17,10 +17,3 @@ def public_partner(slug: str) -> QuerySet[Partner]:
             "services", "languages", Prefetch("contact_persons", queryset=ContactPerson.objects.order_by("order", "pk"))
         )
     )
-
-
-def partner_offers(partner: Partner):
-    """The partner's offers a visitor can find in the catalogue (published, with a current run)."""
-    from offers.models import Offer  # offers depends on partners, not the other way round
-
-    return Offer.objects.listed().filter(provider=partner).with_next_run().card_data()
