@@ -6,13 +6,12 @@ from django.core.management.base import BaseCommand
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from offers.models import Offer
 from partners.models import Membership
 
 
 def stale_offers_by_partner() -> dict:
     """{partner: [stale offers]} for the published offers that their providers have not confirmed in time."""
-    from offers.models import Offer  # offers depends on partners, not the other way round
-
     grouped = defaultdict(list)
     for offer in Offer.objects.published().stale().select_related("provider").order_by("provider__name", "title"):
         grouped[offer.provider].append(offer)
