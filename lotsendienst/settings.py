@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "lotsendienst",
+    "places",
     "partners",
     "offers",
     "counselling",

@@ -12,7 +12,6 @@ from offers.models import (
     CatalogueVersion,
     FundingProgramme,
     Offer,
-    Postcode,
     QualificationStep,
     Run,
     Sector,
@@ -192,11 +191,3 @@ class FundingProgrammeAdmin(admin.ModelAdmin):
     list_filter = ["region", "active"]
     search_fields = ["name", "short_name", "legal_basis", "sponsor"]
     prepopulated_fields = {"slug": ["short_name"]}
-
-
-@admin.register(Postcode)
-class PostcodeAdmin(admin.ModelAdmin):
-    list_display = ["code", "city", "latitude", "longitude"]
-    search_fields = ["code", "city"]
-    list_per_page = 50
-    show_full_result_count = False

@@ -33,7 +33,7 @@ from offers.models import (
     Sector,
     TargetGroup,
 )
-from offers.postcodes import locate
+from places.lookup import locate
 
 MAX_VALUES = 30
 PLACE_NOT_FOUND = _("Postleitzahl nicht gefunden. Bitte eine fünfstellige Postleitzahl oder einen Ortsnamen eingeben.")

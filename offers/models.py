@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from offers.querysets import OfferQuerySet, RunQuerySet
 from partners.models import ContactPerson, Language, Partner
+from places.lookup import locate
 
 
 class QualificationStep(models.Model):
@@ -88,22 +89,6 @@ class FundingProgramme(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("funding:detail", args=[self.slug])
-
-
-class Postcode(models.Model):
-    code = models.CharField(_("Postleitzahl"), max_length=5, db_index=True)
-    city = models.CharField(_("Ort"), max_length=100, db_index=True)
-    latitude = models.FloatField(_("Breitengrad"))
-    longitude = models.FloatField(_("Längengrad"))
-
-    class Meta:
-        ordering = ["code", "city"]
-        constraints = [models.UniqueConstraint(fields=["code", "city"], name="unique_postcode_city")]
-        verbose_name = _("Postleitzahl")
-        verbose_name_plural = _("Postleitzahlen")
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.city}"
 
 
 SAMPLE_RANGE = 10_000
@@ -327,7 +312,7 @@ class Run(models.Model):
                 self.latitude = self.longitude = None
             return
         if moved or self.latitude is None or self.longitude is None:
-            place = Postcode.objects.filter(code=self.postcode).order_by("pk").first()
+            place = locate(self.postcode)
             self.latitude, self.longitude = (place.latitude, place.longitude) if place else (None, None)
 
     def clean(self) -> None:

@@ -18,7 +18,6 @@ from offers.models import (
     CatalogueVersion,
     FundingProgramme,
     Offer,
-    Postcode,
     QualificationStep,
     Run,
     Sector,
@@ -26,6 +25,7 @@ from offers.models import (
 )
 from offers.querysets import OPEN_END
 from partners.models import Language, Partner
+from places.models import Postcode
 
 CHUNK = 5000
 PREFIX = "gen-"

@@ -186,7 +186,7 @@ def test_visible_to_anonymous_is_listed_and_to_editor_includes_own_drafts(django
 
 
 def test_run_coordinates_follow_its_postcode_on_every_save():
-    from offers.models import Postcode
+    from places.models import Postcode
 
     Postcode.objects.create(code="70173", city="Stuttgart", latitude=48.77, longitude=9.18)
     Postcode.objects.create(code="19053", city="Schwerin", latitude=53.62, longitude=11.41)

@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from offers.admin import OfferAdmin
-from offers.models import Offer, Postcode, QualificationStep, Run
+from offers.models import Offer, QualificationStep, Run
 from partners.models import Partner
+from places.models import Postcode
 from tests.partners.conftest import make_editor, make_offer, make_partner, make_run
 
 RUN_FIELDS = ["rolling_start", "start_date", "end_date", "application_deadline", "schedule", "learning_form"]
