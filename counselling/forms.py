@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from counselling.consent import CONSENT_TEXT, CONSENT_VERSION
 from counselling.models import Case, ClientKind, Company, Inquiry, Need, NeedsAnalysis, PlanStep, Referral, Session
 from counselling.querysets import offices_of
-from counselling.selectors import counsellors_of, published_offers, search_offers
-from offers.models import FundingProgramme
+from counselling.selectors import counsellors_of
+from offers.models import FundingProgramme, Offer
 from partners.models import Partner
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -187,7 +187,8 @@ class PlanStepForm(DeskForm):
 
     def __init__(self, *args, offer_query: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        offers = search_offers(offer_query) if offer_query else published_offers()
+        offers = Offer.objects.published()
+        offers = offers.search(offer_query) if offer_query else offers
         self.fields["offer"].queryset = offers.select_related("provider")
         self.fields["funding"].queryset = FundingProgramme.objects.filter(active=True)
 
@@ -216,7 +217,7 @@ class ReferralForm(DeskForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = Partner.objects.filter(active=True)
-        self.fields["offer"].queryset = published_offers()
+        self.fields["offer"].queryset = Offer.objects.published()
 
     def clean(self):
         data = super().clean()

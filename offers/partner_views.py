@@ -12,5 +12,5 @@ def partner_profile(request: HttpRequest, slug: str) -> HttpResponse:
     partner = public_partner(slug).first()
     if partner is None:
         raise Http404
-    offers = Offer.objects.listed().filter(provider=partner).with_next_run().card_data()
+    offers = Offer.objects.listed().filter(provider=partner).soonest_first().card_data()
     return render(request, "offers/partner_profile.html", {"partner": partner, "offers": offers})

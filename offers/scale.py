@@ -23,7 +23,7 @@ from offers.models import (
     Sector,
     TargetGroup,
 )
-from offers.querysets import OPEN_END
+from offers.models.offer import OPEN_END
 from partners.models import Language, Partner
 from places.models import Postcode
 

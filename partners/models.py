@@ -6,8 +6,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from partners.scoping import scope_to_editor
-
 
 class Service(models.Model):
     """What a partner offers: Qualifizierungsberatung, Fördermittelberatung, …"""
@@ -42,14 +40,6 @@ class Language(models.Model):
 class PartnerQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
-
-    def editable_by(self, user):
-        return scope_to_editor(self, user, "")
-
-
-class ContactPersonQuerySet(models.QuerySet):
-    def editable_by(self, user):
-        return scope_to_editor(self, user, "partner")
 
 
 class Partner(models.Model):
@@ -121,8 +111,6 @@ class ContactPerson(models.Model):
     email = models.EmailField(_("E-Mail"), blank=True)
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     history = HistoricalRecords()
-
-    objects = ContactPersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name", "pk"]

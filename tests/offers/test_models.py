@@ -210,7 +210,7 @@ def test_run_keeps_exact_coordinates_given_with_a_new_venue():
 
 
 def test_every_new_offer_draws_its_own_sample_number(monkeypatch):
-    from offers import models
+    from offers.models import offer as models
 
     draws = iter([17, 9_983])
     monkeypatch.setattr(models.random, "randrange", lambda stop: next(draws) if stop == models.SAMPLE_RANGE else 0)
