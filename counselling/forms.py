@@ -9,6 +9,7 @@ from counselling.querysets import offices_of
 from counselling.selectors import counsellors_of
 from offers.models import FundingProgramme, Offer
 from partners.models import Partner
+from places.validators import validate_postcode
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -64,12 +65,6 @@ class InquiryForm(DeskForm):
     def is_spam(self) -> bool:
         return bool(self.cleaned_data.get("website"))
 
-    def clean_postcode(self):
-        postcode = self.cleaned_data["postcode"].strip()
-        if postcode and not (postcode.isdigit() and len(postcode) == 5):
-            raise forms.ValidationError(_("Bitte eine fünfstellige Postleitzahl angeben."))
-        return postcode
-
     def clean(self):
         data = super().clean()
         if not data.get("email") and not data.get("phone"):
@@ -81,7 +76,7 @@ class InquiryPrefillForm(forms.Form):
     """GET parameters other pages (the Lotse) use to prefill the request form. Invalid values are ignored."""
 
     who = forms.ChoiceField(choices=ClientKind.choices, required=False)
-    postcode = forms.RegexField(regex=r"^\d{5}$", required=False)
+    postcode = forms.CharField(required=False, validators=[validate_postcode])
     topic = forms.CharField(max_length=1000, required=False)
     office = forms.SlugField(required=False)
 

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from places.validators import validate_postcode
+
 
 class Service(models.Model):
     """What a partner offers: Qualifizierungsberatung, Fördermittelberatung, …"""
@@ -62,7 +64,7 @@ class Partner(models.Model):
     description = models.TextField(_("Beschreibung"), blank=True)
     services = models.ManyToManyField(Service, verbose_name=_("Leistungen"), blank=True)
     street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
-    postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True)
+    postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True, validators=[validate_postcode])
     city = models.CharField(_("Ort"), max_length=100, blank=True)
     latitude = models.FloatField(_("Breitengrad"), null=True, blank=True)
     longitude = models.FloatField(_("Längengrad"), null=True, blank=True)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from places.lookup import locate
+from places.validators import validate_postcode
 
 KM_PER_DEGREE = 111.195
 
@@ -83,7 +84,7 @@ class Run(models.Model):
     schedule = models.CharField(_("Zeitform"), max_length=20, choices=Schedule.choices)
     learning_form = models.CharField(_("Lernform"), max_length=20, choices=LearningForm.choices)
     street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
-    postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True)
+    postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True, validators=[validate_postcode])
     city = models.CharField(_("Ort"), max_length=100, blank=True)
     latitude = models.FloatField(_("Breitengrad"), null=True, blank=True)
     longitude = models.FloatField(_("Längengrad"), null=True, blank=True)
