@@ -287,7 +287,7 @@ class OfferFilter(django_filters.FilterSet):
         if place is None:
             return queryset
         radius = self.cleaned.get("radius") or DEFAULT_RADIUS
-        return queryset.near(place.latitude, place.longitude, radius)
+        return queryset.near(place, radius)
 
     def locate_place(self):
         """The Postcode row for `near`, looked up once; an unknown place becomes a form error."""

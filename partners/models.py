@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -6,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from places.distance import LocatedQuerySet
 from places.validators import validate_postcode
 
 
@@ -39,9 +42,14 @@ class Language(models.Model):
         return self.name
 
 
-class PartnerQuerySet(models.QuerySet):
-    def active(self):
+class PartnerQuerySet(LocatedQuerySet):
+    def active(self) -> PartnerQuerySet:
         return self.filter(active=True)
+
+    def contact_points(self) -> PartnerQuerySet:
+        """The active contact points of the Lotsennetzwerk, by name (the nearest first: with_distance_from(place),
+        then order by distance_km)."""
+        return self.active().filter(is_contact_point=True).order_by("name", "pk")
 
 
 class Partner(models.Model):

@@ -36,6 +36,7 @@ from offers.models.vocabulary import FundingProgramme, QualificationStep, Sector
 from offers.search import is_postgres, search_vector, text_search
 from partners.models import ContactPerson, Language, Partner
 from partners.scoping import editable_partner_ids, is_coordinator
+from places.distance import Place
 
 # Rolling-start runs never end; this date stands for "open-ended" in Offer.listed_until.
 OPEN_END = datetime.date(9999, 12, 31)
@@ -166,9 +167,9 @@ class OfferQuerySet(QuerySet):
         runs = Run.objects.not_cancelled().filter(dated | rolling, offer_id=OuterRef("pk"))
         return self.filter(Exists(runs))
 
-    def near(self, lat: float, lon: float, km: float) -> OfferQuerySet:
-        """Offers with a current run within km of (lat, lon), annotated with distance_km of the nearest one."""
-        runs = Run.objects.current().within(lat, lon, km).filter(offer_id=OuterRef("pk"))
+    def near(self, place: Place, km: float) -> OfferQuerySet:
+        """Offers with a current run within km of `place`, annotated with distance_km of the nearest one."""
+        runs = Run.objects.current().within(place, km).filter(offer_id=OuterRef("pk"))
         nearest = runs.order_by("distance_km").values("distance_km")[:1]
         return self.filter(Exists(runs)).annotate(distance_km=Subquery(nearest, output_field=FloatField()))
 

@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import datetime
-import math
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, FloatField, Q, QuerySet, Value
-from django.db.models.functions import Sqrt
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from places.distance import LocatedQuerySet
 from places.lookup import locate
 from places.validators import validate_postcode
 
-KM_PER_DEGREE = 111.195
 
-
-class RunQuerySet(QuerySet):
+class RunQuerySet(LocatedQuerySet):
     def not_cancelled(self) -> RunQuerySet:
         return self.exclude(status=Run.Status.CANCELLED)
 
@@ -33,25 +30,6 @@ class RunQuerySet(QuerySet):
     def current(self, today: datetime.date | None = None) -> RunQuerySet:
         """Runs one can still take part in: not cancelled and not ended (or rolling start)."""
         return self.not_cancelled().not_ended(today)
-
-    def with_distance(self, lat: float, lon: float) -> RunQuerySet:
-        """distance_km from (lat, lon), computed in the database (equirectangular; exact enough below 300 km)."""
-        cos_lat = math.cos(math.radians(lat))
-        dlat = F("latitude") - Value(lat)
-        dlon = (F("longitude") - Value(lon)) * Value(cos_lat)
-        return self.annotate(
-            distance_km=Sqrt(dlat * dlat + dlon * dlon, output_field=FloatField()) * Value(KM_PER_DEGREE)
-        )
-
-    def within(self, lat: float, lon: float, km: float) -> RunQuerySet:
-        """Bounding box first (uses the latitude/longitude index), then the exact distance."""
-        dlat = km / KM_PER_DEGREE
-        dlon = km / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01))
-        boxed = self.filter(
-            latitude__range=(lat - dlat, lat + dlat),
-            longitude__range=(lon - dlon, lon + dlon),
-        )
-        return boxed.with_distance(lat, lon).filter(distance_km__lte=km)
 
 
 class Run(models.Model):
