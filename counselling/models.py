@@ -285,7 +285,8 @@ class Referral(models.Model):
 
 
 class AuditEntry(models.Model):
-    """Who did what with a case, and when. `what` is generated text without personal data."""
+    """Who did what with a case (or with a request or company of the office, then without a case), and when.
+    `what` is generated text without personal data."""
 
     class Action(models.TextChoices):
         VIEW = "view", _("angesehen")
