@@ -183,6 +183,14 @@ def _company_cleared_text(company: Company) -> str:
     return _("Ansprechperson und Analysenotizen von Unternehmen %(pk)s gelöscht") % {"pk": company.pk}
 
 
+@transaction.atomic
+def needs_analysis_record(*, form, formset) -> NeedsAnalysis:
+    """Saves a company's needs analysis with its needs (validated forms), all or nothing."""
+    analysis = form.save()
+    formset.save()
+    return analysis
+
+
 def retention_cutoff(today: date | None = None) -> date:
     """Cases closed before this day are past the retention period."""
     return (today or timezone.localdate()) - timedelta(days=settings.CASE_RETENTION_DAYS)
