@@ -149,7 +149,6 @@ class SessionForm(DeskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["minutes"].min_value = 1
         self.fields["minutes"].widget.attrs.update({"min": 1, "max": 600})
 
     def clean_minutes(self):

@@ -30,7 +30,6 @@ class Consent(models.Model):
 class Inquiry(Consent):
     class Status(models.TextChoices):
         NEW = "new", _("neu")
-        ASSIGNED = "assigned", _("zugewiesen")
         CONVERTED = "converted", _("in Fall übernommen")
         CLOSED = "closed", _("erledigt")
 

@@ -218,22 +218,22 @@ class OfferFilter(django_filters.FilterSet):
         return queryset.search(value)
 
     def filter_level(self, queryset, name, value):
-        return queryset.for_level(self._ids(name, value))
+        return queryset.for_level(self._chosen_ids(name, value))
 
     def filter_next(self, queryset, name, value):
-        return queryset.leading_to(self._ids(name, value))
+        return queryset.leading_to(self._chosen_ids(name, value))
 
     def filter_sector(self, queryset, name, value):
-        return queryset.in_sectors(self._ids(name, value))
+        return queryset.in_sectors(self._chosen_ids(name, value))
 
     def filter_funding(self, queryset, name, value):
-        return queryset.fundable_by(self._ids(name, value))
+        return queryset.fundable_by(self._chosen_ids(name, value))
 
     def filter_kind(self, queryset, name, value):
         return queryset.of_kind(value)
 
     def filter_target_group(self, queryset, name, value):
-        return queryset.for_target_groups(self._ids(name, value))
+        return queryset.for_target_groups(self._chosen_ids(name, value))
 
     def filter_learning_form(self, queryset, name, value):
         return queryset.with_learning_form(value)
@@ -251,7 +251,7 @@ class OfferFilter(django_filters.FilterSet):
         # near/radius, dates and sort work together; filter_queryset applies them.
         return queryset
 
-    def _ids(self, name: str, slugs: list[str]):
+    def _chosen_ids(self, name: str, slugs: list[str]):
         """The vocabulary ids of chosen slugs (the choices were loaded with them); other values pass unchanged."""
         if name not in self.slugs:
             return slugs
@@ -378,7 +378,7 @@ class OfferFilter(django_filters.FilterSet):
         """
         shown = [name for name in FACETS if name not in self.hidden]
         active = {
-            name: facet_condition(name, self._ids(name, value))
+            name: facet_condition(name, self._chosen_ids(name, value))
             for name, value in self.cleaned.items()
             if name in FACETS and value not in (None, "", [], (), False)
         }
