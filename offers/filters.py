@@ -1,6 +1,6 @@
 """The offer search: one FilterSet for /angebote/ and the funding pages, with facet counts.
 
-Parameter names are the public URL contract (DESIGN.md): q, level, next, sector, funding, kind, target_group,
+Parameter names are the public URL contract (docs/urls.md): q, level, next, sector, funding, kind, target_group,
 near, radius, start_from, start_until, free, sort, page; plus learning_form, schedule and azav.
 OR within one parameter, AND across parameters.
 """
