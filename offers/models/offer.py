@@ -67,7 +67,7 @@ def _slugs(values) -> list[str]:
     return [getattr(value, "slug", value) for value in values]
 
 
-def vocabulary_ids(model, values):
+def _vocabulary_ids(model, values):
     """Vocabulary ids of slugs, instances or ids: literal ids where they are known (the planner estimates a filter
     on literal ids from its statistics), else a subquery."""
     if values is None or isinstance(values, str | int) or hasattr(values, "pk"):
@@ -83,12 +83,12 @@ def links_exist(field: str, values) -> Exists:
     ids)."""
     relation = Offer._meta.get_field(field)
     through, target = relation.remote_field.through, relation.m2m_reverse_field_name()
-    ids = vocabulary_ids(relation.related_model, values)
+    ids = _vocabulary_ids(relation.related_model, values)
     return Exists(through.objects.filter(offer_id=OuterRef("pk"), **{f"{target}_id__in": ids}))
 
 
 def leads_to_q(steps) -> Q:
-    return Q(leads_to_id__in=vocabulary_ids(QualificationStep, steps))
+    return Q(leads_to_id__in=_vocabulary_ids(QualificationStep, steps))
 
 
 def current_run_exists(**run_filters) -> Exists:
