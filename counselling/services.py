@@ -25,8 +25,7 @@ def audit(*, case: Case, user, action: str, what: str = "") -> AuditEntry:
 
 
 def _audit_inquiry(*, inquiry: Inquiry, user, action: str, what: str) -> AuditEntry:
-    """A request belongs to no case yet: its entry is the office's, named by the request's number only."""
-    what = what % {"pk": inquiry.pk}
+    """A request belongs to no case: its entry is the office's, and `what` names it by its number only."""
     return AuditEntry.objects.create(office_id=inquiry.office_id, user=user, action=action, what=what)
 
 
@@ -94,7 +93,8 @@ def inquiry_close(*, inquiry: Inquiry, by) -> bool:
     if inquiry.status != Inquiry.Status.CLOSED:
         inquiry.status = Inquiry.Status.CLOSED
         inquiry.save(update_fields=["status"])
-        _audit_inquiry(inquiry=inquiry, user=by, action=AuditEntry.Action.CHANGE, what=_("Anfrage %(pk)s erledigt"))
+        what = _("Anfrage %(pk)s erledigt") % {"pk": inquiry.pk}
+        _audit_inquiry(inquiry=inquiry, user=by, action=AuditEntry.Action.CHANGE, what=what)
     return True
 
 
@@ -144,7 +144,8 @@ def inquiry_anonymise(*, inquiry: Inquiry, by=None) -> None:
     once anonymised (also via apply_retention), not "new" forever."""
     _inquiry_erase(inquiry)
     Inquiry.objects.filter(pk=inquiry.pk).exclude(status=Inquiry.Status.CONVERTED).update(status=Inquiry.Status.CLOSED)
-    _audit_inquiry(inquiry=inquiry, user=by, action=AuditEntry.Action.ANONYMISE, what=_("Anfrage %(pk)s"))
+    what = _("Anfrage %(pk)s") % {"pk": inquiry.pk}
+    _audit_inquiry(inquiry=inquiry, user=by, action=AuditEntry.Action.ANONYMISE, what=what)
 
 
 def _inquiry_erase(inquiry: Inquiry) -> None:
