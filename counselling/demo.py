@@ -10,8 +10,7 @@ from django.utils import timezone
 
 from counselling.consent import CONSENT_VERSION
 from counselling.models import Case, Company, Inquiry, Need, NeedsAnalysis, PlanStep, Referral, Session
-from counselling.selectors import published_offers
-from offers.models import FundingProgramme, QualificationStep, Sector, TargetGroup
+from offers.models import FundingProgramme, Offer, QualificationStep, Sector, TargetGroup
 from partners.models import Partner
 
 OFFICES = {
@@ -56,7 +55,7 @@ def _first(model, slug):
 
 
 def _offer(words: str):
-    return published_offers().filter(title__icontains=words).order_by("pk").first() if words else None
+    return Offer.objects.published().filter(title__icontains=words).order_by("pk").first() if words else None
 
 
 def _case(office, prefix, counsellor, row, today):

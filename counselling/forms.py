@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from counselling.consent import CONSENT_TEXT, CONSENT_VERSION
 from counselling.models import Case, ClientKind, Company, Inquiry, Need, NeedsAnalysis, PlanStep, Referral, Session
 from counselling.querysets import offices_of
-from counselling.selectors import counsellors_of, published_offers, search_offers
-from offers.models import FundingProgramme
+from counselling.selectors import counsellors_of
+from offers.models import FundingProgramme, Offer
 from partners.models import Partner
+from places.validators import validate_postcode
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -31,10 +32,6 @@ class DeskForm(forms.ModelForm):
         german_blank_choices(self)
 
 
-def contact_points():
-    return Partner.objects.filter(is_contact_point=True, active=True).order_by("name", "pk")
-
-
 class InquiryForm(DeskForm):
     office = forms.ModelChoiceField(
         queryset=Partner.objects.none(), to_field_name="slug", label=_("Gewünschte Beratungsstelle")
@@ -54,7 +51,7 @@ class InquiryForm(DeskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["office"].queryset = contact_points()
+        self.fields["office"].queryset = Partner.objects.contact_points()
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
@@ -63,12 +60,6 @@ class InquiryForm(DeskForm):
 
     def is_spam(self) -> bool:
         return bool(self.cleaned_data.get("website"))
-
-    def clean_postcode(self):
-        postcode = self.cleaned_data["postcode"].strip()
-        if postcode and not (postcode.isdigit() and len(postcode) == 5):
-            raise forms.ValidationError(_("Bitte eine fünfstellige Postleitzahl angeben."))
-        return postcode
 
     def clean(self):
         data = super().clean()
@@ -81,7 +72,7 @@ class InquiryPrefillForm(forms.Form):
     """GET parameters other pages (the Lotse) use to prefill the request form. Invalid values are ignored."""
 
     who = forms.ChoiceField(choices=ClientKind.choices, required=False)
-    postcode = forms.RegexField(regex=r"^\d{5}$", required=False)
+    postcode = forms.CharField(required=False, validators=[validate_postcode])
     topic = forms.CharField(max_length=1000, required=False)
     office = forms.SlugField(required=False)
 
@@ -89,7 +80,7 @@ class InquiryPrefillForm(forms.Form):
         self.is_valid()
         data = {key: value for key, value in self.cleaned_data.items() if value}
         initial = {"kind": data.get("who"), "postcode": data.get("postcode"), "message": data.get("topic")}
-        if data.get("office") and contact_points().filter(slug=data["office"]).exists():
+        if data.get("office") and Partner.objects.contact_points().filter(slug=data["office"]).exists():
             initial["office"] = data["office"]
         return {key: value for key, value in initial.items() if value}
 
@@ -158,7 +149,6 @@ class SessionForm(DeskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["minutes"].min_value = 1
         self.fields["minutes"].widget.attrs.update({"min": 1, "max": 600})
 
     def clean_minutes(self):
@@ -187,7 +177,8 @@ class PlanStepForm(DeskForm):
 
     def __init__(self, *args, offer_query: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        offers = search_offers(offer_query) if offer_query else published_offers()
+        offers = Offer.objects.published()
+        offers = offers.search(offer_query) if offer_query else offers
         self.fields["offer"].queryset = offers.select_related("provider")
         self.fields["funding"].queryset = FundingProgramme.objects.filter(active=True)
 
@@ -216,7 +207,7 @@ class ReferralForm(DeskForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = Partner.objects.filter(active=True)
-        self.fields["offer"].queryset = published_offers()
+        self.fields["offer"].queryset = Offer.objects.published()
 
     def clean(self):
         data = super().clean()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from counselling.querysets import CaseQuerySet, OfficeQuerySet
 from offers.models import FundingProgramme, Offer, QualificationStep, Sector, TargetGroup
 from partners.models import Partner
+from places.validators import validate_postcode
 
 
 class ClientKind(models.TextChoices):
@@ -29,7 +30,6 @@ class Consent(models.Model):
 class Inquiry(Consent):
     class Status(models.TextChoices):
         NEW = "new", _("neu")
-        ASSIGNED = "assigned", _("zugewiesen")
         CONVERTED = "converted", _("in Fall übernommen")
         CLOSED = "closed", _("erledigt")
 
@@ -38,7 +38,7 @@ class Inquiry(Consent):
     name = models.CharField(_("Name"), max_length=200)
     email = models.EmailField(_("E-Mail"), blank=True)
     phone = models.CharField(_("Telefon"), max_length=50, blank=True)
-    postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True)
+    postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True, validators=[validate_postcode])
     message = models.TextField(_("Worum geht es?"))
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.NEW)
     created_at = models.DateTimeField(_("eingegangen"), default=timezone.now)
@@ -69,7 +69,7 @@ class Company(models.Model):
     name = models.CharField(_("Name des Unternehmens"), max_length=200)
     sector = models.ForeignKey(Sector, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("Branche"))
     size = models.CharField(_("Größe"), max_length=10, choices=Size.choices, blank=True)
-    postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True)
+    postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True, validators=[validate_postcode])
     contact = models.CharField(_("Ansprechperson und Kontakt"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("angelegt"), default=timezone.now)
 
@@ -146,7 +146,7 @@ class Case(Consent):
     name = models.CharField(_("Name oder Pseudonym"), max_length=200)
     email = models.EmailField(_("E-Mail"), blank=True)
     phone = models.CharField(_("Telefon"), max_length=50, blank=True)
-    postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True)
+    postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True, validators=[validate_postcode])
     gender = models.CharField(_("Geschlecht"), max_length=10, choices=Gender.choices, default=Gender.UNKNOWN)
     target_group = models.ForeignKey(
         TargetGroup, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("Zielgruppe")
@@ -284,7 +284,8 @@ class Referral(models.Model):
 
 
 class AuditEntry(models.Model):
-    """Who did what with a case, and when. `what` is generated text without personal data."""
+    """Who did what with a case (or with a request or company of the office, then without a case), and when.
+    `what` is generated text without personal data."""
 
     class Action(models.TextChoices):
         VIEW = "view", _("angesehen")

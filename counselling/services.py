@@ -24,6 +24,11 @@ def audit(*, case: Case, user, action: str, what: str = "") -> AuditEntry:
     return AuditEntry.objects.create(office_id=case.office_id, case=case, user=user, action=action, what=what)
 
 
+def _audit_inquiry(*, inquiry: Inquiry, user, action: str, what: str) -> AuditEntry:
+    """A request belongs to no case: its entry is the office's, and `what` names it by its number only."""
+    return AuditEntry.objects.create(office_id=inquiry.office_id, user=user, action=action, what=what)
+
+
 def inquiry_submit(*, inquiry: Inquiry, base_url: str = "") -> Inquiry:
     """Stores a public request with the consent it was given under, then tells the office's counsellors."""
     inquiry.consent_given_at = timezone.now()
@@ -80,6 +85,20 @@ def inquiry_convert(*, inquiry: Inquiry, by) -> Case:
 
 
 @transaction.atomic
+def inquiry_close(*, inquiry: Inquiry, by) -> bool:
+    """Marks a request as done; one that became a case stays converted (then False)."""
+    inquiry = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+    if inquiry.status == Inquiry.Status.CONVERTED:
+        return False
+    if inquiry.status != Inquiry.Status.CLOSED:
+        inquiry.status = Inquiry.Status.CLOSED
+        inquiry.save(update_fields=["status"])
+        what = _("Anfrage %(pk)s erledigt") % {"pk": inquiry.pk}
+        _audit_inquiry(inquiry=inquiry, user=by, action=AuditEntry.Action.CHANGE, what=what)
+    return True
+
+
+@transaction.atomic
 def case_create(*, case: Case, by) -> Case:
     case.consent_given_at = timezone.now()
     case.consent_version = CONSENT_VERSION
@@ -110,7 +129,7 @@ def case_anonymise(*, case: Case, by=None, clear_company: bool = True) -> Case:
     Referral.objects.filter(case=case).update(note="")
     case.audit_entries.update(what="")
     if case.inquiry_id:
-        inquiry_anonymise(inquiry=case.inquiry)
+        _inquiry_erase(case.inquiry)  # the case's own entry below covers its request
     what = ""
     if clear_company and is_last_case_of_company(case) and _company_clear(case.company):
         what = _company_cleared_text(case.company)
@@ -119,12 +138,20 @@ def case_anonymise(*, case: Case, by=None, clear_company: bool = True) -> Case:
     return case
 
 
-def inquiry_anonymise(*, inquiry: Inquiry) -> None:
+@transaction.atomic
+def inquiry_anonymise(*, inquiry: Inquiry, by=None) -> None:
+    """Erases a request that never became a case (a case's request goes with the case) and closes it: it is done
+    once anonymised (also via apply_retention), not "new" forever."""
+    _inquiry_erase(inquiry)
+    Inquiry.objects.filter(pk=inquiry.pk).exclude(status=Inquiry.Status.CONVERTED).update(status=Inquiry.Status.CLOSED)
+    what = _("Anfrage %(pk)s") % {"pk": inquiry.pk}
+    _audit_inquiry(inquiry=inquiry, user=by, action=AuditEntry.Action.ANONYMISE, what=what)
+
+
+def _inquiry_erase(inquiry: Inquiry) -> None:
     Inquiry.objects.filter(pk=inquiry.pk).update(
         name=ANONYMOUS, email="", phone="", postcode="", message="", anonymised_at=timezone.now()
     )
-    # A request that never became a case is done once anonymised (also via apply_retention), not "new" forever.
-    Inquiry.objects.filter(pk=inquiry.pk).exclude(status=Inquiry.Status.CONVERTED).update(status=Inquiry.Status.CLOSED)
 
 
 def is_last_case_of_company(case: Case) -> bool:
@@ -155,6 +182,14 @@ def _company_clear(company: Company) -> bool:
 
 def _company_cleared_text(company: Company) -> str:
     return _("Ansprechperson und Analysenotizen von Unternehmen %(pk)s gelöscht") % {"pk": company.pk}
+
+
+@transaction.atomic
+def needs_analysis_record(*, form, formset) -> NeedsAnalysis:
+    """Saves a company's needs analysis with its needs (validated forms), all or nothing."""
+    analysis = form.save()
+    formset.save()
+    return analysis
 
 
 def retention_cutoff(today: date | None = None) -> date:

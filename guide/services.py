@@ -13,8 +13,8 @@ from guide.eligibility import Verdict, Who, likely_programmes
 from guide.forms import GOAL_CHOICES, WHO_CHOICES, Answers
 from offers.filters import OfferFilter
 from offers.models import FundingProgramme, Offer
-from offers.postcodes import locate as find_place
 from partners.models import Partner
+from places.lookup import locate as find_place
 
 RADIUS_KM = 50
 OFFER_LIMIT = 6

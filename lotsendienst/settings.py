@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "places",
     "partners",
     "offers",
     "counselling",

@@ -3,6 +3,9 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from offers import partner_urls as partner_profile_urls
+from partners import urls as partner_directory_urls
+
 admin.site.site_header = "Lotsendienst – Verwaltung"
 admin.site.site_title = "Lotsendienst – Verwaltung"
 admin.site.index_title = _("Übersicht")
@@ -15,7 +18,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("angebote/", include("offers.urls")),
     path("foerderung/", include("offers.funding_urls")),
-    path("partner/", include("partners.urls")),
+    # The directory (partners) and each partner's profile with its offers (offers): one namespace, two apps.
+    path("partner/", include(([*partner_directory_urls.urlpatterns, *partner_profile_urls.urlpatterns], "partners"))),
     path("beratung/", include("counselling.urls")),
     path("lotse/", include("guide.urls")),
     path("merkliste/", include("merkliste.urls")),

@@ -1,58 +1,23 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.db import models, transaction
+from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
-from simple_history.utils import bulk_update_with_history
 
 from offers.models import (
-    CatalogueVersion,
     FundingProgramme,
     Offer,
-    Postcode,
     QualificationStep,
     Run,
     Sector,
     TargetGroup,
-    random_sample,
 )
+from offers.services import offer_duplicate, offers_confirm
 from partners.admin_scoping import PartnerScopedAdminMixin, ScopedQuerysetMixin
 from partners.scoping import editable_partner_ids
-
-
-def _unique_slug(base: str) -> str:
-    slug, n = f"{base}-kopie"[:210], 1
-    while Offer.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-kopie-{n}"[:210]
-    return slug
-
-
-@transaction.atomic
-def duplicate_offer(*, offer: Offer) -> Offer:
-    """A draft copy of `offer` with its topics and runs, for the next season or a similar course."""
-    m2m = {f.name: list(getattr(offer, f.name).all()) for f in Offer._meta.many_to_many}
-    runs = list(offer.runs.all())
-    copy = Offer.objects.get(pk=offer.pk)
-    copy.pk = copy.id = None
-    copy._state.adding = True
-    copy.title = _("%(title)s (Kopie)") % {"title": offer.title}
-    copy.slug = _unique_slug(offer.slug)
-    copy.status = Offer.Status.DRAFT
-    copy.last_confirmed_at = timezone.now()
-    copy.sample = random_sample()  # each offer draws its own: copies must not fall in or out of a sample together
-    copy.save()
-    for name, values in m2m.items():
-        getattr(copy, name).set(values)
-    for run in runs:
-        run.pk = run.id = None
-        run._state.adding = True
-        run.offer = copy
-        run.save()
-    return copy
 
 
 class StaleFilter(admin.SimpleListFilter):
@@ -144,13 +109,7 @@ class OfferAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
 
     @admin.action(description=_("Als weiterhin aktuell bestätigen"), permissions=["change"])
     def confirm_current(self, request, queryset):
-        offers = list(queryset)
-        now = timezone.now()
-        for offer in offers:
-            offer.last_confirmed_at = now
-        bulk_update_with_history(offers, Offer, ["last_confirmed_at"], default_user=request.user)
-        CatalogueVersion.bump()  # bulk updates send no signals; the cached public pages show the confirmation date
-        count = len(offers)
+        count = offers_confirm(offers=list(queryset), by=request.user)
         message = ngettext(
             "%(count)d Angebot als aktuell bestätigt.", "%(count)d Angebote als aktuell bestätigt.", count
         )
@@ -158,7 +117,7 @@ class OfferAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
 
     @admin.action(description=_("Als Entwurf kopieren (mit Terminen)"), permissions=["add"])
     def duplicate_as_draft(self, request, queryset):
-        copies = [duplicate_offer(offer=offer) for offer in queryset.prefetch_related("runs")]
+        copies = [offer_duplicate(offer=offer, by=request.user) for offer in queryset.prefetch_related("runs")]
         message = ngettext(
             "%(count)d Entwurf angelegt: %(titles)s", "%(count)d Entwürfe angelegt: %(titles)s", len(copies)
         )
@@ -192,11 +151,3 @@ class FundingProgrammeAdmin(admin.ModelAdmin):
     list_filter = ["region", "active"]
     search_fields = ["name", "short_name", "legal_basis", "sponsor"]
     prepopulated_fields = {"slug": ["short_name"]}
-
-
-@admin.register(Postcode)
-class PostcodeAdmin(admin.ModelAdmin):
-    list_display = ["code", "city", "latitude", "longitude"]
-    search_fields = ["code", "city"]
-    list_per_page = 50
-    show_full_result_count = False

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from offers.demo_data import OFFERS, VENUES
 from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
-from offers.postcodes import import_postcodes
 from partners.models import ContactPerson, Language, Partner
+from places.geonames import import_postcodes
 
 POSTCODE_FILE = Path(__file__).resolve().parent / "data" / "demo_postcodes.txt"
 STALE_DAYS = 240

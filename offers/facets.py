@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, Q
 
 from offers.models import Offer, Run
-from offers.querysets import current_run_exists, leads_to_q, links_exist
+from offers.models.offer import current_run_exists, leads_to_q, links_exist
 
 # Facets over the offer's many-to-many links: facet → Offer field.
 LINK_FACETS = {"level": "entry_levels", "sector": "sectors", "funding": "funding_programmes",

@@ -1,6 +1,6 @@
 """The offer search: one FilterSet for /angebote/ and the funding pages, with facet counts.
 
-Parameter names are the public URL contract (DESIGN.md): q, level, next, sector, funding, kind, target_group,
+Parameter names are the public URL contract (docs/urls.md): q, level, next, sector, funding, kind, target_group,
 near, radius, start_from, start_until, free, sort, page; plus learning_form, schedule and azav.
 OR within one parameter, AND across parameters.
 """
@@ -33,7 +33,7 @@ from offers.models import (
     Sector,
     TargetGroup,
 )
-from offers.postcodes import locate
+from places.lookup import locate
 
 MAX_VALUES = 30
 PLACE_NOT_FOUND = _("Postleitzahl nicht gefunden. Bitte eine fünfstellige Postleitzahl oder einen Ortsnamen eingeben.")
@@ -218,22 +218,22 @@ class OfferFilter(django_filters.FilterSet):
         return queryset.search(value)
 
     def filter_level(self, queryset, name, value):
-        return queryset.for_level(self._ids(name, value))
+        return queryset.for_level(self._chosen_ids(name, value))
 
     def filter_next(self, queryset, name, value):
-        return queryset.leading_to(self._ids(name, value))
+        return queryset.leading_to(self._chosen_ids(name, value))
 
     def filter_sector(self, queryset, name, value):
-        return queryset.in_sectors(self._ids(name, value))
+        return queryset.in_sectors(self._chosen_ids(name, value))
 
     def filter_funding(self, queryset, name, value):
-        return queryset.fundable_by(self._ids(name, value))
+        return queryset.fundable_by(self._chosen_ids(name, value))
 
     def filter_kind(self, queryset, name, value):
         return queryset.of_kind(value)
 
     def filter_target_group(self, queryset, name, value):
-        return queryset.for_target_groups(self._ids(name, value))
+        return queryset.for_target_groups(self._chosen_ids(name, value))
 
     def filter_learning_form(self, queryset, name, value):
         return queryset.with_learning_form(value)
@@ -251,7 +251,7 @@ class OfferFilter(django_filters.FilterSet):
         # near/radius, dates and sort work together; filter_queryset applies them.
         return queryset
 
-    def _ids(self, name: str, slugs: list[str]):
+    def _chosen_ids(self, name: str, slugs: list[str]):
         """The vocabulary ids of chosen slugs (the choices were loaded with them); other values pass unchanged."""
         if name not in self.slugs:
             return slugs
@@ -287,7 +287,7 @@ class OfferFilter(django_filters.FilterSet):
         if place is None:
             return queryset
         radius = self.cleaned.get("radius") or DEFAULT_RADIUS
-        return queryset.near(place.latitude, place.longitude, radius)
+        return queryset.near(place, radius)
 
     def locate_place(self):
         """The Postcode row for `near`, looked up once; an unknown place becomes a form error."""
@@ -378,7 +378,7 @@ class OfferFilter(django_filters.FilterSet):
         """
         shown = [name for name in FACETS if name not in self.hidden]
         active = {
-            name: facet_condition(name, self._ids(name, value))
+            name: facet_condition(name, self._chosen_ids(name, value))
             for name, value in self.cleaned.items()
             if name in FACETS and value not in (None, "", [], (), False)
         }

@@ -4,6 +4,9 @@ from django import forms
 from django.http import QueryDict
 from django.urls import reverse
 
+from offers.filters import OfferFilter
+from offers.models import FundingProgramme
+
 MAX_BACK_LENGTH = 2000
 
 
@@ -25,16 +28,12 @@ class BackLinkForm(forms.Form):
         return slug if len(slug) <= 100 and re.fullmatch(r"[-a-zA-Z0-9_]+", slug) else ""
 
     def back_url(self) -> str:
-        from offers.models import FundingProgramme
-
         slug = self.cleaned_data.get("programm") if self.is_valid() else ""
         if slug and FundingProgramme.objects.filter(slug=slug).exists():
             return reverse("funding:detail", args=[slug]) + self.query_string()
         return reverse("offers:search") + self.query_string()
 
     def query_string(self) -> str:
-        from offers.filters import OfferFilter
-
         if not self.is_valid() or not self.cleaned_data["suche"]:
             return ""
         known = set(OfferFilter.base_filters) | {"page"}

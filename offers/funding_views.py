@@ -3,7 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from offers.models import FundingProgramme, Offer
-from offers.querysets import listed_q
+from offers.models.offer import listed_q
 from offers.views import search_context
 
 

@@ -18,14 +18,14 @@ from offers.models import (
     CatalogueVersion,
     FundingProgramme,
     Offer,
-    Postcode,
     QualificationStep,
     Run,
     Sector,
     TargetGroup,
 )
-from offers.querysets import OPEN_END
+from offers.models.offer import OPEN_END
 from partners.models import Language, Partner
+from places.models import Postcode
 
 CHUNK = 5000
 PREFIX = "gen-"

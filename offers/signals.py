@@ -8,13 +8,13 @@ from offers.models import (
     CatalogueVersion,
     FundingProgramme,
     Offer,
-    Postcode,
     QualificationStep,
     Run,
     Sector,
     TargetGroup,
 )
 from partners.models import Partner
+from places.models import Postcode
 
 
 @receiver(post_save, sender=Run)

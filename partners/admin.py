@@ -23,7 +23,7 @@ class ContactPersonInline(ScopedQuerysetMixin, admin.TabularInline):
 
 
 class EditorRolesOnlyMixin:
-    """Counsellor memberships open counselling cases, which are not the coordinators' (DESIGN.md): only a
+    """Counsellor memberships open counselling cases, which are not the coordinators' (docs/roles.md): only a
     superuser grants or changes them, so a coordinator cannot make herself a counsellor of any office."""
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):

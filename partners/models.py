@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -6,7 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from partners.scoping import scope_to_editor
+from places.distance import LocatedQuerySet
+from places.validators import validate_postcode
 
 
 class Service(models.Model):
@@ -39,21 +42,14 @@ class Language(models.Model):
         return self.name
 
 
-class PartnerQuerySet(models.QuerySet):
-    def active(self):
+class PartnerQuerySet(LocatedQuerySet):
+    def active(self) -> PartnerQuerySet:
         return self.filter(active=True)
 
-    def contact_points(self):
-        """The active contact points of the Lotsennetzwerk, by name."""
+    def contact_points(self) -> PartnerQuerySet:
+        """The active contact points of the Lotsennetzwerk, by name (the nearest first: with_distance_from(place),
+        then order by distance_km)."""
         return self.active().filter(is_contact_point=True).order_by("name", "pk")
-
-    def editable_by(self, user):
-        return scope_to_editor(self, user, "")
-
-
-class ContactPersonQuerySet(models.QuerySet):
-    def editable_by(self, user):
-        return scope_to_editor(self, user, "partner")
 
 
 class Partner(models.Model):
@@ -76,7 +72,7 @@ class Partner(models.Model):
     description = models.TextField(_("Beschreibung"), blank=True)
     services = models.ManyToManyField(Service, verbose_name=_("Leistungen"), blank=True)
     street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
-    postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True)
+    postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True, validators=[validate_postcode])
     city = models.CharField(_("Ort"), max_length=100, blank=True)
     latitude = models.FloatField(_("Breitengrad"), null=True, blank=True)
     longitude = models.FloatField(_("Längengrad"), null=True, blank=True)
@@ -125,8 +121,6 @@ class ContactPerson(models.Model):
     email = models.EmailField(_("E-Mail"), blank=True)
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     history = HistoricalRecords()
-
-    objects = ContactPersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name", "pk"]

@@ -6,6 +6,8 @@ partners where they hold an editor membership, and nothing more.
 
 from django.db.models import Model, QuerySet
 
+from partners.models import Membership
+
 COORDINATOR_GROUP = "Netzwerkkoordination"
 EDITOR_GROUP = "Partnerredaktion"
 COUNSELLOR_GROUP = "Beratung"
@@ -26,8 +28,6 @@ def editable_partner_ids(user) -> frozenset[int]:
     if not (user.is_authenticated and user.is_active):
         return frozenset()
     if not hasattr(user, "_editable_partner_ids"):
-        from partners.models import Membership
-
         ids = Membership.objects.filter(user=user, role=Membership.Role.EDITOR).values_list("partner_id", flat=True)
         user._editable_partner_ids = frozenset(ids)
     return user._editable_partner_ids

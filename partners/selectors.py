@@ -1,8 +1,8 @@
-"""Reads for the public partner pages."""
+"""Reads of partners: the public directory and profile, and who edits a partner."""
 
 from django.db.models import Prefetch, QuerySet
 
-from partners.models import ContactPerson, Partner
+from partners.models import ContactPerson, Membership, Partner
 
 
 def directory_partners() -> QuerySet[Partner]:
@@ -19,8 +19,7 @@ def public_partner(slug: str) -> QuerySet[Partner]:
     )
 
 
-def partner_offers(partner: Partner):
-    """The partner's offers a visitor can find in the catalogue (published, with a current run)."""
-    from offers.models import Offer  # offers depends on partners, not the other way round
-
-    return Offer.objects.listed().filter(provider=partner).with_next_run().card_data()
+def editor_emails(partner: Partner) -> list[str]:
+    """The addresses of the partner's active editors, sorted, each once."""
+    editors = Membership.objects.filter(partner=partner, role=Membership.Role.EDITOR, user__is_active=True)
+    return sorted(set(editors.exclude(user__email="").values_list("user__email", flat=True)))

@@ -1,9 +1,10 @@
+"""The partner directory's URL. The root urls put it beside the partner profile (offers.partner_urls) under the one
+namespace "partners" (docs/urls.md)."""
+
 from django.urls import path
 
 from partners import views
 
-app_name = "partners"
 urlpatterns = [
     path("", views.directory, name="directory"),
-    path("<slug:slug>/", views.detail, name="detail"),
 ]

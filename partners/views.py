@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from partners import selectors
@@ -12,11 +12,3 @@ def directory(request: HttpRequest) -> HttpResponse:
     partner_filter = PartnerFilter(request.GET, queryset=selectors.directory_partners())
     page = Paginator(partner_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "partners/directory.html", {"filter": partner_filter, "page": page})
-
-
-def detail(request: HttpRequest, slug: str) -> HttpResponse:
-    partner = selectors.public_partner(slug).first()
-    if partner is None:
-        raise Http404
-    offers = selectors.partner_offers(partner)
-    return render(request, "partners/detail.html", {"partner": partner, "offers": offers})

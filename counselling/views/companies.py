@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count, Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +9,7 @@ from counselling.access import counsellor_required
 from counselling.forms import CompanyForm, NeedFormSet, NeedsAnalysisForm
 from counselling.models import Company, NeedsAnalysis
 from counselling.selectors import offers_for_need
+from counselling.services import needs_analysis_record
 
 PAGE_SIZE = 25
 
@@ -54,9 +54,7 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
     form = NeedsAnalysisForm(request.POST or None, instance=analysis)
     formset = NeedFormSet(request.POST or None, instance=analysis, prefix="needs")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
-        with transaction.atomic():
-            form.save()
-            formset.save()
+        needs_analysis_record(form=form, formset=formset)
         messages.success(request, _("Die Bedarfsanalyse wurde gespeichert."))
         return redirect(company)
     analyses = company.analyses.prefetch_related("needs__step", "needs__sector")

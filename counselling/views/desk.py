@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from counselling.access import counsellor_required
 from counselling.models import Case, Inquiry, Session
-from counselling.services import InquiryAlreadyHandled, inquiry_anonymise, inquiry_convert
+from counselling.services import InquiryAlreadyHandled, inquiry_anonymise, inquiry_close, inquiry_convert
 
 PAGE_SIZE = 25
 
@@ -63,11 +63,9 @@ def inquiry_convert_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @counsellor_required
 @require_POST
-def inquiry_close(request: HttpRequest, pk: int) -> HttpResponse:
+def inquiry_close_view(request: HttpRequest, pk: int) -> HttpResponse:
     inquiry = get_object_or_404(Inquiry.objects.visible_to(request.user), pk=pk)
-    if inquiry.status != Inquiry.Status.CONVERTED:
-        inquiry.status = Inquiry.Status.CLOSED
-        inquiry.save(update_fields=["status"])
+    if inquiry_close(inquiry=inquiry, by=request.user):
         messages.success(request, _("Die Anfrage ist als erledigt markiert."))
     return redirect("counselling:inquiries")
 
@@ -80,6 +78,6 @@ def inquiry_anonymise_view(request: HttpRequest, pk: int) -> HttpResponse:
     if hasattr(inquiry, "case"):
         messages.error(request, _("Diese Anfrage gehört zu einem Fall; bitte den Fall anonymisieren."))
         return redirect(inquiry)
-    inquiry_anonymise(inquiry=inquiry)
+    inquiry_anonymise(inquiry=inquiry, by=request.user)
     messages.success(request, _("Die Anfrage wurde anonymisiert."))
     return redirect("counselling:inquiries")

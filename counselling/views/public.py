@@ -2,9 +2,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from counselling.consent import CONSENT_VERSION
-from counselling.forms import InquiryForm, InquiryPrefillForm, contact_points
+from counselling.forms import InquiryForm, InquiryPrefillForm
 from counselling.ratelimit import hit_and_check
 from counselling.services import inquiry_submit
+from partners.models import Partner
 
 
 def request_form(request: HttpRequest) -> HttpResponse:
@@ -22,7 +23,7 @@ def request_form(request: HttpRequest) -> HttpResponse:
         "form": form,
         "limited": limited,
         "consent_version": CONSENT_VERSION,
-        "has_offices": contact_points().exists(),
+        "has_offices": Partner.objects.contact_points().exists(),
     }
     return render(request, "counselling/request_form.html", context, status=429 if limited else 200)
 

@@ -1,4 +1,4 @@
-"""Seed the vocabularies (DESIGN.md ladder, DOMAIN.md sectors, target groups, funding programmes).
+"""Seed the vocabularies (the qualification ladder, sectors, target groups and funding programmes of docs/domain.md).
 
 Idempotent (update_or_create on the slug); coordinators edit the rows in the admin afterwards.
 """

@@ -4,8 +4,9 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from offers.models import FundingProgramme, Offer, Postcode, QualificationStep, Run, Sector
+from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector
 from partners.models import Partner
+from places.models import Postcode
 
 _numbers = itertools.count(1)
 

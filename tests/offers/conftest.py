@@ -4,8 +4,9 @@ import itertools
 import pytest
 from django.utils import timezone
 
-from offers.models import FundingProgramme, Offer, Postcode, QualificationStep, Run, Sector, TargetGroup
+from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
 from partners.models import ContactPerson, Partner
+from places.models import Postcode
 
 _numbers = itertools.count(1)
 TODAY = timezone.localdate

@@ -186,7 +186,7 @@ def test_visible_to_anonymous_is_listed_and_to_editor_includes_own_drafts(django
 
 
 def test_run_coordinates_follow_its_postcode_on_every_save():
-    from offers.models import Postcode
+    from places.models import Postcode
 
     Postcode.objects.create(code="70173", city="Stuttgart", latitude=48.77, longitude=9.18)
     Postcode.objects.create(code="19053", city="Schwerin", latitude=53.62, longitude=11.41)
@@ -210,7 +210,7 @@ def test_run_keeps_exact_coordinates_given_with_a_new_venue():
 
 
 def test_every_new_offer_draws_its_own_sample_number(monkeypatch):
-    from offers import models
+    from offers.models import offer as models
 
     draws = iter([17, 9_983])
     monkeypatch.setattr(models.random, "randrange", lambda stop: next(draws) if stop == models.SAMPLE_RANGE else 0)

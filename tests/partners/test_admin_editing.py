@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from offers.admin import OfferAdmin
-from offers.models import Offer, Postcode, QualificationStep, Run
+from offers.models import Offer, QualificationStep, Run
 from partners.models import Partner
+from places.models import Postcode
 from tests.partners.conftest import make_editor, make_offer, make_partner, make_run
 
 RUN_FIELDS = ["rolling_start", "start_date", "end_date", "application_deadline", "schedule", "learning_form"]
@@ -254,7 +255,7 @@ def test_duplicate_action_copies_offer_with_runs_and_topics_as_draft(network, lo
 def test_a_duplicate_draws_its_own_sample_number(network, login, monkeypatch):
     """Offer.sample must stay independent per offer, or copies fall in and out of the counting sample together."""
     Offer.objects.filter(pk=network.ihk_offer.pk).update(sample=1234)
-    monkeypatch.setattr("offers.admin.random_sample", lambda: 8765)
+    monkeypatch.setattr("offers.services.random_sample", lambda: 8765)
     data = {"action": "duplicate_as_draft", "_selected_action": [network.ihk_offer.pk]}
 
     login(network.users["redaktion-ihk"]).post(reverse("admin:offers_offer_changelist"), data)

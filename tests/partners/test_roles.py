@@ -31,7 +31,7 @@ COORDINATED = [
     "offers.sector",
     "offers.targetgroup",
     "offers.fundingprogramme",
-    "offers.postcode",
+    "places.postcode",
     "partners.partner",
     "partners.contactperson",
     "partners.membership",

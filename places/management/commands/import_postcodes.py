@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from offers.postcodes import PostcodeFileError, import_postcodes
+from places.geonames import PostcodeFileError, import_postcodes
 
 
 class Command(BaseCommand):

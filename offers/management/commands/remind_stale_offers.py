@@ -6,22 +6,16 @@ from django.core.management.base import BaseCommand
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from partners.models import Membership
+from offers.models import Offer
+from partners.selectors import editor_emails
 
 
 def stale_offers_by_partner() -> dict:
     """{partner: [stale offers]} for the published offers that their providers have not confirmed in time."""
-    from offers.models import Offer  # offers depends on partners, not the other way round
-
     grouped = defaultdict(list)
     for offer in Offer.objects.published().stale().select_related("provider").order_by("provider__name", "title"):
         grouped[offer.provider].append(offer)
     return grouped
-
-
-def editor_addresses(partner) -> list[str]:
-    editors = Membership.objects.filter(partner=partner, role=Membership.Role.EDITOR, user__is_active=True)
-    return sorted(set(editors.exclude(user__email="").values_list("user__email", flat=True)))
 
 
 def reminder_text(partner, offers, base_url: str = "") -> str:
@@ -62,7 +56,7 @@ class Command(BaseCommand):
         base_url = settings.SITE_URL if base_url is None else base_url
         sent = 0
         for partner, offers in stale_offers_by_partner().items():
-            recipients = editor_addresses(partner)
+            recipients = editor_emails(partner)
             if not recipients:
                 self.stderr.write(f"{partner.name}: {len(offers)} stale offers, but no editor with an e-mail address")
                 continue

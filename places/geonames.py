@@ -6,15 +6,14 @@ admin code3, latitude, longitude, accuracy.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
 
-from offers.models import Postcode
+from places.models import Postcode
+from places.validators import is_postcode
 
-POSTCODE_RE = re.compile(r"^\d{5}$")
 MIN_COLUMNS = 11
 
 
@@ -40,7 +39,7 @@ def parse_line(line: str) -> tuple[str, str, float, float]:
     if len(columns) < MIN_COLUMNS:
         raise ValueError(f"{len(columns)} Spalten statt mindestens {MIN_COLUMNS} (Tabulator-getrennt)")
     code, city = columns[1].strip(), columns[2].strip()
-    if not POSTCODE_RE.match(code):
+    if not is_postcode(code):
         raise ValueError(f"Postleitzahl „{code[:20]}“ hat nicht fünf Ziffern")
     if not city or len(city) > 100:
         raise ValueError("Ortsname fehlt oder ist länger als 100 Zeichen")
@@ -95,14 +94,3 @@ def import_postcodes(path: Path | str) -> ImportResult:
     Postcode.objects.bulk_update(changed, ["latitude", "longitude"], batch_size=1000)
     result.created, result.updated = len(new), len(changed)
     return result
-
-
-def locate(place: str) -> Postcode | None:
-    """A postcode ("70173") or a town name ("Schwerin") → its coordinates, or None if unknown."""
-    place = " ".join(place.split())
-    if POSTCODE_RE.match(place):
-        return Postcode.objects.filter(code=place).first()
-    match = re.match(r"^(\d{5})\s+(.+)$", place)
-    if match:
-        return Postcode.objects.filter(code=match.group(1)).first()
-    return Postcode.objects.filter(city__iexact=place).order_by("code").first()

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from offers.models import Postcode
-from offers.postcodes import locate
+from places.lookup import locate
+from places.models import Postcode
 
 pytestmark = pytest.mark.django_db
 GOOD = (
@@ -74,7 +74,7 @@ def test_import_postcodes_refuses_unusable_files(tmp_path, content, message):
 
 def test_demo_postcode_file_is_valid_and_covers_the_demo_towns():
     from offers.demo import POSTCODE_FILE
-    from offers.postcodes import read_file
+    from places.geonames import read_file
 
     cities = {city for _code, city, _lat, _lon in read_file(POSTCODE_FILE)}
     assert {"Stuttgart", "Schwerin", "Rostock", "Esslingen am Neckar", "Wismar", "Güstrow"} <= cities

@@ -1,0 +1,367 @@
+"""Offers, and the queryset every view, the guide and the admin compose their reads from."""
+
+from __future__ import annotations
+
+import datetime
+import random
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import (
+    Case,
+    DateField,
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from offers.models.catalogue import CatalogueVersion
+from offers.models.run import Run
+from offers.models.vocabulary import FundingProgramme, QualificationStep, Sector, TargetGroup
+from offers.search import is_postgres, search_vector, text_search
+from partners.models import ContactPerson, Language, Partner
+from partners.scoping import editable_partner_ids, is_coordinator
+from places.distance import Place
+
+# Rolling-start runs never end; this date stands for "open-ended" in Offer.listed_until.
+OPEN_END = datetime.date(9999, 12, 31)
+SAMPLE_RANGE = 10_000
+
+
+def random_sample() -> int:
+    return random.randrange(SAMPLE_RANGE)
+
+
+def listed_q(prefix: str = "", today: datetime.date | None = None) -> Q:
+    """The public visibility rule as a Q, also for counting through a relation (prefix "offers__")."""
+    return Q(
+        **{
+            f"{prefix}status": Offer.Status.PUBLISHED,
+            f"{prefix}listed_until__gte": today or timezone.localdate(),
+            f"{prefix}provider__active": True,
+        }
+    )
+
+
+def _slugs(values) -> list[str]:
+    """Accepts one slug, model instance or an iterable of them."""
+    if values is None:
+        return []
+    if isinstance(values, str) or hasattr(values, "slug"):
+        values = [values]
+    return [getattr(value, "slug", value) for value in values]
+
+
+def _vocabulary_ids(model, values):
+    """Vocabulary ids of slugs, instances or ids: literal ids where they are known (the planner estimates a filter
+    on literal ids from its statistics), else a subquery."""
+    if values is None or isinstance(values, str | int) or hasattr(values, "pk"):
+        values = [values] if values is not None else []
+    values = [getattr(value, "pk", value) for value in values]
+    if all(isinstance(value, int) for value in values):
+        return values
+    return model.objects.filter(slug__in=_slugs(values)).values("pk")
+
+
+def links_exist(field: str, values) -> Exists:
+    """The offer is linked through the many-to-many `field` to one of these vocabulary entries (slugs, instances or
+    ids)."""
+    relation = Offer._meta.get_field(field)
+    through, target = relation.remote_field.through, relation.m2m_reverse_field_name()
+    ids = _vocabulary_ids(relation.related_model, values)
+    return Exists(through.objects.filter(offer_id=OuterRef("pk"), **{f"{target}_id__in": ids}))
+
+
+def leads_to_q(steps) -> Q:
+    return Q(leads_to_id__in=_vocabulary_ids(QualificationStep, steps))
+
+
+def current_run_exists(**run_filters) -> Exists:
+    """The offer has a current run (see RunQuerySet.current) matching run_filters."""
+    return Exists(Run.objects.current().filter(offer_id=OuterRef("pk"), **run_filters))
+
+
+class OfferQuerySet(QuerySet):
+    # --- visibility -------------------------------------------------------------------------------------
+    def published(self) -> OfferQuerySet:
+        return self.filter(status=Offer.Status.PUBLISHED)
+
+    def listed(self, today: datetime.date | None = None) -> OfferQuerySet:
+        """The public visibility rule: published, by an active partner, with a run that has not ended (or a
+        rolling start).
+
+        listed_until is kept up to date from the runs (see refresh_dates), so this is a single-table filter.
+        """
+        return self.filter(listed_q(today=today))
+
+    def visible_to(self, user) -> OfferQuerySet:
+        """What a user may open on the public site: listed offers, plus everything a coordinator or the
+        provider's editors may preview."""
+        if user is None or not user.is_authenticated:
+            return self.listed()
+        if is_coordinator(user):
+            return self.all()
+        return self.filter(listed_q() | Q(provider__in=editable_partner_ids(user)))
+
+    def stale(self, now: datetime.datetime | None = None) -> OfferQuerySet:
+        now = now or timezone.now()
+        return self.filter(last_confirmed_at__lt=now - datetime.timedelta(days=settings.OFFER_STALE_AFTER_DAYS))
+
+    # --- filters (OR within one call, AND when chained); each applies one of the conditions above --------------
+    def for_level(self, steps) -> OfferQuerySet:
+        """Offers open to people standing on one of these ladder steps (slug, instance or a list)."""
+        return self.filter(links_exist("entry_levels", steps))
+
+    def leading_to(self, steps) -> OfferQuerySet:
+        return self.filter(leads_to_q(steps))
+
+    def in_sectors(self, sectors) -> OfferQuerySet:
+        return self.filter(links_exist("sectors", sectors))
+
+    def for_target_groups(self, groups) -> OfferQuerySet:
+        return self.filter(links_exist("target_groups", groups))
+
+    def fundable_by(self, programmes) -> OfferQuerySet:
+        return self.filter(links_exist("funding_programmes", programmes))
+
+    def of_kind(self, kinds) -> OfferQuerySet:
+        return self.filter(kind__in=_slugs(kinds))
+
+    def free(self) -> OfferQuerySet:
+        return self.filter(price=0)
+
+    def azav_approved(self) -> OfferQuerySet:
+        return self.filter(azav=True)
+
+    def with_learning_form(self, forms) -> OfferQuerySet:
+        return self.filter(current_run_exists(learning_form__in=list(forms)))
+
+    def with_schedule(self, schedules) -> OfferQuerySet:
+        return self.filter(current_run_exists(schedule__in=list(schedules)))
+
+    def starting_between(self, start_from=None, start_until=None) -> OfferQuerySet:
+        """A run starts in the window; a rolling start fits every window that has not passed."""
+        dated = Q(rolling_start=False)
+        if start_from:
+            dated &= Q(start_date__gte=start_from)
+        if start_until:
+            dated &= Q(start_date__lte=start_until)
+        rolling = Q(rolling_start=True)
+        if start_until and start_until < timezone.localdate():
+            rolling = Q(pk__in=[])
+        runs = Run.objects.not_cancelled().filter(dated | rolling, offer_id=OuterRef("pk"))
+        return self.filter(Exists(runs))
+
+    def near(self, place: Place, km: float) -> OfferQuerySet:
+        """Offers with a current run within km of `place`, annotated with distance_km of the nearest one."""
+        runs = Run.objects.current().within(place, km).filter(offer_id=OuterRef("pk"))
+        nearest = runs.order_by("distance_km").values("distance_km")[:1]
+        return self.filter(Exists(runs)).annotate(distance_km=Subquery(nearest, output_field=FloatField()))
+
+    def search(self, q: str) -> OfferQuerySet:
+        """Full-text search (offers.search), annotated with `rank` and a highlighted snippet (`headline`)."""
+        return text_search(self, q)
+
+    # --- derived columns: bulk updates send no signals, so each changes the catalogue version itself ---------
+    def update_search_vectors(self) -> int:
+        """Recompute the stored PostgreSQL search vectors (title > summary > description and provider)."""
+        if not is_postgres():
+            return 0
+        provider = Subquery(Partner.objects.filter(pk=OuterRef("provider_id")).values("name")[:1])
+        updated = self.update(search_vector=search_vector(provider))
+        CatalogueVersion.bump()
+        return updated
+
+    def refresh_dates(self, today: datetime.date | None = None) -> int:
+        """Recompute the denormalised listed_until and next_start from the runs, in one UPDATE.
+
+        next_start depends on the day, so a daily `manage.py refresh_offer_dates` keeps the sort order exact.
+        """
+        today = today or timezone.localdate()
+        runs = Run.objects.not_cancelled().filter(offer_id=OuterRef("pk"))
+        until = Case(
+            When(rolling_start=True, then=Value(OPEN_END)),
+            default=Coalesce("end_date", "start_date"),
+            output_field=DateField(),
+        )
+        last = runs.annotate(until=until).filter(until__isnull=False).order_by("-until").values("until")[:1]
+        begins = Case(
+            When(rolling_start=True, then=Value(today)),
+            When(start_date__gte=today, then=F("start_date")),
+            default=None,
+            output_field=DateField(),
+        )
+        first = runs.annotate(begins=begins).filter(begins__isnull=False).order_by("begins").values("begins")[:1]
+        updated = self.update(
+            listed_until=Subquery(last, output_field=DateField()),
+            next_start=Subquery(first, output_field=DateField()),
+        )
+        CatalogueVersion.bump()
+        return updated
+
+    # --- ordering and loading ---------------------------------------------------------------------------
+    def soonest_first(self) -> OfferQuerySet:
+        """By the next start (stored on the offer), undated offers last."""
+        return self.order_by(F("next_start").asc(nulls_last=True), "pk")
+
+    def card_data(self) -> OfferQuerySet:
+        """What a result card shows, in a constant number of queries."""
+        # The search vector is the widest column and no card shows it.
+        return (
+            self.select_related("provider", "leads_to")
+            .defer("search_vector")
+            .prefetch_related(
+                "entry_levels",
+                "funding_programmes",
+                Prefetch("runs", queryset=Run.objects.current().order_by("start_date", "pk"), to_attr="current_runs"),
+            )
+        )
+
+
+class Offer(models.Model):
+    class Kind(models.TextChoices):
+        ANPASSUNG = "anpassung", _("Anpassungsweiterbildung")
+        TEILQUALIFIZIERUNG = "teilqualifizierung", _("Teilqualifizierung")
+        EXTERNENPRUEFUNG = "externenpruefung", _("Vorbereitung auf die Externenprüfung")
+        UMSCHULUNG = "umschulung", _("Umschulung")
+        AUFSTIEG = "aufstiegsfortbildung", _("Aufstiegsfortbildung")
+        STUDIUM = "studium", _("Berufsbegleitendes Studium")
+        SPRACHKURS = "sprachkurs", _("Berufsbezogener Sprachkurs")
+        BERATUNG = "beratung", _("Beratung / Kompetenzfeststellung")
+        INHOUSE = "inhouse", _("Inhouse-Schulung")
+
+    class CertificateKind(models.TextChoices):
+        TEILNAHME = "teilnahme", _("Teilnahmebescheinigung")
+        ZERTIFIKAT = "zertifikat", _("Zertifikat des Anbieters")
+        KAMMER = "kammer", _("Kammerprüfung / staatlich anerkannter Abschluss")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        PUBLISHED = "published", _("veröffentlicht")
+        ARCHIVED = "archived", _("archiviert")
+
+    provider = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="offers", verbose_name=_("Anbieter"))
+    title = models.CharField(_("Titel"), max_length=200)
+    slug = models.SlugField(_("Kurzname in der Adresse"), max_length=220, unique=True)
+    summary = models.CharField(_("Kurzbeschreibung"), max_length=300)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    kind = models.CharField(_("Art"), max_length=30, choices=Kind.choices)
+    entry_levels = models.ManyToManyField(
+        QualificationStep, related_name="offers_open", verbose_name=_("Offen für (Stufe)")
+    )
+    leads_to = models.ForeignKey(
+        QualificationStep,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="offers_leading",
+        verbose_name=_("Führt zu (Stufe)"),
+    )
+    dqr_level = models.PositiveSmallIntegerField(
+        _("DQR-Niveau"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1, _("Das DQR-Niveau liegt zwischen 1 und 8.")),
+            MaxValueValidator(8, _("Das DQR-Niveau liegt zwischen 1 und 8.")),
+        ],
+        help_text=_("Nur angeben, wenn das Angebot auf einen DQR-zugeordneten Abschluss vorbereitet."),
+    )
+    certificate = models.CharField(_("Abschluss / Zertifikat"), max_length=200, blank=True)
+    certificate_kind = models.CharField(
+        _("Art des Abschlusses"), max_length=20, choices=CertificateKind.choices, default=CertificateKind.ZERTIFIKAT
+    )
+    sectors = models.ManyToManyField(Sector, related_name="offers", verbose_name=_("Branchen"), blank=True)
+    target_groups = models.ManyToManyField(
+        TargetGroup, related_name="offers", verbose_name=_("Zielgruppen"), blank=True
+    )
+    funding_programmes = models.ManyToManyField(
+        FundingProgramme, related_name="offers", verbose_name=_("Förderprogramme"), blank=True
+    )
+    azav = models.BooleanField(_("AZAV-zugelassen"), default=False)
+    teaching_hours = models.PositiveIntegerField(_("Unterrichtseinheiten (UE)"), null=True, blank=True)
+    duration_text = models.CharField(_("Dauer"), max_length=200, blank=True)
+    price = models.DecimalField(
+        _("Preis in Euro"),
+        max_digits=9,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0, _("Der Preis darf nicht negativ sein (0 = kostenlos)."))],
+    )
+    price_note = models.CharField(_("Hinweis zum Preis"), max_length=300, blank=True)
+    languages = models.ManyToManyField(Language, verbose_name=_("Unterrichtssprachen"), blank=True)
+    inhouse_possible = models.BooleanField(_("auch als Inhouse-Schulung"), default=False)
+    accessibility_notes = models.TextField(_("Hinweise zur Barrierefreiheit"), blank=True)
+    contact_person = models.ForeignKey(
+        ContactPerson, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("Ansprechperson")
+    )
+    registration_url = models.URLField(_("Link zur Anmeldung"), blank=True)
+    status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+    last_confirmed_at = models.DateTimeField(_("zuletzt bestätigt"), default=timezone.now)
+    # Kept up to date from the runs by OfferQuerySet.refresh_dates (signals in offers.signals), so that
+    # listing and sorting by start date stay single-table operations at 100,000+ offers.
+    listed_until = models.DateField(_("sichtbar bis"), null=True, blank=True, editable=False)
+    next_start = models.DateField(_("nächster Beginn"), null=True, blank=True, editable=False)
+    # PostgreSQL only (stays empty on SQLite); GIN index in migration 0003.
+    search_vector = SearchVectorField(null=True, editable=False)
+    # A random number in [0, SAMPLE_RANGE) drawn once per offer: facet counts of a very large search are taken on
+    # the offers with sample < k (an index range, see offers.filters), a uniform sample of any filtered set.
+    sample = models.PositiveSmallIntegerField(default=random_sample, editable=False)
+    history = HistoricalRecords(
+        m2m_fields=[entry_levels, sectors, target_groups, funding_programmes],
+        excluded_fields=["search_vector", "listed_until", "next_start", "sample"],
+    )
+
+    objects = OfferQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title", "pk"]
+        verbose_name = _("Angebot")
+        verbose_name_plural = _("Angebote")
+        indexes = [
+            models.Index(fields=["status", "listed_until"], name="offer_listed_idx"),
+            models.Index(fields=["next_start", "id"], name="offer_next_start_idx"),
+            models.Index(fields=["-created_at", "id"], name="offer_newest_idx"),
+            models.Index(fields=["title", "id"], name="offer_title_idx"),
+            models.Index(fields=["kind"], name="offer_kind_idx"),
+            models.Index(fields=["last_confirmed_at"], name="offer_confirmed_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("offers:detail", args=[self.slug])
+
+    @property
+    def is_free(self) -> bool:
+        return self.price == 0
+
+    @property
+    def is_stale(self) -> bool:
+        """Not confirmed by its provider for more than OFFER_STALE_AFTER_DAYS days."""
+        limit = timezone.now() - datetime.timedelta(days=settings.OFFER_STALE_AFTER_DAYS)
+        return self.last_confirmed_at < limit
+
+    def clean(self) -> None:
+        if self.contact_person_id and self.provider_id and self.contact_person.partner_id != self.provider_id:
+            raise ValidationError(
+                {"contact_person": _("Die Ansprechperson muss zum Anbieter dieses Angebots gehören.")}
+            )

@@ -1,0 +1,22 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from places.validators import validate_postcode
+
+
+class Postcode(models.Model):
+    """A German postcode with the coordinates of one place it serves (GeoNames; a code can serve several)."""
+
+    code = models.CharField(_("Postleitzahl"), max_length=5, db_index=True, validators=[validate_postcode])
+    city = models.CharField(_("Ort"), max_length=100, db_index=True)
+    latitude = models.FloatField(_("Breitengrad"))
+    longitude = models.FloatField(_("Längengrad"))
+
+    class Meta:
+        ordering = ["code", "city"]
+        constraints = [models.UniqueConstraint(fields=["code", "city"], name="unique_postcode_city")]
+        verbose_name = _("Postleitzahl")
+        verbose_name_plural = _("Postleitzahlen")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.city}"
