@@ -13,6 +13,8 @@ from enum import StrEnum
 
 from django.utils.translation import gettext as _
 
+from places.validators import is_postcode
+
 
 class Who(StrEnum):
     COMPANY = "unternehmen"
@@ -54,7 +56,7 @@ LAND_RANGES = (
 
 def land_for_postcode(postcode: str | None) -> str | None:
     """The Land ("bw", "mv") a German postcode probably belongs to, or None."""
-    if not postcode or len(postcode) != 5 or not postcode.isdigit():
+    if not postcode or not is_postcode(postcode):
         return None
     number = int(postcode)
     return next((land for first, last, land in LAND_RANGES if first <= number <= last), None)

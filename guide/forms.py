@@ -1,11 +1,11 @@
 from dataclasses import dataclass
 
 from django import forms
-from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from guide.eligibility import Goal, Situation, Who, land_for_postcode
 from offers.models import QualificationStep, Sector
+from places.validators import validate_postcode
 
 WHO_CHOICES = [
     (Who.COMPANY, _("Ich frage für ein Unternehmen")),
@@ -34,8 +34,6 @@ AGE_CHOICES = [("unter-25", _("unter 25")), ("25-44", _("25 bis 44")), ("ab-45",
 AGE_YEARS = {"unter-25": 24, "25-44": 25, "ab-45": 45}
 YEARS_CHOICES = [("unter-2", _("vor weniger als 2 Jahren")), ("ab-2", _("vor 2 Jahren oder länger"))]
 YEARS_SINCE = {"unter-2": 1, "ab-2": 2}
-
-postcode_validator = RegexValidator(r"^\d{5}$", _("Bitte eine fünfstellige Postleitzahl angeben, z. B. 70173."))
 
 
 @dataclass(frozen=True)
@@ -110,7 +108,7 @@ class GuideForm(forms.Form):
         label=_("Postleitzahl"),
         required=False,
         max_length=5,
-        validators=[postcode_validator],
+        validators=[validate_postcode],
         help_text=_("für Angebote und Anlaufstellen in Ihrer Nähe"),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 6}),
         error_messages={"max_length": _("Bitte eine fünfstellige Postleitzahl angeben, z. B. 70173.")},

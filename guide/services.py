@@ -1,9 +1,9 @@
 """Reads behind the guide's result page, composed from the catalogue's and the directory's querysets."""
 
-import math
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.db.models import F
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,19 +14,11 @@ from guide.forms import GOAL_CHOICES, WHO_CHOICES, Answers
 from offers.filters import OfferFilter
 from offers.models import FundingProgramme, Offer
 from partners.models import Partner
-from places.lookup import locate as find_place
+from places.models import Postcode
 
 RADIUS_KM = 50
 OFFER_LIMIT = 6
 CONTACT_POINT_LIMIT = 3
-
-
-@dataclass(frozen=True)
-class Place:
-    code: str
-    city: str
-    latitude: float
-    longitude: float
 
 
 @dataclass
@@ -40,12 +32,7 @@ class OfferMatch:
         return f"{reverse('offers:search')}?{urlencode(self.params, doseq=True)}"
 
 
-def locate(postcode: str | None) -> Place | None:
-    row = find_place(postcode) if postcode else None
-    return Place(row.code, row.city, row.latitude, row.longitude) if row else None
-
-
-def search_params(answers: Answers, place: Place | None) -> dict:
+def search_params(answers: Answers, place: Postcode | None) -> dict:
     """The offer search's public GET parameters (the URL contract in docs/urls.md) for these answers."""
     params = {}
     if answers.step:
@@ -69,7 +56,7 @@ def _offers_for(params: dict) -> list:
     return list(search.ordered().card_data()[:OFFER_LIMIT])
 
 
-def matching_offers(answers: Answers, place: Place | None) -> OfferMatch:
+def matching_offers(answers: Answers, place: Postcode | None) -> OfferMatch:
     """The best matching offers; when nothing fits every answer, drop sector, then distance, then kind."""
     params = search_params(answers, place)
     attempts = [params]
@@ -84,24 +71,12 @@ def matching_offers(answers: Answers, place: Place | None) -> OfferMatch:
     return OfferMatch([], params)
 
 
-def distance_km(place: Place, latitude: float, longitude: float) -> float:
-    """Great-circle distance (haversine)."""
-    lat1, lat2 = math.radians(place.latitude), math.radians(latitude)
-    dlat, dlon = lat2 - lat1, math.radians(longitude - place.longitude)
-    a = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
-
-
-def nearest_contact_points(place: Place | None, limit: int = CONTACT_POINT_LIMIT) -> list[Partner]:
+def nearest_contact_points(place: Postcode | None, limit: int = CONTACT_POINT_LIMIT) -> list[Partner]:
     """Contact points nearest first (each with .distance_km), or by name when the place is unknown."""
-    points = list(Partner.objects.contact_points())
-    if place is None:
-        return points[:limit]
-    for point in points:
-        located = point.latitude is not None and point.longitude is not None
-        point.distance_km = distance_km(place, point.latitude, point.longitude) if located else None
-    points.sort(key=lambda point: (point.distance_km is None, point.distance_km or 0))
-    return points[:limit]
+    points = Partner.objects.contact_points()
+    if place is not None:
+        points = points.with_distance_from(place).order_by(F("distance_km").asc(nulls_last=True), "name", "pk")
+    return list(points[:limit])
 
 
 @dataclass(frozen=True)

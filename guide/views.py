@@ -4,6 +4,7 @@ from django.shortcuts import render
 from guide import services
 from guide.advice import next_step
 from guide.forms import GuideForm
+from places.lookup import locate
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -23,7 +24,7 @@ def result(request: HttpRequest) -> HttpResponse:
 
 def _result_context(form: GuideForm) -> dict:
     answers = form.answers()
-    place = services.locate(answers.postcode)
+    place = locate(answers.postcode) if answers.postcode else None
     contact_points = services.nearest_contact_points(place)
     step_slug = answers.step.slug if answers.step else None
     return {
