@@ -6,9 +6,10 @@ from django.db import connection
 from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
-from offers.models import Offer, Postcode, Run
+from offers.models import Offer, Run
 from offers.scale import generate
 from partners.models import Partner
+from tests.factories import Postcode
 
 pytestmark = pytest.mark.django_db
 

@@ -3,61 +3,76 @@ from django.http import QueryDict
 
 from offers.filters import OfferFilter
 from offers.models import Offer, Run
-from tests.offers.conftest import days, make_offer, make_run, make_venue_run, slugs
+from tests.factories import SCHWERIN, STUTTGART, OfferFactory, RunFactory, days, slugs, step
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def catalogue(postcodes):
-    a = make_offer(
+    a = OfferFactory(
         title="Externenprüfung Mechatroniker",
         kind=Offer.Kind.EXTERNENPRUEFUNG,
         levels=["ohne-abschluss"],
-        leads_to_id=_step("fachkraft"),
+        leads_to=step("fachkraft"),
         sectors=["metall-elektro"],
         funding=["bildungsgutschein"],
-        groups=["an-und-ungelernte"],
+        target_groups=["an-und-ungelernte"],
         azav=True,
         price=5000,
     )
-    b = make_offer(
+    b = OfferFactory(
         title="Industriemeister Metall",
         kind=Offer.Kind.AUFSTIEG,
         levels=["fachkraft"],
-        leads_to_id=_step("aufstieg"),
+        leads_to=step("aufstieg"),
         sectors=["metall-elektro", "maschinenbau"],
         funding=["aufstiegs-bafoeg"],
         price=4000,
         runs=0,
     )
-    make_venue_run(b, 48.78, 9.18, start_date=days(60), end_date=days(400), schedule=Run.Schedule.BERUFSBEGLEITEND)
-    c = make_offer(
+    RunFactory(
+        offer=b,
+        place=STUTTGART,
+        latitude=48.78,
+        longitude=9.18,
+        start_date=days(60),
+        end_date=days(400),
+        schedule=Run.Schedule.BERUFSBEGLEITEND,
+    )
+    c = OfferFactory(
         title="Pflegehelfer",
         kind=Offer.Kind.UMSCHULUNG,
         levels=["ohne-abschluss", "fachkraft"],
-        leads_to_id=_step("fachkraft"),
+        leads_to=step("fachkraft"),
         sectors=["pflege-gesundheit"],
         funding=["bildungsgutschein", "qualifizierungschancengesetz"],
-        groups=["migration"],
+        target_groups=["migration"],
         azav=True,
         price=0,
         runs=0,
     )
-    make_venue_run(
-        c, 53.62, 11.41, postcode="19053", city="Schwerin", start_date=days(10), end_date=days(300), schedule="vollzeit"
+    RunFactory(
+        offer=c,
+        place=SCHWERIN,
+        latitude=53.62,
+        longitude=11.41,
+        start_date=days(10),
+        end_date=days(300),
+        schedule="vollzeit",
     )
-    d = make_offer(
+    d = OfferFactory(
         title="Qualifizierungsberatung",
         kind=Offer.Kind.BERATUNG,
         levels=["ohne-abschluss", "fachkraft", "aufstieg", "akademisch"],
         sectors=["branchenuebergreifend"],
         price=0,
-        runs=0,
+        runs__start_date=None,
+        runs__end_date=None,
+        runs__rolling_start=True,
     )
-    make_run(d, start_date=None, end_date=None, rolling_start=True)
     # Could leak: same attributes as a, but not listed.
-    make_offer(
+    OfferFactory(
         title="Entwurf Mechatroniker",
         status=Offer.Status.DRAFT,
         levels=["ohne-abschluss"],
@@ -65,15 +80,15 @@ def catalogue(postcodes):
         funding=["bildungsgutschein"],
         price=0,
     )
-    past = make_offer(title="Vorbei", levels=["ohne-abschluss"], funding=["bildungsgutschein"], price=0, runs=0)
-    make_run(past, start_date=days(-40), end_date=days(-2))
+    OfferFactory(
+        title="Vorbei",
+        levels=["ohne-abschluss"],
+        funding=["bildungsgutschein"],
+        price=0,
+        runs__start_date=days(-40),
+        runs__end_date=days(-2),
+    )
     return {"a": a.slug, "b": b.slug, "c": c.slug, "d": d.slug}
-
-
-def _step(slug):
-    from offers.models import QualificationStep
-
-    return QualificationStep.objects.get(slug=slug).pk
 
 
 def _search(query: str) -> OfferFilter:
@@ -241,7 +256,7 @@ def _sampled_catalogue(catalogue, monkeypatch) -> list[Offer]:
 
     monkeypatch.setattr(filters, "_size", lambda queryset: queryset.count())
     for _ in range(8):
-        make_offer(sectors=["logistik"])
+        OfferFactory(sectors=["logistik"])
     listed = list(Offer.objects.listed().order_by("pk"))
     for i, offer in enumerate(listed):
         Offer.objects.filter(pk=offer.pk).update(sample=1000 if i % 2 == 0 else 9000)

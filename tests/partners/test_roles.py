@@ -9,7 +9,7 @@ from lotsendienst import demo as accounts_demo
 from partners import demo_memberships
 from partners.models import Membership
 from partners.scoping import editable_partner_ids, is_coordinator
-from tests.partners.conftest import make_partner
+from tests.factories import MembershipFactory, PartnerFactory, UserFactory
 
 EDITOR_PERMISSIONS = {
     "offers.view_offer",
@@ -69,7 +69,7 @@ def test_coordinator_permissions_exclude_counselling_and_group_editing():
 
 def test_editable_partner_ids_counts_only_editor_memberships(network):
     counsellor = network.users["beratung"]
-    Membership.objects.create(user=counsellor, partner=network.ihk, role=Membership.Role.COUNSELLOR)
+    MembershipFactory(user=counsellor, partner=network.ihk, role=Membership.Role.COUNSELLOR)
 
     assert editable_partner_ids(network.users["redaktion-ihk"]) == {network.ihk.pk}
     assert editable_partner_ids(counsellor) == frozenset()
@@ -88,9 +88,9 @@ def test_inactive_editor_reaches_no_partner(network):
 def test_demo_memberships_assign_roles_and_groups_idempotently():
     out = io.StringIO()
     accounts_demo.load(stdout=out)
-    ihk = make_partner(slug="ihk-region-stuttgart")
-    saz = make_partner(slug="schweriner-ausbildungszentrum")
-    lotse = make_partner(slug="lotsendienst-stuttgart")
+    ihk = PartnerFactory(slug="ihk-region-stuttgart")
+    saz = PartnerFactory(slug="schweriner-ausbildungszentrum")
+    lotse = PartnerFactory(slug="lotsendienst-stuttgart")
 
     demo_memberships.load(stdout=out)
     demo_memberships.load(stdout=out)
@@ -130,7 +130,7 @@ def _group_names(user) -> set[str]:
 
 
 def test_membership_added_by_coordinator_grants_editor_group_and_staff_and_deletion_revokes(network, login):
-    newcomer = get_user_model().objects.create_user("neu")
+    newcomer = UserFactory(username="neu")
     client = login(network.users["koordination"])
     data = {"user": newcomer.pk, "partner": network.ihk.pk, "role": "editor"}
 
@@ -145,7 +145,7 @@ def test_membership_added_by_coordinator_grants_editor_group_and_staff_and_delet
 
 
 def test_membership_inline_on_partner_page_grants_the_roles_group(network, login):
-    newcomer = get_user_model().objects.create_user("beraterin")
+    newcomer = UserFactory(username="beraterin")
     data = {
         "name": network.saz.name,
         "slug": network.saz.slug,
@@ -160,7 +160,7 @@ def test_membership_inline_on_partner_page_grants_the_roles_group(network, login
     }
 
     # Counsellor memberships are granted by a superuser only (see the coordinator test below).
-    operator = get_user_model().objects.create_superuser("betrieb", password="x")
+    operator = UserFactory(username="betrieb", is_staff=True, is_superuser=True)
     response = login(operator).post(reverse("admin:partners_partner_change", args=[network.saz.pk]), data)
 
     assert response.status_code == 302
