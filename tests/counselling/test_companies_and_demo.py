@@ -3,14 +3,12 @@ from io import StringIO
 from django.urls import reverse
 
 from counselling import demo
-from counselling.models import Case, Company, Inquiry, Need, NeedsAnalysis
+from counselling.models import Case, Company, Need, NeedsAnalysis
 from tests.factories import (
     CompanyFactory,
     NeedFactory,
     NeedsAnalysisFactory,
     OfferFactory,
-    OfficeFactory,
-    counsellor,
     sector,
     step,
 )
@@ -85,19 +83,3 @@ def test_demo_skips_missing_offices(db):
     demo.load(stdout=out)
     assert "lotsendienst-stuttgart not found, skipped" in out.getvalue()
     assert not Case.objects.exists()
-
-
-def test_demo_loads_cases_for_both_offices_and_is_idempotent(db):
-    for slug, username in [("lotsendienst-stuttgart", "beratung-stuttgart"),
-                           ("schweriner-ausbildungszentrum", "beratung-schwerin")]:  # fmt: skip
-        counsellor(OfficeFactory(slug=slug), username=username)
-    demo.load(stdout=StringIO())
-    counts = (Case.objects.count(), Inquiry.objects.count(), Company.objects.count())
-    demo.load(stdout=StringIO())
-    assert (Case.objects.count(), Inquiry.objects.count(), Company.objects.count()) == counts
-    assert counts[0] == 2 * len(demo.CASES)
-    assert set(Case.objects.values_list("office__slug", flat=True)) == {
-        "lotsendienst-stuttgart", "schweriner-ausbildungszentrum"
-    }  # fmt: skip
-    assert Case.objects.filter(gender="diverse").exists()
-    assert Case.objects.filter(counsellor__username="beratung-stuttgart").count() == len(demo.CASES)
