@@ -178,7 +178,7 @@ def test_healthz_answers_503_when_database_fails(client, monkeypatch):
     def broken_cursor(*args, **kwargs):
         raise DatabaseError("connection refused")
 
-    monkeypatch.setattr("lotsendienst.views.connection.cursor", broken_cursor)
+    monkeypatch.setattr("django.db.connection.cursor", broken_cursor)
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.content == b"database unavailable: connection refused"

@@ -1,4 +1,5 @@
 import datetime
+import random
 from decimal import Decimal
 
 import pytest
@@ -6,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.utils import timezone
 
-from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
+from offers.models import SAMPLE_RANGE, FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
 from tests.factories import OfferFactory, PostcodeFactory, RunFactory, days, editor, slugs
 
 pytestmark = pytest.mark.django_db
@@ -199,8 +200,6 @@ def test_run_keeps_exact_coordinates_given_with_a_new_venue():
 
 
 def test_every_new_offer_draws_its_own_sample_number(monkeypatch):
-    from offers import models
-
     draws = iter([17, 9_983])
-    monkeypatch.setattr(models.random, "randrange", lambda stop: next(draws) if stop == models.SAMPLE_RANGE else 0)
+    monkeypatch.setattr(random, "randrange", lambda stop: next(draws) if stop == SAMPLE_RANGE else 0)
     assert [OfferFactory().sample, OfferFactory().sample] == [17, 9_983]

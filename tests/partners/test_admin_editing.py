@@ -1,4 +1,5 @@
 import datetime
+import random
 
 import pytest
 from django.contrib import admin
@@ -9,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from offers.admin import OfferAdmin
-from offers.models import Offer, Run
+from offers.models import SAMPLE_RANGE, Offer, Run
 from partners.models import Partner
 from tests.factories import OfferFactory, PartnerFactory, PostcodeFactory, RunFactory, UserFactory, editor, step
 
@@ -248,7 +249,7 @@ def test_duplicate_action_copies_offer_with_runs_and_topics_as_draft(network, lo
 def test_a_duplicate_draws_its_own_sample_number(network, login, monkeypatch):
     """Offer.sample must stay independent per offer, or copies fall in and out of the counting sample together."""
     Offer.objects.filter(pk=network.ihk_offer.pk).update(sample=1234)
-    monkeypatch.setattr("offers.admin.random_sample", lambda: 8765)
+    monkeypatch.setattr(random, "randrange", lambda stop: 8765 if stop == SAMPLE_RANGE else 0)
     data = {"action": "duplicate_as_draft", "_selected_action": [network.ihk_offer.pk]}
 
     login(network.users["redaktion-ihk"]).post(reverse("admin:offers_offer_changelist"), data)
@@ -354,7 +355,7 @@ def test_offer_save_bypassing_the_form_is_refused_for_other_partners(network, rf
     offer = network.saz_offer
 
     with pytest.raises(PermissionDenied):
-        admin.site._registry[Offer].save_model(request, offer, form=None, change=True)
+        admin.site.get_model_admin(Offer).save_model(request, offer, form=None, change=True)
 
 
 @pytest.mark.parametrize(("user", "confirms"), [("redaktion-ihk", True), ("koordination", False)])
