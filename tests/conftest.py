@@ -4,6 +4,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from django.test import override_settings
 
 from offers.models import Offer
 from partners.models import Partner
@@ -40,10 +41,11 @@ def pytest_report_header(config):
     return None
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
     # Factories and demo loaders set passwords; the production hasher would cost a quarter of a second each.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @dataclass

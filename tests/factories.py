@@ -333,7 +333,7 @@ class NeedFactory(DjangoModelFactory):
         model = Need
 
     analysis = factory.SubFactory(NeedsAnalysisFactory)
-    step = factory.LazyFunction(lambda: step("ohne-abschluss"))
+    step = factory.SubFactory(QualificationStepFactory)  # "ohne-abschluss", fetched
     employees = 1
 
 

@@ -11,13 +11,11 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import transaction
-from django.test.utils import override_settings
 
 
 @pytest.fixture(scope="package", autouse=True)
 def demo(django_db_setup, django_db_blocker):
-    fast_hashing = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
-    with django_db_blocker.unblock(), transaction.atomic(), fast_hashing:
+    with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo", force=True, stdout=StringIO())
         yield
         transaction.set_rollback(True)
