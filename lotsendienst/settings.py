@@ -219,6 +219,14 @@ OFFER_STALE_AFTER_DAYS = env_int("OFFER_STALE_AFTER_DAYS", 183, minimum=1)
 CASE_RETENTION_DAYS = env_int("CASE_RETENTION_DAYS", 3 * 365, minimum=1)
 COUNSELLOR_IDLE_MINUTES = env_int("COUNSELLOR_IDLE_MINUTES", 30, minimum=1)
 INQUIRY_RATE_LIMIT = env_int("INQUIRY_RATE_LIMIT", 5, minimum=1)  # requests per address and hour
+OFFERS_PER_PAGE = 20  # search results on one page
+# Past SEARCH_SAMPLE_ABOVE offers in a search's base (its text, place and dates), the counts are taken on a uniform
+# sample of about SEARCH_SAMPLE_SIZE offers and shown as "ca." figures: exact counts would join every link and run
+# row of the catalogue (seconds at 1,000,000 offers). A sampled total under SEARCH_MIN_SAMPLED offers is counted
+# exactly instead. Read at every search (offers.filters), so tests can sample a catalogue of a dozen offers.
+SEARCH_SAMPLE_ABOVE = 20_000
+SEARCH_SAMPLE_SIZE = 5_000
+SEARCH_MIN_SAMPLED = 200
 # django-filter's empty option, in the wording Django 6.1 forms use here (locale/de).
 FILTERS_EMPTY_CHOICE_LABEL = _("– bitte wählen –")
 SITE_NAME = "Lotsendienst"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F
@@ -56,12 +57,6 @@ SORT_LABELS = {
 # Filters whose options are counted, in the order the page shows them.
 FACETS = ["level", "next", "sector", "funding", "kind", "target_group", "learning_form", "schedule", "azav", "free"]
 SUMMARY_SECONDS = 3600
-# Past SAMPLE_ABOVE offers in a search's base (its text, place and dates), the counts are taken on a uniform sample
-# of about SAMPLE_SIZE offers and shown as "ca." figures: exact counts would join every link and run row of the
-# catalogue (seconds at 1,000,000 offers). A sampled total under MIN_SAMPLED offers is counted exactly instead.
-SAMPLE_ABOVE = 20_000
-SAMPLE_SIZE = 5_000
-MIN_SAMPLED = 200
 
 
 def _size(queryset) -> int:
@@ -79,16 +74,16 @@ def _size(queryset) -> int:
 
 def _fraction(size: float) -> float:
     """The share of the offers to count (a multiple of 1 / SAMPLE_RANGE) for a base of about `size` offers."""
-    if size <= SAMPLE_ABOVE:
+    if size <= settings.SEARCH_SAMPLE_ABOVE:
         return 1.0
-    return max(1, math.ceil(SAMPLE_RANGE * SAMPLE_SIZE / size)) / SAMPLE_RANGE
+    return max(1, math.ceil(SAMPLE_RANGE * settings.SEARCH_SAMPLE_SIZE / size)) / SAMPLE_RANGE
 
 
 def _sampled(queryset, fraction: float):
     return queryset if fraction >= 1 else queryset.filter(sample__lt=round(fraction * SAMPLE_RANGE))
 
 
-def _estimate(sampled: int, fraction: float) -> int:
+def estimate(sampled: int, fraction: float) -> int:
     """A count on a sample of `fraction` of the offers, scaled up and rounded to two significant digits (exact
     when nothing was sampled)."""
     if fraction >= 1 or not sampled:
@@ -117,7 +112,7 @@ class Option:
     label: str
     count: int
     selected: bool
-    estimated: bool = False  # counted on a sample of a very large result (SAMPLE_ABOVE), rounded
+    estimated: bool = False  # counted on a sample of a very large result (SEARCH_SAMPLE_ABOVE), rounded
 
 
 @dataclass
@@ -372,9 +367,9 @@ class OfferFilter(django_filters.FilterSet):
         """The total and every shown facet's counts in one query (see offers.facet_counts).
 
         A facet's options are counted over the offers that pass every filter but its own (OR within a facet, AND
-        across). Past SAMPLE_ABOVE offers in the search's base (its text, place and dates), everything is counted
-        on a uniform sample of about SAMPLE_SIZE of them (Offer.sample) and shown as "ca."; a total that small a
-        sample cannot tell reliably (under MIN_SAMPLED offers in it) is counted exactly.
+        across). Past SEARCH_SAMPLE_ABOVE offers in the search's base (its text, place and dates), everything is
+        counted on a uniform sample of about SEARCH_SAMPLE_SIZE of them (Offer.sample) and shown as "ca."; a total
+        that small a sample cannot tell reliably (under SEARCH_MIN_SAMPLED offers in it) is counted exactly.
         """
         shown = [name for name in FACETS if name not in self.hidden]
         active = {
@@ -388,21 +383,21 @@ class OfferFilter(django_filters.FilterSet):
         fraction = _fraction(_size(self.queryset))
         counted = facet_counts(_sampled(base, fraction), active, shown, today=timezone.localdate())
         seen = counted["*"][""]
-        if fraction < 1 and seen < SAMPLE_SIZE // 4:
+        if fraction < 1 and seen < settings.SEARCH_SAMPLE_SIZE // 4:
             fraction = _fraction(seen / fraction)
             counted = facet_counts(_sampled(base, fraction), active, shown, today=timezone.localdate())
         del counted["*"]
         total = counted.pop("", {}).get("", 0)
         counts = {
-            name: {self._slug(name, value): _estimate(n, fraction) for value, n in values.items()}
+            name: {self._slug(name, value): estimate(n, fraction) for value, n in values.items()}
             for name, values in counted.items()
         }
         estimated = shown if fraction < 1 else []
         total_estimated = fraction < 1
-        if total_estimated and total < MIN_SAMPLED:
+        if total_estimated and total < settings.SEARCH_MIN_SAMPLED:
             total, total_estimated = self.qs.count(), False
         elif total_estimated:
-            total = _estimate(total, fraction)
+            total = estimate(total, fraction)
         summary = {"total": total, "total_estimated": total_estimated, "facets": counts, "estimated": sorted(estimated)}
         if not total:  # an empty result shows what each filter keeps out: counted here, so it is cached too
             summary["without"] = self._without_counts()

@@ -1,5 +1,6 @@
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -12,7 +13,6 @@ from offers.filters import OfferFilter
 from offers.forms import BackLinkForm
 from offers.models import CatalogueVersion, FundingProgramme, Offer, Run
 
-PER_PAGE = 20
 CARD_ANNOTATIONS = ("distance_km", "headline")
 DETAIL_SECONDS = 3600  # also for a page of ids sorted by rank or distance
 
@@ -30,12 +30,13 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = (), pr
     summary = filterset.summary()  # the total is counted (and cached) with the facets
     total, estimated = summary["total"], summary.get("total_estimated", False)
     rows = filterset.ordered()
-    rows = CardsInOrder(rows, total, cache_key=f"{filterset.summary_key}:{filterset.sort_key}", per_page=PER_PAGE)
+    per_page = settings.OFFERS_PER_PAGE
+    rows = CardsInOrder(rows, total, cache_key=f"{filterset.summary_key}:{filterset.sort_key}", per_page=per_page)
     number = filterset.cleaned.get("page") or 1
     if estimated:
         total, estimated = _bound_estimate(rows, total, number, exact=filterset.qs.count)
         rows.total = total
-    paginator = Paginator(rows, PER_PAGE)
+    paginator = Paginator(rows, per_page)
     paginator.count = total
     page = paginator.get_page(number)
     data = filterset.data
@@ -68,9 +69,9 @@ def _bound_estimate(rows, estimate: int, number: int, *, exact) -> tuple[int, bo
     one has a next page even where the estimate says otherwise; an empty page past the first means the estimate was
     too high, and only then is the result counted exactly (`exact`).
     """
-    start = (number - 1) * PER_PAGE
+    start = (number - 1) * settings.OFFERS_PER_PAGE
     found = rows.count_from(start)
-    if found > PER_PAGE:
+    if found > settings.OFFERS_PER_PAGE:
         return max(estimate, start + found), True
     if found or number == 1:
         return start + found, False

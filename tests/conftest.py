@@ -1,10 +1,23 @@
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from django.test import override_settings
 
-from tests.guide.conftest import Region, build_region
+from offers.models import Offer
+from partners.models import Partner
+from tests.factories import (
+    SCHWERIN,
+    STUTTGART,
+    OfferFactory,
+    OfficeFactory,
+    PartnerFactory,
+    PostcodeFactory,
+    days,
+    programme,
+)
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -28,10 +41,90 @@ def pytest_report_header(config):
     return None
 
 
-# Two towns with contact points and offers, shared by the guide, home page and Merkliste tests.
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    # Factories and demo loaders set passwords; the production hasher would cost a quarter of a second each.
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@dataclass
+class Region:
+    stuttgart_point: Partner
+    schwerin_point: Partner
+    tq_stuttgart: Offer
+    externen_schwerin: Offer
+    meister_stuttgart: Offer
+    sprachkurs_stuttgart: Offer
+    draft_tq_stuttgart: Offer
+    past_tq_stuttgart: Offer
+
+
+PROGRAMMES = [
+    "teilqualifizierung",
+    "bildungsgutschein",
+    "qualifizierungschancengesetz",
+    "qualifizierungsgeld",
+    "aufstiegs-bafoeg",
+    "weiterbildungsstipendium",
+    "aufstiegsstipendium",
+    "esf-fachkurse-bw",
+    "bildungszeit-bw",
+    "bildungsfreistellung-mv",
+    "avgs",
+]
+
+
 @pytest.fixture
 def region(db) -> Region:
-    return build_region()
+    """Two towns, each with a contact point and offers; plus rows that must never show (draft, ended, inactive).
+
+    Shared by the guide, the Merkliste and the home page (and their browser tests)."""
+    for place in (STUTTGART, SCHWERIN):
+        PostcodeFactory(place=place)
+    for slug in PROGRAMMES:  # seeded, but gone after a transactional test flushed the tables
+        programme(slug)
+    stuttgart_point = OfficeFactory(
+        place=STUTTGART, name="Lotsendienst Stuttgart", slug="lotsendienst-stuttgart", opening_hours="Mo–Fr 9–16 Uhr"
+    )
+    schwerin_point = OfficeFactory(place=SCHWERIN, name="SAZ Schwerin", slug="saz-schwerin")
+    OfficeFactory(place=STUTTGART, name="Stillgelegte Anlaufstelle", slug="alt", active=False)
+    provider = PartnerFactory(place=STUTTGART, name="Bildungswerk Stuttgart", slug="bildungswerk")
+    in_stuttgart = {"provider": provider, "runs__place": STUTTGART}
+    tq = {
+        **in_stuttgart,
+        "kind": Offer.Kind.TEILQUALIFIZIERUNG,
+        "levels": ["ohne-abschluss"],
+        "sectors": ["metall-elektro"],
+    }
+    past = OfferFactory(title="Vergangene TQ", runs__start_date=days(-100), runs__end_date=days(-40), **tq)
+    return Region(
+        stuttgart_point=stuttgart_point,
+        schwerin_point=schwerin_point,
+        tq_stuttgart=OfferFactory(title="TQ Maschinen- und Anlagenführer", funding=["teilqualifizierung"], **tq),
+        externen_schwerin=OfferFactory(
+            provider=provider,
+            title="Externenprüfung Mechatroniker/in",
+            kind=Offer.Kind.EXTERNENPRUEFUNG,
+            levels=["ohne-abschluss"],
+            sectors=["metall-elektro"],
+            runs__place=SCHWERIN,
+        ),
+        meister_stuttgart=OfferFactory(
+            title="Industriemeister Metall",
+            kind=Offer.Kind.AUFSTIEG,
+            levels=["fachkraft"],
+            sectors=["metall-elektro"],
+            teaching_hours=600,
+            funding=["aufstiegs-bafoeg"],
+            **in_stuttgart,
+        ),
+        sprachkurs_stuttgart=OfferFactory(
+            title="Deutsch im Beruf", kind=Offer.Kind.SPRACHKURS, levels=["ohne-abschluss", "fachkraft"], **in_stuttgart
+        ),
+        draft_tq_stuttgart=OfferFactory(title="Entwurf TQ", status=Offer.Status.DRAFT, **tq),
+        past_tq_stuttgart=past,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from offers.models import Offer, Run
 from offers.scale import generate
 from partners.models import Partner
-from places.models import Postcode
+from tests.factories import Postcode
 
 pytestmark = pytest.mark.django_db
 

@@ -3,15 +3,15 @@ from io import StringIO
 import pytest
 
 from counselling import demo
-from tests.counselling.conftest import make_counsellor, make_partner
+from tests.factories import OfficeFactory, counsellor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def stuttgart_desk():
-    office = make_partner("lotsendienst-stuttgart", name="Lotsendienst Stuttgart")
-    make_counsellor(office, "beratung-stuttgart")
+    office = OfficeFactory(slug="lotsendienst-stuttgart", name="Lotsendienst Stuttgart")
+    counsellor(office, username="beratung-stuttgart")
     demo.load(stdout=StringIO())
 
 

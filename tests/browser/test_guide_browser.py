@@ -2,14 +2,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.guide.conftest import Region, build_region
-
+# The `region` fixture (tests/conftest.py) is built in a transactional database here: the live server sees it.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def region(transactional_db) -> Region:
-    return build_region()
 
 
 def assert_accessible(page) -> None:

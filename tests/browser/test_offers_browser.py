@@ -4,7 +4,7 @@ import pytest
 from django.apps import apps
 
 from offers.models import Offer
-from tests.offers.conftest import make_offer, make_partner
+from tests.factories import OfferFactory, PartnerFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -13,9 +13,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def catalogue():
     # Transactional tests flush the tables, so the seeded vocabularies may be gone: seed them again.
     importlib.import_module("offers.migrations.0004_seed_vocabularies").seed(apps, None)
-    provider = make_partner(name="Bildungswerk Rostock gGmbH", website="https://bildungswerk.example")
-    wanted = make_offer(
-        provider,
+    provider = PartnerFactory(name="Bildungswerk Rostock gGmbH", website="https://bildungswerk.example")
+    wanted = OfferFactory(
+        provider=provider,
         title="Umschulung Fachkraft für Lagerlogistik",
         kind=Offer.Kind.UMSCHULUNG,
         levels=["fachkraft"],
@@ -23,17 +23,21 @@ def catalogue():
         funding=["bildungsgutschein"],
         certificate="Fachkraft für Lagerlogistik (IHK)",
     )
-    make_offer(
-        provider, title="Logistikmeister", levels=["aufstieg"], sectors=["logistik"], funding=["bildungsgutschein"]
+    OfferFactory(
+        provider=provider,
+        title="Logistikmeister",
+        levels=["aufstieg"],
+        sectors=["logistik"],
+        funding=["bildungsgutschein"],
     )
-    make_offer(
-        provider,
+    OfferFactory(
+        provider=provider,
         title="Pflegehelfer",
         levels=["fachkraft"],
         sectors=["pflege-gesundheit"],
         funding=["bildungsgutschein"],
     )
-    make_offer(provider, title="Lagerkurs ohne Förderung", levels=["fachkraft"], sectors=["logistik"])
+    OfferFactory(provider=provider, title="Lagerkurs ohne Förderung", levels=["fachkraft"], sectors=["logistik"])
     return wanted
 
 

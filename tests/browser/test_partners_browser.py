@@ -6,9 +6,18 @@ from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
-from offers.models import QualificationStep
 from partners.models import Language, Partner, Service
-from tests.partners.conftest import make_contact, make_editor, make_offer, make_partner, make_run
+from tests.factories import (
+    ContactPersonFactory,
+    LanguageFactory,
+    OfferFactory,
+    OfficeFactory,
+    PartnerFactory,
+    RunFactory,
+    ServiceFactory,
+    editor,
+    step,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,15 +30,15 @@ def seeds(transactional_db):
     models_then = MigrationLoader(connection).project_state(migration, at_end=True).apps
     import_module("partners.migrations.0003_role_groups").create_groups(models_then, None)
     for slug, name in [("pruefungen", "Prüfungen"), ("weiterbildung", "Weiterbildung")]:
-        Service.objects.get_or_create(slug=slug, defaults={"name": name})
+        ServiceFactory(slug=slug, name=name)
     for code, name in [("de", "Deutsch"), ("en", "Englisch")]:
-        Language.objects.get_or_create(code=code, defaults={"name": name})
-    QualificationStep.objects.get_or_create(slug="fachkraft", defaults={"name": "Fachkraft", "order": 2})
+        LanguageFactory(code=code, name=name)
+    step("fachkraft")
 
 
 @pytest.fixture
 def ihk(seeds):
-    partner = make_partner(
+    partner = PartnerFactory(
         name="IHK Region Stuttgart",
         slug="ihk-region-stuttgart",
         kind=Partner.Kind.IHK,
@@ -48,17 +57,22 @@ def ihk(seeds):
     )
     partner.services.set(Service.objects.filter(slug__in=["pruefungen", "weiterbildung"]))
     partner.languages.set(Language.objects.filter(code__in=["de", "en"]))
-    make_contact(partner, name="Ines Beispiel", position="Weiterbildungsberatung", email="ines@ihk.example")
+    ContactPersonFactory(
+        partner=partner, name="Ines Beispiel", position="Weiterbildungsberatung", email="ines@ihk.example"
+    )
     return partner
 
 
 def test_editor_changes_run_start_date_and_public_detail_shows_it(browser_page, ihk):
-    editor = make_editor("redaktion-ihk", ihk)
-    editor.set_password("demo")
-    editor.save()
-    offer = make_offer(ihk, title="Geprüfte/r Industriemeister/in Metall", slug="industriemeister-metall")
-    offer.entry_levels.set(QualificationStep.objects.filter(slug="fachkraft"))
-    run = make_run(offer, start_date=timezone.localdate() + datetime.timedelta(days=40))
+    ihk_editor = editor(ihk, username="redaktion-ihk")
+    offer = OfferFactory(
+        provider=ihk,
+        title="Geprüfte/r Industriemeister/in Metall",
+        slug="industriemeister-metall",
+        levels=["fachkraft"],
+        runs=0,
+    )
+    run = RunFactory(offer=offer, start_date=timezone.localdate() + datetime.timedelta(days=40), end_date=None)
     new_start = timezone.localdate() + datetime.timedelta(days=75)
     page = browser_page
 
@@ -75,13 +89,13 @@ def test_editor_changes_run_start_date_and_public_detail_shows_it(browser_page, 
     run.refresh_from_db()
     assert run.start_date == new_start
     assert page.get_by_text(new_start.strftime("%d.%m.%Y")).count() >= 1
-    assert run.history.first().history_user == editor
+    assert run.history.first().history_user == ihk_editor
 
 
 @pytest.mark.parametrize("path", ["/partner/", "/partner/?kind=ihk&contact_point=on", "/partner/ihk-region-stuttgart/"])
 def test_partner_pages_have_no_serious_axe_violations_or_foreign_requests(browser_page, ihk, path):
-    make_partner(name="Lotsendienst Stuttgart", kind=Partner.Kind.BERATUNG, city="Stuttgart", is_contact_point=True)
-    make_run(make_offer(ihk, title="Fachwirt/in"))
+    OfficeFactory(name="Lotsendienst Stuttgart", city="Stuttgart")
+    OfferFactory(provider=ihk, title="Fachwirt/in")
 
     browser_page.goto(path)
 

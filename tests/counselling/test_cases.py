@@ -7,8 +7,16 @@ from django.urls import reverse
 
 from counselling.consent import CONSENT_VERSION
 from counselling.models import AuditEntry, Case, Inquiry, PlanStep, Referral, Session
-
-from .conftest import make_case, make_inquiry, make_offer, make_step, make_target_group
+from tests.factories import (
+    CaseFactory,
+    CompanyFactory,
+    InquiryFactory,
+    OfferFactory,
+    PlanStepFactory,
+    SessionFactory,
+    step,
+    target_group,
+)
 
 
 @pytest.fixture
@@ -18,7 +26,7 @@ def desk_client(client, counsellor_s):
 
 
 def test_inquiry_converts_to_case_in_one_step(desk_client, office_s, counsellor_s):
-    inquiry = make_inquiry(office_s, name="Eva K.", kind="company", postcode="70173")
+    inquiry = InquiryFactory(office=office_s, name="Eva K.", kind="company", postcode="70173")
     response = desk_client.post(reverse("counselling:inquiry_convert", args=[inquiry.pk]))
     case = Case.objects.get()
     assert response["Location"] == case.get_absolute_url()
@@ -30,7 +38,7 @@ def test_inquiry_converts_to_case_in_one_step(desk_client, office_s, counsellor_
 
 
 def test_converting_twice_creates_one_case(desk_client, office_s):
-    inquiry = make_inquiry(office_s)
+    inquiry = InquiryFactory(office=office_s)
     url = reverse("counselling:inquiry_convert", args=[inquiry.pk])
     desk_client.post(url)
     desk_client.post(url)
@@ -40,7 +48,7 @@ def test_converting_twice_creates_one_case(desk_client, office_s):
 def test_convert_service_refuses_an_inquiry_converted_meanwhile(office_s, counsellor_s):
     from counselling.services import InquiryAlreadyHandled, inquiry_convert
 
-    inquiry = make_inquiry(office_s)
+    inquiry = InquiryFactory(office=office_s)
     stale_copy = Inquiry.objects.get(pk=inquiry.pk)
     inquiry_convert(inquiry=inquiry, by=counsellor_s)
 
@@ -50,15 +58,15 @@ def test_convert_service_refuses_an_inquiry_converted_meanwhile(office_s, counse
 
 
 def test_inquiry_without_case_can_be_anonymised(desk_client, office_s):
-    inquiry = make_inquiry(office_s, name="Weg damit", email="weg@example.org", message="Bitte löschen")
+    inquiry = InquiryFactory(office=office_s, name="Weg damit", email="weg@example.org", message="Bitte löschen")
     desk_client.post(reverse("counselling:inquiry_anonymise", args=[inquiry.pk]))
     inquiry.refresh_from_db()
     assert (inquiry.name, inquiry.email, inquiry.message, inquiry.status) == ("–", "", "", "closed")
 
 
 def test_inquiry_of_a_case_is_anonymised_only_with_the_case(desk_client, office_s):
-    inquiry = make_inquiry(office_s, name="Bleibt")
-    make_case(office_s, inquiry=inquiry)
+    inquiry = InquiryFactory(office=office_s, name="Bleibt")
+    CaseFactory(office=office_s, inquiry=inquiry)
     desk_client.post(reverse("counselling:inquiry_anonymise", args=[inquiry.pk]))
     inquiry.refresh_from_db()
     assert inquiry.name == "Bleibt"
@@ -76,7 +84,7 @@ def test_new_case_requires_consent(desk_client, office_s):
 
 
 def test_case_view_is_audited_and_shown(desk_client, office_s, counsellor_s):
-    case = make_case(office_s)
+    case = CaseFactory(office=office_s)
     response = desk_client.get(case.get_absolute_url())
     entry = AuditEntry.objects.get()
     assert (entry.case, entry.user, entry.action, entry.office) == (case, counsellor_s, "view", office_s)
@@ -84,7 +92,7 @@ def test_case_view_is_audited_and_shown(desk_client, office_s, counsellor_s):
 
 
 def test_logged_session_appears_in_timeline_and_audit(desk_client, office_s, counsellor_s):
-    case = make_case(office_s)
+    case = CaseFactory(office=office_s)
     data = {"date": "2026-03-04", "minutes": "45", "channel": "phone", "topics": "Förderung klären"}
     response = desk_client.post(reverse("counselling:session_add", args=[case.pk]), data)
     assert response.status_code == 302
@@ -96,7 +104,7 @@ def test_logged_session_appears_in_timeline_and_audit(desk_client, office_s, cou
 
 @pytest.mark.parametrize("minutes", ["0", "-5", "zehn", "601"])
 def test_session_with_bad_minutes_is_rejected(desk_client, office_s, minutes):
-    case = make_case(office_s)
+    case = CaseFactory(office=office_s)
     data = {"date": "2026-03-04", "minutes": minutes, "channel": "phone"}
     response = desk_client.post(reverse("counselling:session_add", args=[case.pk]), data)
     assert response.status_code == 400
@@ -104,7 +112,7 @@ def test_session_with_bad_minutes_is_rejected(desk_client, office_s, minutes):
 
 
 def test_closing_case_needs_outcome(desk_client, office_s):
-    case = make_case(office_s, status="exam")
+    case = CaseFactory(office=office_s, status="exam")
     url = reverse("counselling:case_edit", args=[case.pk])
     data = {"client_kind": "person", "name": case.name, "gender": "unknown", "status": "closed", "outcome": ""}
     response = desk_client.post(url, data)
@@ -117,7 +125,7 @@ def test_closing_case_needs_outcome(desk_client, office_s):
 
 
 def test_audit_of_change_names_fields_not_values(desk_client, office_s):
-    case = make_case(office_s, name="Alt")
+    case = CaseFactory(office=office_s, name="Alt")
     url = reverse("counselling:case_edit", args=[case.pk])
     desk_client.post(url, {"client_kind": "person", "name": "Neuer Name", "gender": "unknown", "status": "new"})
     entry = AuditEntry.objects.get(action="change")
@@ -126,17 +134,17 @@ def test_audit_of_change_names_fields_not_values(desk_client, office_s):
 
 
 def test_plan_step_search_limits_offers_to_published_matches(desk_client, office_s):
-    case = make_case(office_s)
-    wanted = make_offer(office_s, "Mechatroniker Externenprüfung")
-    make_offer(office_s, "Mechatroniker Entwurf", status="draft")
-    make_offer(office_s, "Buchhaltung")
+    case = CaseFactory(office=office_s)
+    wanted = OfferFactory(provider=office_s, title="Mechatroniker Externenprüfung")
+    OfferFactory(provider=office_s, title="Mechatroniker Entwurf", status="draft")
+    OfferFactory(provider=office_s, title="Buchhaltung")
     response = desk_client.get(case.get_absolute_url(), {"angebot": "Mechatroniker"})
     assert list(response.context["plan_form"].fields["offer"].queryset) == [wanted]
 
 
 def test_plan_step_rejects_draft_offer_and_accepts_free_text(desk_client, office_s):
-    case = make_case(office_s)
-    draft = make_offer(office_s, "Entwurf", status="draft")
+    case = CaseFactory(office=office_s)
+    draft = OfferFactory(provider=office_s, title="Entwurf", status="draft")
     url = reverse("counselling:plan_step_add", args=[case.pk])
     assert desk_client.post(url, {"offer": draft.pk, "status": "planned"}).status_code == 400
     desk_client.post(url, {"title": "Deutschkurs B2", "status": "planned", "planned_start": "2026-05-01"})
@@ -144,15 +152,15 @@ def test_plan_step_rejects_draft_offer_and_accepts_free_text(desk_client, office
 
 
 def test_plan_step_status_change(desk_client, office_s):
-    case = make_case(office_s)
-    step = PlanStep.objects.create(case=case, title="TQ 1")
-    desk_client.post(reverse("counselling:plan_step_status", args=[case.pk, step.pk]), {"status": "running"})
-    step.refresh_from_db()
-    assert step.status == "running"
+    case = CaseFactory(office=office_s)
+    plan_step = PlanStepFactory(case=case, title="TQ 1")
+    desk_client.post(reverse("counselling:plan_step_status", args=[case.pk, plan_step.pk]), {"status": "running"})
+    plan_step.refresh_from_db()
+    assert plan_step.status == "running"
 
 
 def test_referral_to_partner_with_status(desk_client, office_s, office_n):
-    case = make_case(office_s)
+    case = CaseFactory(office=office_s)
     url = reverse("counselling:referral_add", args=[case.pk])
     assert desk_client.post(url, {"date": "2026-03-01", "status": "suggested"}).status_code == 400
     desk_client.post(url, {"partner": office_n.pk, "date": "2026-03-01", "status": "referred"})
@@ -164,10 +172,12 @@ def test_referral_to_partner_with_status(desk_client, office_s, office_n):
 
 
 def test_case_list_filters(desk_client, office_s, counsellor_s):
-    step = make_step("fachkraft")
-    group = make_target_group()
-    a = make_case(office_s, name="Anna", status="plan", step=step, target_group=group, counsellor=counsellor_s)
-    b = make_case(office_s, name="Bert", status="new")
+    skilled = step("fachkraft")
+    group = target_group("an-und-ungelernte")
+    a = CaseFactory(
+        office=office_s, name="Anna", status="plan", step=skilled, target_group=group, counsellor=counsellor_s
+    )
+    b = CaseFactory(office=office_s, name="Bert", status="new")
     url = reverse("counselling:cases")
 
     def listed(params):
@@ -185,7 +195,7 @@ def test_case_list_filters(desk_client, office_s, counsellor_s):
 def test_case_list_names_the_counsellor_and_offers_a_german_empty_choice(desk_client, office_s, counsellor_s):
     counsellor_s.first_name, counsellor_s.last_name = "Berit", "Stuttgart"
     counsellor_s.save()
-    make_case(office_s, name="Anna", counsellor=counsellor_s)
+    CaseFactory(office=office_s, name="Anna", counsellor=counsellor_s)
 
     body = desk_client.get(reverse("counselling:cases")).content.decode()
 
@@ -198,7 +208,7 @@ def test_case_list_names_the_counsellor_and_offers_a_german_empty_choice(desk_cl
     "params", [{"status": "quatsch"}, {"step": "gibt-es-nicht"}, {"page": "x"}, {"counsellor": "a"}]
 )
 def test_case_list_bad_filter_values_never_500(desk_client, office_s, params):
-    make_case(office_s)
+    CaseFactory(office=office_s)
     assert desk_client.get(reverse("counselling:cases"), params).status_code == 200
 
 
@@ -211,13 +221,16 @@ def _queries(client, url) -> int:
 
 @pytest.mark.parametrize("page", ["cases", "inquiries", "companies", "desk"])
 def test_list_pages_query_count_does_not_grow(desk_client, office_s, counsellor_s, page):
-    from counselling.models import Company
-
     def add(n):
         for _ in range(n):
-            case = make_case(office_s, counsellor=counsellor_s, step=make_step(), target_group=make_target_group())
-            make_inquiry(office_s)
-            Company.objects.create(office=office_s, name=f"Firma {case.pk}")
+            case = CaseFactory(
+                office=office_s,
+                counsellor=counsellor_s,
+                step=step("ohne-abschluss"),
+                target_group=target_group("an-und-ungelernte"),
+            )
+            InquiryFactory(office=office_s)
+            CompanyFactory(office=office_s, name=f"Firma {case.pk}")
 
     url = reverse(f"counselling:{page}")
     add(1)
@@ -245,10 +258,10 @@ def test_export_print_page(desk_client, world):
 def test_desk_start_page_lists_my_cases_follow_ups_and_new_inquiries(desk_client, office_s, counsellor_s):
     from django.utils import timezone
 
-    mine = make_case(office_s, counsellor=counsellor_s, name="Meine Person")
-    make_case(office_s, name="Fremde Zuständigkeit")
-    Session.objects.create(case=mine, minutes=30, follow_up=timezone.localdate())
-    make_inquiry(office_s, name="Neu Anfragende")
+    mine = CaseFactory(office=office_s, counsellor=counsellor_s, name="Meine Person")
+    CaseFactory(office=office_s, name="Fremde Zuständigkeit")
+    SessionFactory(case=mine, minutes=30, follow_up=timezone.localdate())
+    InquiryFactory(office=office_s, name="Neu Anfragende")
     response = desk_client.get(reverse("counselling:desk"))
     assert list(response.context["my_cases"]) == [mine]
     assert [s.case for s in response.context["follow_ups"]] == [mine]

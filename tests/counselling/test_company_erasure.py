@@ -13,8 +13,8 @@ from django.utils import timezone
 from counselling.models import AuditEntry, Case, Company, Need, NeedsAnalysis
 from counselling.services import case_anonymise
 from counselling.stats import office_statistics
+from tests.factories import CaseFactory, CompanyFactory, NeedFactory, NeedsAnalysisFactory, sector
 
-from .conftest import make_case, make_sector, make_step
 from .test_erasure import plain
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -27,7 +27,7 @@ def personal(company: Company) -> tuple[str, list[str]]:
 
 def test_erasing_one_of_two_cases_keeps_the_company_contact(world, office_s):
     company = world["s"].company
-    second = make_case(office_s, name="Zweite Person", company=company)
+    second = CaseFactory(office=office_s, name="Zweite Person", company=company)
 
     case_anonymise(case=world["s"])
 
@@ -56,7 +56,7 @@ def test_erasing_the_last_case_leaves_one_anonymise_entry_naming_the_company(wor
 
 
 def test_erasing_a_case_without_company_touches_no_company(world, office_s):
-    lone = make_case(office_s, name="Ohne Firma")
+    lone = CaseFactory(office=office_s, name="Ohne Firma")
 
     case_anonymise(case=lone)
 
@@ -70,13 +70,13 @@ def test_confirmation_page_says_when_the_company_is_cleared_too(client, world, o
     notice = "Es ist der letzte Fall von „Firma geheimS“"
 
     assert notice in client.get(url).content.decode()
-    make_case(office_s, company=world["s"].company)
+    CaseFactory(office=office_s, company=world["s"].company)
     assert notice not in client.get(url).content.decode()
 
 
 def test_company_page_after_erasure_shows_dashes_and_keeps_business_data(client, world, counsellor_s):
     company = world["s"].company
-    company.sector, company.size, company.postcode = make_sector(), "10-49", "70173"
+    company.sector, company.size, company.postcode = sector("metall-elektro"), "10-49", "70173"
     company.save()
     case_anonymise(case=world["s"])
     client.force_login(counsellor_s)
@@ -101,15 +101,15 @@ def noon(days_ago: int) -> datetime:
 
 
 def company(office, name: str, created: int, analysis: int | None = None) -> Company:
-    firm = Company.objects.create(office=office, name=name, contact=f"Kontakt {name}", created_at=noon(created))
+    firm = CompanyFactory(office=office, name=name, contact=f"Kontakt {name}", created_at=noon(created))
     if analysis is not None:
-        notes = NeedsAnalysis.objects.create(company=firm, date=noon(analysis).date(), notes=f"Notiz {name}")
-        Need.objects.create(analysis=notes, step=make_step(), employees=2)
+        notes = NeedsAnalysisFactory(company=firm, date=noon(analysis).date(), notes=f"Notiz {name}")
+        NeedFactory(analysis=notes, employees=2)
     return firm
 
 
 def closed(office, firm: Company, days_ago: int, **fields) -> Case:
-    return make_case(office, company=firm, status="closed", outcome="job", closed_at=noon(days_ago), **fields)
+    return CaseFactory(office=office, company=firm, status="closed", outcome="job", closed_at=noon(days_ago), **fields)
 
 
 @pytest.fixture
@@ -131,12 +131,12 @@ def firms(office_s, office_n, settings):
         "anonymised-long-ago": company(office_s, "anonymised-long-ago", created=40),
         "nothing-to-clear": company(office_s, "nothing-to-clear", created=40, analysis=35),
     }
-    make_case(office_s, company=firms["open-case"], opened_on=noon(40).date())
+    CaseFactory(office=office_s, company=firms["open-case"], opened_on=noon(40).date())
     closed(office_s, firms["closed-recently"], 10)
     closed(office_s, firms["last-case-expires"], 31)
     closed(office_s, firms["last-case-expires-analysed-lately"], 31)
     closed(office_s, firms["case-expires-other-open"], 31)
-    make_case(office_s, company=firms["case-expires-other-open"])
+    CaseFactory(office=office_s, company=firms["case-expires-other-open"])
     for key, days_ago in [("anonymised-recently", 10), ("anonymised-long-ago", 40)]:
         case_anonymise(case=closed(office_s, firms[key], days_ago))
         # Contact entered again afterwards: only the activity dates decide.

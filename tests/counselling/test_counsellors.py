@@ -4,16 +4,12 @@ import pytest
 from django.urls import reverse
 
 from counselling.selectors import counsellors_of, office_counsellor_emails
-
-from .conftest import make_case, make_counsellor
+from tests.factories import CaseFactory, counsellor
 
 
 @pytest.fixture
 def departed(office_s):
-    user = make_counsellor(office_s, "ausgeschieden")
-    user.is_active = False
-    user.save()
-    return user
+    return counsellor(office_s, username="ausgeschieden", is_active=False)
 
 
 def test_counsellors_of_leaves_out_deactivated_users_editors_and_other_offices(
@@ -25,7 +21,7 @@ def test_counsellors_of_leaves_out_deactivated_users_editors_and_other_offices(
 
 
 def test_case_form_does_not_offer_a_deactivated_counsellor(client, office_s, counsellor_s, counsellor_n, departed):
-    case = make_case(office_s, counsellor=counsellor_s)
+    case = CaseFactory(office=office_s, counsellor=counsellor_s)
     client.force_login(counsellor_s)
     url = reverse("counselling:case_edit", args=[case.pk])
 
@@ -42,8 +38,8 @@ def test_case_form_does_not_offer_a_deactivated_counsellor(client, office_s, cou
 
 
 def test_case_list_filter_still_finds_the_cases_of_a_deactivated_counsellor(client, office_s, counsellor_s, departed):
-    left_behind = make_case(office_s, counsellor=departed)
-    make_case(office_s, counsellor=counsellor_s)
+    left_behind = CaseFactory(office=office_s, counsellor=departed)
+    CaseFactory(office=office_s, counsellor=counsellor_s)
     client.force_login(counsellor_s)
 
     response = client.get(reverse("counselling:cases"), {"counsellor": departed.pk})

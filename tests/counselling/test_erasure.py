@@ -10,8 +10,7 @@ from django.urls import reverse
 from counselling.models import AuditEntry, Case, Company, Need
 from counselling.services import case_anonymise
 from counselling.stats import office_statistics
-
-from .conftest import make_case
+from tests.factories import CaseFactory, InquiryFactory
 
 BERLIN = ZoneInfo("Europe/Berlin")
 PERSONAL = [
@@ -90,7 +89,7 @@ def test_anonymised_case_cannot_be_edited(client, world, counsellor_s):
 
 def closed_case(office, days_ago: int, today: date) -> Case:
     closed = datetime.combine(today - timedelta(days=days_ago), datetime.min.time(), BERLIN).replace(hour=12)
-    return make_case(office, name=f"Retention {days_ago}", status="closed", outcome="job", closed_at=closed)
+    return CaseFactory(office=office, name=f"Retention {days_ago}", status="closed", outcome="job", closed_at=closed)
 
 
 @pytest.fixture
@@ -102,7 +101,7 @@ def retention_cases(office_s, settings):
     return {
         "boundary": closed_case(office_s, 30, today),
         "past": closed_case(office_s, 31, today),
-        "open": make_case(office_s, name="Offen", opened_on=today - timedelta(days=400)),
+        "open": CaseFactory(office=office_s, name="Offen", opened_on=today - timedelta(days=400)),
     }
 
 
@@ -120,14 +119,12 @@ def test_retention_anonymises_old_requests_that_never_became_a_case(office_s, se
 
     from counselling.models import Inquiry
 
-    from .conftest import make_inquiry
-
     settings.CASE_RETENTION_DAYS = 30
     now = timezone.now()
-    old = make_inquiry(office_s, name="Alt", created_at=now - timedelta(days=32))
-    recent = make_inquiry(office_s, name="Neu", created_at=now - timedelta(days=29))
-    converted = make_inquiry(office_s, name="Fall", created_at=now - timedelta(days=40))
-    make_case(office_s, inquiry=converted)
+    old = InquiryFactory(office=office_s, name="Alt", created_at=now - timedelta(days=32))
+    recent = InquiryFactory(office=office_s, name="Neu", created_at=now - timedelta(days=29))
+    converted = InquiryFactory(office=office_s, name="Fall", created_at=now - timedelta(days=40))
+    CaseFactory(office=office_s, inquiry=converted)
     call_command("apply_retention", stdout=StringIO())
     names = dict(Inquiry.objects.values_list("pk", "name"))
     assert names == {old.pk: "–", recent.pk: "Neu", converted.pk: "Fall"}

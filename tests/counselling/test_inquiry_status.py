@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from counselling.models import AuditEntry, Inquiry
-from tests.counselling.conftest import make_case, make_inquiry
+from tests.factories import CaseFactory, InquiryFactory
 
 
 def _entries():
@@ -16,7 +16,7 @@ def _entries():
 
 
 def test_closing_a_request_logs_who_closed_which_request(client, office_s, counsellor_s):
-    inquiry = make_inquiry(office_s, name="Erledigt")
+    inquiry = InquiryFactory(office=office_s, name="Erledigt")
     client.force_login(counsellor_s)
 
     client.post(reverse("counselling:inquiry_close", args=[inquiry.pk]))
@@ -26,9 +26,9 @@ def test_closing_a_request_logs_who_closed_which_request(client, office_s, couns
 
 
 def test_closing_a_closed_or_converted_request_changes_and_logs_nothing(client, office_s, counsellor_s):
-    closed = make_inquiry(office_s, status=Inquiry.Status.CLOSED)
-    converted = make_inquiry(office_s)
-    make_case(office_s, inquiry=converted)
+    closed = InquiryFactory(office=office_s, status=Inquiry.Status.CLOSED)
+    converted = InquiryFactory(office=office_s)
+    CaseFactory(office=office_s, inquiry=converted)
     Inquiry.objects.filter(pk=converted.pk).update(status=Inquiry.Status.CONVERTED)
     client.force_login(counsellor_s)
 
@@ -40,7 +40,7 @@ def test_closing_a_closed_or_converted_request_changes_and_logs_nothing(client, 
 
 
 def test_anonymising_a_request_on_the_desk_logs_who_anonymised_which_request(client, office_s, counsellor_s):
-    inquiry = make_inquiry(office_s, name="Weg damit")
+    inquiry = InquiryFactory(office=office_s, name="Weg damit")
     client.force_login(counsellor_s)
 
     client.post(reverse("counselling:inquiry_anonymise", args=[inquiry.pk]))
@@ -51,7 +51,7 @@ def test_anonymising_a_request_on_the_desk_logs_who_anonymised_which_request(cli
 
 def test_retention_logs_each_request_it_anonymises(office_s, settings):
     settings.CASE_RETENTION_DAYS = 30
-    old = make_inquiry(office_s, name="Alt", created_at=timezone.now() - timedelta(days=32))
+    old = InquiryFactory(office=office_s, name="Alt", created_at=timezone.now() - timedelta(days=32))
 
     call_command("apply_retention", stdout=StringIO())
 

@@ -5,8 +5,7 @@ from django.urls import reverse
 
 from counselling.consent import CONSENT_VERSION
 from counselling.models import Inquiry
-
-from .conftest import make_partner
+from tests.factories import OfficeFactory, PartnerFactory
 
 URL = "/beratung/anfragen/"
 
@@ -56,8 +55,8 @@ def test_request_form_requires_email_or_phone(client, office_s):
 
 
 def test_request_form_offers_only_active_contact_points(client, office_s):
-    make_partner("ihk", is_contact_point=False)
-    make_partner("alte-stelle", active=False)
+    PartnerFactory(slug="ihk", is_contact_point=False)
+    OfficeFactory(slug="alte-stelle", active=False)
     response = client.get(URL)
     assert list(response.context["form"].fields["office"].queryset) == [office_s]
     assert client.post(URL, valid_post(office_s, office="ihk")).status_code == 200

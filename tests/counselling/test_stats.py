@@ -6,10 +6,17 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from counselling.models import Company, Need, NeedsAnalysis, Session
 from counselling.stats import office_statistics
-
-from .conftest import make_case, make_inquiry, make_step, make_target_group
+from tests.factories import (
+    CaseFactory,
+    CompanyFactory,
+    InquiryFactory,
+    NeedFactory,
+    NeedsAnalysisFactory,
+    SessionFactory,
+    step,
+    target_group,
+)
 
 BERLIN = ZoneInfo("Europe/Berlin")
 YEAR = {"start": "2025-01-01", "end": "2025-12-31"}
@@ -22,31 +29,33 @@ def at(day: str) -> datetime:
 @pytest.fixture
 def records(office_s, office_n):
     """Fixed records in and around 2025, plus another office's case that must not count."""
-    without, skilled = make_step("ohne-abschluss"), make_step("fachkraft")
-    group_a, group_b = make_target_group("an-und-ungelernte"), make_target_group("arbeitsuchende")
-    make_inquiry(office_s, created_at=at("2025-02-01"))
-    make_inquiry(office_s, created_at=at("2025-12-31"))
-    make_inquiry(office_s, created_at=at("2024-12-31"))
-    make_inquiry(office_n, created_at=at("2025-06-01"))
-    company_x = Company.objects.create(office=office_s, name="X")
-    c1 = make_case(office_s, opened_on=date(2025, 1, 10), gender="female", target_group=group_a, step=without,
+    without, skilled = step("ohne-abschluss"), step("fachkraft")
+    group_a, group_b = target_group("an-und-ungelernte"), target_group("arbeitsuchende")
+    InquiryFactory(office=office_s, created_at=at("2025-02-01"))
+    InquiryFactory(office=office_s, created_at=at("2025-12-31"))
+    InquiryFactory(office=office_s, created_at=at("2024-12-31"))
+    InquiryFactory(office=office_n, created_at=at("2025-06-01"))
+    company_x = CompanyFactory(office=office_s, name="X")
+    c1 = CaseFactory(office=office_s, opened_on=date(2025, 1, 10), gender="female", target_group=group_a, step=without,
                    status="qualifying")  # fmt: skip
-    c2 = make_case(office_s, opened_on=date(2025, 3, 1), gender="diverse", target_group=group_a, step=skilled,
+    c2 = CaseFactory(office=office_s, opened_on=date(2025, 3, 1), gender="diverse", target_group=group_a, step=skilled,
                    status="closed", outcome="external-exam", closed_at=at("2025-09-01"))  # fmt: skip
-    c3 = make_case(office_s, opened_on=date(2024, 6, 1), gender="male", target_group=group_b, step=without,
+    c3 = CaseFactory(office=office_s, opened_on=date(2024, 6, 1), gender="male", target_group=group_b, step=without,
                    status="closed", outcome="dropped", closed_at=at("2024-12-01"))  # fmt: skip
-    make_case(office_s, opened_on=date(2024, 10, 1), client_kind="company", company=company_x, status="counselling")
-    make_case(office_s, opened_on=date(2026, 1, 5), gender="male")
-    make_case(office_n, opened_on=date(2025, 5, 5), gender="male", step=without)
-    Session.objects.create(case=c1, date=date(2025, 1, 10), minutes=60)
-    Session.objects.create(case=c1, date=date(2025, 2, 10), minutes=30)
-    Session.objects.create(case=c2, date=date(2025, 3, 1), minutes=90)
-    Session.objects.create(case=c3, date=date(2024, 7, 1), minutes=45)
-    company_y = Company.objects.create(office=office_s, name="Y")
-    analysis = NeedsAnalysis.objects.create(company=company_y, date=date(2025, 5, 5))
-    Need.objects.create(analysis=analysis, step=without, employees=4)
-    Need.objects.create(analysis=analysis, step=skilled, employees=6)
-    NeedsAnalysis.objects.create(company=Company.objects.create(office=office_s, name="Z"), date=date(2024, 5, 5))
+    CaseFactory(
+        office=office_s, opened_on=date(2024, 10, 1), client_kind="company", company=company_x, status="counselling"
+    )
+    CaseFactory(office=office_s, opened_on=date(2026, 1, 5), gender="male")
+    CaseFactory(office=office_n, opened_on=date(2025, 5, 5), gender="male", step=without)
+    SessionFactory(case=c1, date=date(2025, 1, 10), minutes=60)
+    SessionFactory(case=c1, date=date(2025, 2, 10), minutes=30)
+    SessionFactory(case=c2, date=date(2025, 3, 1), minutes=90)
+    SessionFactory(case=c3, date=date(2024, 7, 1), minutes=45)
+    company_y = CompanyFactory(office=office_s, name="Y")
+    analysis = NeedsAnalysisFactory(company=company_y, date=date(2025, 5, 5))
+    NeedFactory(analysis=analysis, step=without, employees=4)
+    NeedFactory(analysis=analysis, step=skilled, employees=6)
+    NeedsAnalysisFactory(company=CompanyFactory(office=office_s, name="Z"), date=date(2024, 5, 5))
     return {"c2": c2, "without": without, "skilled": skilled, "group_a": group_a}
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from guide.advice import next_step, offer_kinds
-from tests.guide.conftest import STUTTGART, make_offer, make_partner, sector, step
+from tests.factories import STUTTGART, OfferFactory, OfficeFactory, PartnerFactory, sector, step
 
 RESULT = reverse("guide:result")
 
@@ -206,10 +206,15 @@ def test_result_query_count_does_not_grow_with_more_offers(client, region, djang
     with django_assert_max_num_queries(20) as few:
         result(client, **answers)
     queries_for_few = len(few.captured_queries)
-    provider = make_partner(name="Noch ein Träger")
+    provider = PartnerFactory(place=STUTTGART, name="Noch ein Träger")
     for _ in range(8):
-        make_offer(provider, levels=["ohne-abschluss"], programmes=["bildungsgutschein", "teilqualifizierung"])
-        make_partner(STUTTGART, is_contact_point=True)
+        OfferFactory(
+            provider=provider,
+            levels=["ohne-abschluss"],
+            funding=["bildungsgutschein", "teilqualifizierung"],
+            runs__place=STUTTGART,
+        )
+        OfficeFactory(place=STUTTGART)
     with django_assert_max_num_queries(queries_for_few):
         response = result(client, **answers)
     assert len(titles(response)) == 6

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from merkliste.session import SESSION_KEY
 from offers.models import FundingProgramme, Offer
-from tests.guide.conftest import make_offer, make_partner
+from tests.factories import OfferFactory
 
 ADD, REMOVE = reverse("merkliste:add"), reverse("merkliste:remove")
 LIST, COMPARE = reverse("merkliste:list"), reverse("merkliste:compare")
@@ -104,8 +104,7 @@ def test_compare_shows_the_offers_side_by_side(client, region):
 
 @pytest.mark.parametrize("count", [0, 1, 5])
 def test_compare_needs_two_to_four_offers(client, region, count):
-    provider = make_partner()
-    slugs = [make_offer(provider).slug for _ in range(count)]
+    slugs = [OfferFactory().slug for _ in range(count)]
     response = client.get(COMPARE, {"offer": slugs})
     assert response.status_code == 200
     assert response.context["offers"] == []

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from offers.models import CatalogueVersion, Offer, Run, SearchSummary, Sector
-from tests.offers.conftest import days, make_offer, make_run
+from tests.factories import OfferFactory, RunFactory, days
 
 pytestmark = pytest.mark.django_db
 SEARCH = "/angebote/"
@@ -29,14 +29,14 @@ def _search(client, **params) -> tuple[int, dict[str, dict[str, int]]]:
 
 
 def test_repeated_search_is_answered_from_the_cache(client):
-    make_offer(sectors=["logistik"])
+    OfferFactory(sectors=["logistik"])
     first = _search(client, sector="logistik")
     Offer.objects.filter(sectors__slug="logistik").update(status=Offer.Status.DRAFT)  # no signal, no new version
     assert _search(client, sector="logistik") == first
 
 
 def test_editing_an_offer_changes_the_counts(client):
-    offer = make_offer(sectors=["logistik"])
+    offer = OfferFactory(sectors=["logistik"])
     assert _search(client)[0] == 1
     offer.status = Offer.Status.ARCHIVED
     offer.save()
@@ -44,14 +44,14 @@ def test_editing_an_offer_changes_the_counts(client):
 
 
 def test_new_offer_is_counted(client):
-    make_offer()
+    OfferFactory()
     assert _search(client)[0] == 1
-    make_offer()
+    OfferFactory()
     assert _search(client)[0] == 2
 
 
 def test_changing_links_changes_facet_counts(client):
-    offer = make_offer(sectors=["logistik"])
+    offer = OfferFactory(sectors=["logistik"])
     assert _search(client)[1]["sector"]["logistik"] == 1
     offer.sectors.remove(Sector.objects.get(slug="logistik"))
     assert _search(client)[1]["sector"]["logistik"] == 0
@@ -60,8 +60,8 @@ def test_changing_links_changes_facet_counts(client):
 
 
 def test_run_changes_change_run_facets_and_visibility(client):
-    offer = make_offer(runs=0)
-    run = make_run(offer, learning_form=Run.LearningForm.ONLINE_LIVE)
+    offer = OfferFactory(runs=0)
+    run = RunFactory(offer=offer, learning_form=Run.LearningForm.ONLINE_LIVE)
     assert _search(client)[1]["learning_form"]["online-live"] == 1
     run.learning_form = Run.LearningForm.FERNUNTERRICHT
     run.save()
@@ -72,7 +72,7 @@ def test_run_changes_change_run_facets_and_visibility(client):
 
 
 def test_deactivating_the_provider_removes_its_offers(client):
-    offer = make_offer()
+    offer = OfferFactory()
     assert _search(client)[0] == 1
     offer.provider.active = False
     offer.provider.save()
@@ -80,8 +80,7 @@ def test_deactivating_the_provider_removes_its_offers(client):
 
 
 def test_counts_follow_the_date_without_any_edit(client, monkeypatch):
-    offer = make_offer(runs=0)
-    make_run(offer, start_date=days(-10), end_date=days(1))
+    OfferFactory(runs__start_date=days(-10), runs__end_date=days(1))
     version = CatalogueVersion.current()
     assert _search(client)[0] == 1
     later = timezone.localdate() + datetime.timedelta(days=2)
@@ -91,14 +90,14 @@ def test_counts_follow_the_date_without_any_edit(client, monkeypatch):
 
 
 def test_bulk_date_refresh_changes_the_version():
-    make_offer()
+    OfferFactory()
     version = CatalogueVersion.current()
     Offer.objects.refresh_dates()
     assert CatalogueVersion.current() != version
 
 
 def test_cached_search_page_shows_an_edited_card_and_its_new_count(client):
-    offer = make_offer(title="Staplerschein", price=100)
+    offer = OfferFactory(title="Staplerschein", price=100)
     html = client.get(SEARCH).content.decode()
     assert "Staplerschein" in html
     offer.title = "Gabelstaplerschein kompakt"
@@ -117,14 +116,14 @@ def _free_count(html: str) -> int:
 
 
 def test_cached_cards_keep_each_visitors_own_merkliste_button(client):
-    offer = make_offer()
+    offer = OfferFactory()
     assert "Auf die Merkliste" in client.get(SEARCH).content.decode()
     client.post(reverse("merkliste:add"), {"offer": offer.slug, "next": SEARCH})
     assert "Von der Merkliste nehmen" in client.get(SEARCH).content.decode()
 
 
 def test_cached_detail_page_follows_edits_and_unlisting(client):
-    offer = make_offer(title="Staplerschein")
+    offer = OfferFactory(title="Staplerschein")
     assert "Staplerschein" in client.get(offer.get_absolute_url()).content.decode()
     offer.title = "Gabelstaplerschein kompakt"
     offer.save()
@@ -134,19 +133,19 @@ def test_cached_detail_page_follows_edits_and_unlisting(client):
 
 
 def test_detail_page_is_cached_for_visitors(client, django_assert_max_num_queries):
-    offer = make_offer()
+    offer = OfferFactory()
     client.get(offer.get_absolute_url())
     with django_assert_max_num_queries(1):  # the catalogue version
         assert client.get(offer.get_absolute_url()).status_code == 200
 
 
 def test_counts_are_shared_between_processes_through_the_table(client):
-    make_offer()
+    OfferFactory()
     assert _search(client)[0] == 1
     assert SearchSummary.objects.count() == 1
     cache.clear()  # another process: its own empty cache
     Offer.objects.update(status=Offer.Status.DRAFT)  # no signal: the shared counts stay as they were
     assert _search(client)[0] == 1
-    make_offer()  # a change empties the table along with the version
+    OfferFactory()  # a change empties the table along with the version
     assert SearchSummary.objects.count() == 0
     assert _search(client)[0] == 1

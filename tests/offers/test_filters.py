@@ -1,63 +1,79 @@
 import pytest
+from django.db import connection
 from django.http import QueryDict
 
-from offers.filters import OfferFilter
+from offers.filters import FACETS, OfferFilter, estimate
 from offers.models import Offer, Run
-from tests.offers.conftest import days, make_offer, make_run, make_venue_run, slugs
+from tests.factories import SCHWERIN, STUTTGART, OfferFactory, RunFactory, days, slugs, step
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def catalogue(postcodes):
-    a = make_offer(
+    a = OfferFactory(
         title="Externenprüfung Mechatroniker",
         kind=Offer.Kind.EXTERNENPRUEFUNG,
         levels=["ohne-abschluss"],
-        leads_to_id=_step("fachkraft"),
+        leads_to=step("fachkraft"),
         sectors=["metall-elektro"],
         funding=["bildungsgutschein"],
-        groups=["an-und-ungelernte"],
+        target_groups=["an-und-ungelernte"],
         azav=True,
         price=5000,
     )
-    b = make_offer(
+    b = OfferFactory(
         title="Industriemeister Metall",
         kind=Offer.Kind.AUFSTIEG,
         levels=["fachkraft"],
-        leads_to_id=_step("aufstieg"),
+        leads_to=step("aufstieg"),
         sectors=["metall-elektro", "maschinenbau"],
         funding=["aufstiegs-bafoeg"],
         price=4000,
         runs=0,
     )
-    make_venue_run(b, 48.78, 9.18, start_date=days(60), end_date=days(400), schedule=Run.Schedule.BERUFSBEGLEITEND)
-    c = make_offer(
+    RunFactory(
+        offer=b,
+        place=STUTTGART,
+        latitude=48.78,
+        longitude=9.18,
+        start_date=days(60),
+        end_date=days(400),
+        schedule=Run.Schedule.BERUFSBEGLEITEND,
+    )
+    c = OfferFactory(
         title="Pflegehelfer",
         kind=Offer.Kind.UMSCHULUNG,
         levels=["ohne-abschluss", "fachkraft"],
-        leads_to_id=_step("fachkraft"),
+        leads_to=step("fachkraft"),
         sectors=["pflege-gesundheit"],
         funding=["bildungsgutschein", "qualifizierungschancengesetz"],
-        groups=["migration"],
+        target_groups=["migration"],
         azav=True,
         price=0,
         runs=0,
     )
-    make_venue_run(
-        c, 53.62, 11.41, postcode="19053", city="Schwerin", start_date=days(10), end_date=days(300), schedule="vollzeit"
+    RunFactory(
+        offer=c,
+        place=SCHWERIN,
+        latitude=53.62,
+        longitude=11.41,
+        start_date=days(10),
+        end_date=days(300),
+        schedule="vollzeit",
     )
-    d = make_offer(
+    d = OfferFactory(
         title="Qualifizierungsberatung",
         kind=Offer.Kind.BERATUNG,
         levels=["ohne-abschluss", "fachkraft", "aufstieg", "akademisch"],
         sectors=["branchenuebergreifend"],
         price=0,
-        runs=0,
+        runs__start_date=None,
+        runs__end_date=None,
+        runs__rolling_start=True,
     )
-    make_run(d, start_date=None, end_date=None, rolling_start=True)
     # Could leak: same attributes as a, but not listed.
-    make_offer(
+    OfferFactory(
         title="Entwurf Mechatroniker",
         status=Offer.Status.DRAFT,
         levels=["ohne-abschluss"],
@@ -65,15 +81,15 @@ def catalogue(postcodes):
         funding=["bildungsgutschein"],
         price=0,
     )
-    past = make_offer(title="Vorbei", levels=["ohne-abschluss"], funding=["bildungsgutschein"], price=0, runs=0)
-    make_run(past, start_date=days(-40), end_date=days(-2))
+    OfferFactory(
+        title="Vorbei",
+        levels=["ohne-abschluss"],
+        funding=["bildungsgutschein"],
+        price=0,
+        runs__start_date=days(-40),
+        runs__end_date=days(-2),
+    )
     return {"a": a.slug, "b": b.slug, "c": c.slug, "d": d.slug}
-
-
-def _step(slug):
-    from offers.models import QualificationStep
-
-    return QualificationStep.objects.get(slug=slug).pk
 
 
 def _search(query: str) -> OfferFilter:
@@ -234,98 +250,90 @@ def test_every_facet_count_equals_the_result_of_choosing_that_option(catalogue, 
             assert (facet.name, option.value, option.count) == (facet.name, option.value, found)
 
 
-def _sampled_catalogue(catalogue, monkeypatch) -> list[Offer]:
-    """12 listed offers, every other one (by id) in the lower half of the sample range; the catalogue's size is
-    counted, not estimated by PostgreSQL's planner (which knows nothing of a table this small and new)."""
-    from offers import filters
-
-    monkeypatch.setattr(filters, "_size", lambda queryset: queryset.count())
+def _sampled_catalogue(catalogue) -> list[Offer]:
+    """12 listed offers, every other one (by id) in the lower half of the sample range, and no others."""
     for _ in range(8):
-        make_offer(sectors=["logistik"])
+        OfferFactory(sectors=["logistik"])
     listed = list(Offer.objects.listed().order_by("pk"))
+    Offer.objects.exclude(pk__in=[offer.pk for offer in listed]).delete()  # the draft and the ended offer
     for i, offer in enumerate(listed):
         Offer.objects.filter(pk=offer.pk).update(sample=1000 if i % 2 == 0 else 9000)
+    _gather_statistics()
     return listed
 
 
-def test_huge_searches_are_counted_on_the_sample_and_say_so(catalogue, monkeypatch):
-    from offers import filters
+def _gather_statistics() -> None:
+    """PostgreSQL takes a search's size from the planner (SQLite counts it): give it the statistics autovacuum keeps
+    for a live catalogue. For a table of a dozen offers that are all listed, its estimate is then exact."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE offers_offer, partners_partner")
 
-    listed = _sampled_catalogue(catalogue, monkeypatch)
-    monkeypatch.setattr(filters, "SAMPLE_ABOVE", 5)
-    monkeypatch.setattr(filters, "SAMPLE_SIZE", 6)  # 6 of 12: the offers with sample < 5000
-    monkeypatch.setattr(filters, "MIN_SAMPLED", 1)
-    summary = _search("")._count()
+
+def _sample(settings, *, above: int, size: int, min_sampled: int = 200) -> None:
+    """Search a dozen offers as if they were a large catalogue (the thresholds are settings read at every search)."""
+    settings.SEARCH_SAMPLE_ABOVE, settings.SEARCH_SAMPLE_SIZE = above, size
+    settings.SEARCH_MIN_SAMPLED = min_sampled
+
+
+def test_huge_searches_are_counted_on_the_sample_and_say_so(catalogue, settings):
+    listed = _sampled_catalogue(catalogue)
+    _sample(settings, above=5, size=6, min_sampled=1)  # 6 of 12: the offers with sample < 5000
+    summary = _search("").summary()
     in_sample = listed[::2]
     logistik = sum(1 for offer in in_sample if offer.sectors.filter(slug="logistik").exists())
     free = sum(1 for offer in in_sample if offer.price == 0)
     assert (summary["total"], summary["total_estimated"]) == (12, True)
     assert summary["facets"]["sector"]["logistik"] == 2 * logistik
     assert summary["facets"]["free"] == {"1": 2 * free}
-    assert summary["estimated"] == sorted(filters.FACETS)
+    assert summary["estimated"] == sorted(FACETS)
 
 
-def test_a_sampled_total_too_small_to_trust_is_counted_exactly(catalogue, monkeypatch):
-    from offers import filters
-
-    _sampled_catalogue(catalogue, monkeypatch)
-    monkeypatch.setattr(filters, "SAMPLE_ABOVE", 5)
-    monkeypatch.setattr(filters, "SAMPLE_SIZE", 6)
-    monkeypatch.setattr(filters, "MIN_SAMPLED", 200)
-    summary = _search("sector=logistik")._count()
+def test_a_sampled_total_too_small_to_trust_is_counted_exactly(catalogue, settings):
+    _sampled_catalogue(catalogue)
+    _sample(settings, above=5, size=6, min_sampled=200)
+    summary = _search("sector=logistik").summary()
     assert (summary["total"], summary["total_estimated"]) == (8, False)
-    assert summary["estimated"] == sorted(filters.FACETS)  # the options are still estimates
+    assert summary["estimated"] == sorted(FACETS)  # the options are still estimates
 
 
-def test_a_narrow_search_in_a_huge_catalogue_is_counted_exactly(catalogue, monkeypatch):
-    """The first sample holds too little of it (under a quarter of SAMPLE_SIZE): counted again, exactly, as the
-    sample puts it under SAMPLE_ABOVE offers."""
-    from offers import filters
-
-    _sampled_catalogue(catalogue, monkeypatch)
-    monkeypatch.setattr(filters, "SAMPLE_ABOVE", 5)
-    monkeypatch.setattr(filters, "SAMPLE_SIZE", 8)  # 8 of 12: the offers with sample < 6667, every other one
-    summary = _search("q=Mechatroniker&level=fachkraft")._count()
+def test_a_narrow_search_in_a_huge_catalogue_is_counted_exactly(catalogue, settings):
+    """The first sample holds too little of it (under a quarter of SEARCH_SAMPLE_SIZE): counted again, exactly, as
+    the sample puts it under SEARCH_SAMPLE_ABOVE offers."""
+    _sampled_catalogue(catalogue)
+    _sample(settings, above=5, size=8)  # 8 of 12: the offers with sample < 6667, every other one
+    summary = _search("q=Mechatroniker&level=fachkraft").summary()
     assert (summary["total"], summary["total_estimated"], summary["estimated"]) == (0, False, [])
     assert summary["facets"]["level"] == {"ohne-abschluss": 1}, summary
 
 
 def test_small_searches_are_counted_exactly(catalogue):
-    summary = _search("")._count()
+    summary = _search("").summary()
     assert (summary["total"], summary["total_estimated"], summary["estimated"]) == (4, False, [])
 
 
 def test_estimate_scales_and_rounds_to_two_digits():
-    from offers.filters import _estimate
-
-    assert (_estimate(7, 1), _estimate(0, 0.05), _estimate(3, 1 / 17), _estimate(1234, 1 / 17)) == (7, 0, 51, 21000)
+    assert (estimate(7, 1), estimate(0, 0.05), estimate(3, 1 / 17), estimate(1234, 1 / 17)) == (7, 0, 51, 21000)
 
 
-def test_an_estimated_total_that_fits_on_the_page_is_shown_exactly(catalogue, monkeypatch, client):
-    from offers import filters
-
-    _sampled_catalogue(catalogue, monkeypatch)
-    monkeypatch.setattr(filters, "SAMPLE_ABOVE", 5)
-    monkeypatch.setattr(filters, "SAMPLE_SIZE", 6)
-    monkeypatch.setattr(filters, "MIN_SAMPLED", 1)
+def test_an_estimated_total_that_fits_on_the_page_is_shown_exactly(catalogue, settings, client):
+    _sampled_catalogue(catalogue)
+    _sample(settings, above=5, size=6, min_sampled=1)
     response = client.get("/angebote/")
-    assert filters.OfferFilter({}, queryset=Offer.objects.listed()).summary()["total_estimated"]
+    assert OfferFilter({}, queryset=Offer.objects.listed()).summary()["total_estimated"]
     assert "12 Angebote gefunden" in response.content.decode()
     assert "ca. 12" not in response.content.decode()
 
 
-def _estimating(catalogue, monkeypatch, in_sample: int) -> list[Offer]:
+def _estimating(catalogue, settings, in_sample: int) -> list[Offer]:
     """12 listed offers of which the first `in_sample` (by id) lie in the counted half of the sample range, so the
     total is estimated at 2 × in_sample; five results to a page."""
-    from offers import filters, views
-
-    listed = _sampled_catalogue(catalogue, monkeypatch)
+    listed = _sampled_catalogue(catalogue)
     Offer.objects.filter(pk__in=[offer.pk for offer in listed[in_sample:]]).update(sample=9000)
     Offer.objects.filter(pk__in=[offer.pk for offer in listed[:in_sample]]).update(sample=1000)
-    monkeypatch.setattr(filters, "SAMPLE_ABOVE", 5)
-    monkeypatch.setattr(filters, "SAMPLE_SIZE", 6)
-    monkeypatch.setattr(filters, "MIN_SAMPLED", 1)
-    monkeypatch.setattr(views, "PER_PAGE", 5)
+    _gather_statistics()  # after the last write: the planner scales its row count by the table's growth
+    _sample(settings, above=5, size=6, min_sampled=1)
+    settings.OFFERS_PER_PAGE = 5
     return listed
 
 
@@ -336,8 +344,8 @@ def _page(client, number: int) -> tuple[str, list[str], bool]:
     return heading, [offer.slug for offer in page.object_list], page.has_next()
 
 
-def test_paging_a_total_estimated_too_low_reaches_every_offer(catalogue, monkeypatch, client):
-    listed = _estimating(catalogue, monkeypatch, in_sample=3)  # estimated at 6 of 12
+def test_paging_a_total_estimated_too_low_reaches_every_offer(catalogue, settings, client):
+    listed = _estimating(catalogue, settings, in_sample=3)  # estimated at 6 of 12
     first, second, third = _page(client, 1), _page(client, 2), _page(client, 3)
     assert (first[0], len(first[1]), first[2]) == ("ca. 6 Angebote gefunden", 5, True)
     assert (len(second[1]), second[2]) == (5, True)
@@ -345,13 +353,12 @@ def test_paging_a_total_estimated_too_low_reaches_every_offer(catalogue, monkeyp
     assert sorted(first[1] + second[1] + third[1]) == sorted(offer.slug for offer in listed)
 
 
-def test_an_estimated_page_sorts_the_results_once(catalogue, monkeypatch, client):
+def test_an_estimated_page_sorts_the_results_once(catalogue, settings, client):
     """Looking one result past the page must not sort the search a second time (a rank or distance sort is the
     costly part of a cold search)."""
-    from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    _estimating(catalogue, monkeypatch, in_sample=3)
+    _estimating(catalogue, settings, in_sample=3)
     with CaptureQueriesContext(connection) as queries:
         client.get("/angebote/", {"sort": "title"})
     sorted_ids = [q["sql"] for q in queries if q["sql"].startswith('SELECT "offers_offer"."id" AS "pk"')]
@@ -359,7 +366,7 @@ def test_an_estimated_page_sorts_the_results_once(catalogue, monkeypatch, client
     assert sorted_ids[0].endswith("LIMIT 6")
 
 
-def test_a_page_past_a_total_estimated_too_high_shows_the_real_last_page(catalogue, monkeypatch, client):
-    _estimating(catalogue, monkeypatch, in_sample=9)  # estimated at 18 of 12: four pages of five
+def test_a_page_past_a_total_estimated_too_high_shows_the_real_last_page(catalogue, settings, client):
+    _estimating(catalogue, settings, in_sample=9)  # estimated at 18 of 12: four pages of five
     heading, slugs, more = _page(client, 4)
     assert (heading, len(slugs), more) == ("12 Angebote gefunden", 2, False)

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from offers.models import Offer
 from partners.models import Membership
-from tests.partners.conftest import make_editor, make_offer, make_partner
+from tests.factories import MembershipFactory, OfferFactory, PartnerFactory, editor
 
 
 def _stale(offer: Offer, days: int = 200) -> Offer:
@@ -18,20 +18,24 @@ def _stale(offer: Offer, days: int = 200) -> Offer:
 @pytest.fixture
 def stale_network(db, settings):
     settings.OFFER_STALE_AFTER_DAYS = 183
-    ihk, saz, quiet = make_partner(name="IHK"), make_partner(name="SAZ"), make_partner(name="Ohne Redaktion")
-    make_editor("ihk-1", ihk, email="eins@ihk.example")
-    make_editor("ihk-2", ihk, email="zwei@ihk.example")
-    make_editor("ihk-weg", ihk, email="weg@ihk.example", is_active=False)
-    make_editor("saz-1", saz, email="redaktion@saz.example")
-    counsellor = make_editor("beratung-saz", email="beratung@saz.example")
-    Membership.objects.create(user=counsellor, partner=saz, role=Membership.Role.COUNSELLOR)
-    _stale(make_offer(ihk, title="Alter Lehrgang A"))
-    _stale(make_offer(ihk, title="Alter Lehrgang B"), days=184)
-    make_offer(ihk, title="Frisch")
-    _stale(make_offer(ihk, title="Alter Entwurf", status=Offer.Status.DRAFT))
-    _stale(make_offer(saz, title="Alte Umschulung"))
-    _stale(make_offer(saz, title="Gerade noch frisch"), days=182)
-    _stale(make_offer(quiet, title="Niemand liest mit"))
+    ihk, saz, quiet = PartnerFactory(name="IHK"), PartnerFactory(name="SAZ"), PartnerFactory(name="Ohne Redaktion")
+    editor(ihk, username="ihk-1", email="eins@ihk.example")
+    editor(ihk, username="ihk-2", email="zwei@ihk.example")
+    editor(ihk, username="ihk-weg", email="weg@ihk.example", is_active=False)
+    editor(saz, username="saz-1", email="redaktion@saz.example")
+    # In the editors' group, but only a counsellor of the SAZ: gets no reminder.
+    MembershipFactory(
+        user=editor(username="beratung-saz", email="beratung@saz.example"),
+        partner=saz,
+        role=Membership.Role.COUNSELLOR,
+    )
+    _stale(OfferFactory(provider=ihk, title="Alter Lehrgang A"))
+    _stale(OfferFactory(provider=ihk, title="Alter Lehrgang B"), days=184)
+    OfferFactory(provider=ihk, title="Frisch")
+    _stale(OfferFactory(provider=ihk, title="Alter Entwurf", status=Offer.Status.DRAFT))
+    _stale(OfferFactory(provider=saz, title="Alte Umschulung"))
+    _stale(OfferFactory(provider=saz, title="Gerade noch frisch"), days=182)
+    _stale(OfferFactory(provider=quiet, title="Niemand liest mit"))
 
 
 def test_remind_stale_offers_mails_each_partners_editors_their_stale_offers(stale_network, mailoutbox):
@@ -69,7 +73,7 @@ def test_remind_stale_offers_dry_run_prints_and_sends_nothing(stale_network, mai
 
 
 def test_remind_stale_offers_without_stale_offers_sends_nothing(db, mailoutbox):
-    make_editor("ihk-1", make_offer(make_partner()).provider)
+    editor(OfferFactory().provider, username="ihk-1")
 
     call_command("remind_stale_offers", stdout=io.StringIO())
 

@@ -3,7 +3,7 @@ from django.db import connection
 
 from offers.models import Offer
 from partners.models import Partner
-from tests.offers.conftest import make_offer, make_partner, slugs
+from tests.factories import OfferFactory, PartnerFactory, slugs
 
 pytestmark = pytest.mark.django_db
 sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite fallback")
@@ -11,20 +11,20 @@ sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite f
 
 @pytest.fixture
 def texts():
-    saz = make_partner(name="Schweriner Ausbildungszentrum e.V.")
+    saz = PartnerFactory(name="Schweriner Ausbildungszentrum e.V.")
     return {
-        "mechatronik": make_offer(
-            saz, title="Externenprüfung Mechatroniker/in", summary="Berufsbegleitend zum Abschluss."
+        "mechatronik": OfferFactory(
+            provider=saz, title="Externenprüfung Mechatroniker/in", summary="Berufsbegleitend zum Abschluss."
         ).slug,
-        "lager": make_offer(
+        "lager": OfferFactory(
             title="Fachkraft für Lagerlogistik",
             summary="Umschulung mit Praxis.",
             description="Mit Staplerschein und Praktikum in der Logistik.",
         ).slug,
-        "pflege": make_offer(
+        "pflege": OfferFactory(
             title="Pflegehelfer/in", summary="Kurs für die Pflege.", description="Praktikum in der Altenpflege."
         ).slug,
-        "hidden": make_offer(saz, title="Mechatroniker Entwurf", status=Offer.Status.DRAFT).slug,
+        "hidden": OfferFactory(provider=saz, title="Mechatroniker Entwurf", status=Offer.Status.DRAFT).slug,
     }
 
 
@@ -67,7 +67,7 @@ def test_postgres_search_stems_german_words(texts):
 
 @pytest.mark.postgres
 def test_postgres_search_ranks_title_above_description(texts):
-    title = make_offer(title="Staplerschein kompakt", summary="Drei Tage.").slug
+    title = OfferFactory(title="Staplerschein kompakt", summary="Drei Tage.").slug
     ranked = [offer.slug for offer in Offer.objects.listed().search("Staplerschein").order_by("-rank", "pk")]
     assert ranked == [title, texts["lager"]]
 
@@ -110,7 +110,7 @@ def test_postgres_search_indexes_exist():
 
 
 def test_search_page_escapes_marked_snippets(client):
-    make_offer(title="Kurs <b>fett</b>", summary="<script>alert(1)</script> Staplerschein")
+    OfferFactory(title="Kurs <b>fett</b>", summary="<script>alert(1)</script> Staplerschein")
     html = client.get("/angebote/", {"q": "Staplerschein"}).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "<b>fett</b>" not in html

@@ -7,12 +7,12 @@ from django.utils import timezone
 
 from offers.models import Offer, Run
 from offers.services import offer_duplicate, offers_confirm
-from tests.offers.conftest import make_offer, make_run
+from tests.factories import OfferFactory, RunFactory
 
 
 def test_confirming_offers_writes_a_history_entry_each_by_the_confirming_user(db):
     editor = get_user_model().objects.create_user("redaktion")
-    offers = [make_offer(runs=0), make_offer(runs=0)]
+    offers = [OfferFactory(runs=0), OfferFactory(runs=0)]
     Offer.objects.update(last_confirmed_at=timezone.now() - datetime.timedelta(days=400))
 
     assert offers_confirm(offers=list(Offer.objects.all()), by=editor) == 2
@@ -25,8 +25,8 @@ def test_confirming_offers_writes_a_history_entry_each_by_the_confirming_user(db
 
 def test_a_duplicate_and_its_runs_are_created_in_history_by_the_duplicating_user(db):
     editor = get_user_model().objects.create_user("redaktion")
-    offer = make_offer(runs=0)
-    make_run(offer)
+    offer = OfferFactory(runs=0)
+    RunFactory(offer=offer)
 
     copy = offer_duplicate(offer=offer, by=editor)
 

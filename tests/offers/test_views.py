@@ -7,14 +7,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from offers.models import Offer, Run
-from tests.offers.conftest import days, make_offer, make_partner, make_run
+from tests.factories import OfferFactory, PartnerFactory, RunFactory, days, editor
 
 pytestmark = pytest.mark.django_db
 SEARCH = "/angebote/"
 
 
 def _listed_offer(**fields):
-    return make_offer(levels=["fachkraft"], funding=["bildungsgutschein"], sectors=["logistik"], **fields)
+    return OfferFactory(levels=["fachkraft"], funding=["bildungsgutschein"], sectors=["logistik"], **fields)
 
 
 def test_search_page_lists_offers_with_total_and_facets(client):
@@ -107,8 +107,8 @@ def test_back_link_drops_unknown_parameters(client):
 def test_search_query_count_does_not_grow_with_results(client, count, postcodes):
     for _ in range(count):
         offer = _listed_offer()
-        make_run(
-            offer,
+        RunFactory(
+            offer=offer,
             learning_form=Run.LearningForm.PRAESENZ,
             city="Stuttgart",
             postcode="70173",
@@ -188,7 +188,7 @@ def test_garbage_parameters_answer_200_and_nothing_is_echoed_unescaped(client, q
 
 def test_long_query_is_a_form_error_and_the_other_filters_still_apply(client):
     offer = _listed_offer()
-    make_offer(levels=["aufstieg"])
+    OfferFactory(levels=["aufstieg"])
     response = client.get(SEARCH, {"q": "x" * 10_000, "level": "fachkraft"})
     assert [o.slug for o in response.context["offers"]] == [offer.slug]
     assert "höchstens 200 Zeichen" in response.content.decode()
@@ -202,21 +202,21 @@ def test_unknown_slugs_answer_404(client, path):
 @pytest.mark.parametrize("state", ["draft", "archived", "past", "cancelled"])
 def test_detail_of_offers_that_are_not_listed_answers_404(client, state):
     if state in ("draft", "archived"):
-        offer = make_offer(status=state)
+        offer = OfferFactory(status=state)
     else:
-        offer = make_offer(runs=0)
         run = {"past": {"start_date": days(-30), "end_date": days(-1)}, "cancelled": {"status": "cancelled"}}[state]
-        make_run(offer, **run)
+        offer = OfferFactory(runs=0)
+        RunFactory(offer=offer, **run)
     assert client.get(offer.get_absolute_url()).status_code == 404
     assert offer.slug not in client.get(SEARCH).content.decode()
 
 
 def test_detail_shows_runs_confirmation_date_and_provider_contact(client, contact):
-    offer = make_offer(
-        contact.partner, runs=0, contact_person=contact, certificate="Mechatroniker/in (IHK)", dqr_level=4
+    offer = OfferFactory(
+        provider=contact.partner, runs=0, contact_person=contact, certificate="Mechatroniker/in (IHK)", dqr_level=4
     )
-    make_run(
-        offer,
+    RunFactory(
+        offer=offer,
         start_date=days(12),
         end_date=days(100),
         learning_form="praesenz",
@@ -225,7 +225,7 @@ def test_detail_shows_runs_confirmation_date_and_provider_contact(client, contac
         city="Schwerin",
         start_guaranteed=True,
     )
-    make_run(offer, start_date=None, end_date=None, rolling_start=True)
+    RunFactory(offer=offer, start_date=None, end_date=None, rolling_start=True)
     html = client.get(offer.get_absolute_url()).content.decode()
     assert f"zuletzt bestätigt am {offer.last_confirmed_at.astimezone():%d.%m.%Y}" in html
     assert f"{days(12):%d.%m.%Y}" in html
@@ -236,9 +236,9 @@ def test_detail_shows_runs_confirmation_date_and_provider_contact(client, contac
 
 
 def test_detail_json_ld_parses_and_names_provider_and_runs(client, contact):
-    offer = make_offer(contact.partner, runs=0, price=390)
-    make_run(offer, start_date=days(12), end_date=days(14))
-    make_run(offer, start_date=days(20), end_date=days(24), status=Run.Status.CANCELLED)
+    offer = OfferFactory(provider=contact.partner, runs=0, price=390)
+    RunFactory(offer=offer, start_date=days(12), end_date=days(14))
+    RunFactory(offer=offer, start_date=days(20), end_date=days(24), status=Run.Status.CANCELLED)
     html = client.get(offer.get_absolute_url()).content.decode()
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     data = json.loads(block)
@@ -249,23 +249,18 @@ def test_detail_json_ld_parses_and_names_provider_and_runs(client, contact):
 
 
 def test_detail_json_ld_cannot_be_closed_by_offer_text(client):
-    offer = make_offer(title="</script><script>alert(1)</script>")
+    offer = OfferFactory(title="</script><script>alert(1)</script>")
     html = client.get(offer.get_absolute_url()).content.decode()
     assert "<script>alert(1)" not in html
 
 
-def test_detail_is_404_for_drafts_of_other_partners_but_previewable_by_own_editor(client, django_user_model):
-    from partners.models import Membership
-
-    own = make_partner()
-    draft = make_offer(own, status=Offer.Status.DRAFT)
-    editor = django_user_model.objects.create_user("ed", is_staff=True)
-    Membership.objects.create(user=editor, partner=own, role=Membership.Role.EDITOR)
-    stranger = django_user_model.objects.create_user("st", is_staff=True)
-    Membership.objects.create(user=stranger, partner=make_partner(), role=Membership.Role.EDITOR)
+def test_detail_is_404_for_drafts_of_other_partners_but_previewable_by_own_editor(client):
+    draft = OfferFactory(status=Offer.Status.DRAFT)
+    own_editor = editor(draft.provider)
+    stranger = editor(PartnerFactory())
     client.force_login(stranger)
     assert client.get(draft.get_absolute_url()).status_code == 404
-    client.force_login(editor)
+    client.force_login(own_editor)
     assert "Vorschau" in client.get(draft.get_absolute_url()).content.decode()
 
 
@@ -280,15 +275,15 @@ def test_funding_list_shows_programmes_with_basis_and_counts(client):
 
 def test_funding_list_does_not_count_offers_of_inactive_partners(client):
     _listed_offer()
-    make_offer(make_partner(active=False), funding=["bildungsgutschein"])
+    OfferFactory(provider__active=False, funding=["bildungsgutschein"])
     html = client.get("/foerderung/").content.decode()
     assert "1 passendes Angebot zu Bildungsgutschein" in html
 
 
 def test_funding_detail_lists_only_offers_it_funds_with_filters(client):
     funded = _listed_offer()
-    other_level = make_offer(levels=["aufstieg"], funding=["bildungsgutschein"])
-    make_offer(levels=["fachkraft"], funding=["aufstiegs-bafoeg"])
+    other_level = OfferFactory(levels=["aufstieg"], funding=["bildungsgutschein"])
+    OfferFactory(levels=["fachkraft"], funding=["aufstiegs-bafoeg"])
     response = client.get("/foerderung/bildungsgutschein/")
     assert {o.slug for o in response.context["offers"]} == {funded.slug, other_level.slug}
     response = client.get("/foerderung/bildungsgutschein/", {"level": "fachkraft"})
@@ -298,8 +293,8 @@ def test_funding_detail_lists_only_offers_it_funds_with_filters(client):
 
 def test_radius_search_lists_nearest_first_with_distance_across_pages(client, postcodes):
     far, near = _listed_offer(title="Fern", runs=0), _listed_offer(title="Nah", runs=0)
-    make_run(far, learning_form=Run.LearningForm.PRAESENZ, city="Esslingen", latitude=48.74, longitude=9.31)
-    make_run(near, learning_form=Run.LearningForm.PRAESENZ, city="Stuttgart", latitude=48.78, longitude=9.18)
+    RunFactory(offer=far, learning_form=Run.LearningForm.PRAESENZ, city="Esslingen", latitude=48.74, longitude=9.31)
+    RunFactory(offer=near, learning_form=Run.LearningForm.PRAESENZ, city="Stuttgart", latitude=48.78, longitude=9.18)
     for _ in range(20):
         _listed_offer(runs=0)  # online only: outside every radius
     response = client.get(SEARCH, {"near": "70173", "radius": "25"})

@@ -2,7 +2,7 @@ from django.urls import reverse
 
 from offers.models import FundingProgramme
 from partners.models import Partner
-from tests.guide.conftest import make_offer, make_partner
+from tests.factories import STUTTGART, OfferFactory, OfficeFactory, PartnerFactory
 
 
 def test_home_shows_the_ladder_with_offer_counts(client, region):
@@ -38,10 +38,16 @@ def test_home_query_count_does_not_grow(client, region, django_assert_max_num_qu
     with django_assert_max_num_queries(15) as few:
         client.get(reverse("home"))
     queries_for_few = len(few.captured_queries)
-    provider = make_partner()
+    provider = PartnerFactory(place=STUTTGART)
     for _ in range(8):
-        make_offer(provider, levels=["fachkraft", "aufstieg"], sectors=["bau"], programmes=["aufstiegs-bafoeg"])
-        make_partner(is_contact_point=True)
+        OfferFactory(
+            provider=provider,
+            levels=["fachkraft", "aufstieg"],
+            sectors=["bau"],
+            funding=["aufstiegs-bafoeg"],
+            runs__place=STUTTGART,
+        )
+        OfficeFactory(place=STUTTGART)
     with django_assert_max_num_queries(queries_for_few):
         response = client.get(reverse("home"))
     assert len(response.context["latest_offers"]) == 6

@@ -1,8 +1,8 @@
 import datetime
+import random
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -10,17 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from offers.admin import OfferAdmin
-from offers.models import Offer, QualificationStep, Run
+from offers.models import SAMPLE_RANGE, Offer, Run
 from partners.models import Partner
-from places.models import Postcode
-from tests.partners.conftest import make_editor, make_offer, make_partner, make_run
+from tests.factories import OfferFactory, PartnerFactory, PostcodeFactory, RunFactory, UserFactory, editor, step
 
 RUN_FIELDS = ["rolling_start", "start_date", "end_date", "application_deadline", "schedule", "learning_form"]
-
-
-def _step() -> QualificationStep:
-    step, _ = QualificationStep.objects.get_or_create(slug="fachkraft", defaults={"name": "Fachkraft", "order": 2})
-    return step
 
 
 def _offer_data(provider: Partner, runs=(), **overrides) -> dict:
@@ -31,7 +25,7 @@ def _offer_data(provider: Partner, runs=(), **overrides) -> dict:
         "status": "draft",
         "kind": "anpassung",
         "summary": "Kurz beschrieben.",
-        "entry_levels": [_step().pk],
+        "entry_levels": [step("fachkraft").pk],
         "certificate_kind": "zertifikat",
         "price": "0",
         "runs-TOTAL_FORMS": str(len(runs)),
@@ -110,7 +104,7 @@ def test_offer_add_form_offers_editor_only_own_partner_and_contacts(network, log
 
 
 def test_offer_add_form_of_editor_with_two_partners_offers_both_without_preset(network, login):
-    both = make_editor("redaktion-beide", network.ihk, network.saz)
+    both = editor(network.ihk, network.saz, username="redaktion-beide")
 
     response = login(both).get(reverse("admin:offers_offer_add"))
 
@@ -201,7 +195,7 @@ def test_offer_changelist_query_count_does_not_grow_with_offers(network, login):
     with CaptureQueriesContext(connection) as one:
         client.get(url)
     for _ in range(12):
-        make_run(make_offer(network.ihk))
+        OfferFactory(provider=network.ihk)
     with CaptureQueriesContext(connection) as many:
         response = client.get(url)
 
@@ -238,15 +232,15 @@ def test_confirm_action_refreshes_the_cached_public_page(network, login, client)
 
 
 def test_duplicate_action_copies_offer_with_runs_and_topics_as_draft(network, login):
-    network.ihk_offer.entry_levels.set([_step()])
-    make_run(network.ihk_offer, start_date=datetime.date(2031, 1, 5))
+    network.ihk_offer.entry_levels.set([step("fachkraft")])
+    RunFactory(offer=network.ihk_offer, start_date=datetime.date(2031, 1, 5), end_date=None)
     data = {"action": "duplicate_as_draft", "_selected_action": [network.ihk_offer.pk]}
 
     login(network.users["redaktion-ihk"]).post(reverse("admin:offers_offer_changelist"), data)
 
     copy = Offer.objects.get(slug=f"{network.ihk_offer.slug}-kopie")
     assert (copy.title, copy.status, copy.provider) == ("IHK-Lehrgang (Kopie)", "draft", network.ihk)
-    assert list(copy.entry_levels.all()) == [_step()]
+    assert list(copy.entry_levels.all()) == [step("fachkraft")]
     original_dates = sorted(network.ihk_offer.runs.values_list("start_date", flat=True))
     assert sorted(copy.runs.values_list("start_date", flat=True)) == original_dates
     assert network.ihk_offer.runs.count() == 2
@@ -255,7 +249,7 @@ def test_duplicate_action_copies_offer_with_runs_and_topics_as_draft(network, lo
 def test_a_duplicate_draws_its_own_sample_number(network, login, monkeypatch):
     """Offer.sample must stay independent per offer, or copies fall in and out of the counting sample together."""
     Offer.objects.filter(pk=network.ihk_offer.pk).update(sample=1234)
-    monkeypatch.setattr("offers.services.random_sample", lambda: 8765)
+    monkeypatch.setattr(random, "randrange", lambda stop: 8765 if stop == SAMPLE_RANGE else 0)
     data = {"action": "duplicate_as_draft", "_selected_action": [network.ihk_offer.pk]}
 
     login(network.users["redaktion-ihk"]).post(reverse("admin:offers_offer_changelist"), data)
@@ -266,7 +260,7 @@ def test_a_duplicate_draws_its_own_sample_number(network, login, monkeypatch):
 def test_stale_offers_are_flagged_in_the_changelist(network, login, settings):
     settings.OFFER_STALE_AFTER_DAYS = 30
     Offer.objects.filter(pk=network.ihk_offer.pk).update(last_confirmed_at=timezone.now() - datetime.timedelta(31))
-    fresh = make_offer(network.ihk, title="Frisch bestätigt")
+    fresh = OfferFactory(provider=network.ihk, title="Frisch bestätigt")
     client = login(network.users["redaktion-ihk"])
 
     response = client.get(reverse("admin:offers_offer_changelist"))
@@ -305,7 +299,7 @@ def test_partner_change_by_editor_keeps_network_fields(network, login):
 
 
 def test_user_admin_hides_superusers_and_superuser_flag_from_coordinators(network, login):
-    boss = get_user_model().objects.create_superuser("chef", "chef@example.org", None)
+    boss = UserFactory(username="chef", is_staff=True, is_superuser=True)
     client = login(network.users["koordination"])
 
     listing = client.get(reverse("admin:auth_user_changelist"))
@@ -318,13 +312,13 @@ def test_user_admin_hides_superusers_and_superuser_flag_from_coordinators(networ
 
 
 def test_new_partner_created_by_coordinator_gets_no_editor_access(network, login):
-    other = make_partner(name="Neu")
+    other = PartnerFactory(name="Neu")
     response = login(network.users["redaktion-ihk"]).get(reverse("admin:partners_partner_change", args=[other.pk]))
     assert response.status_code == 302
 
 
 def test_run_added_in_admin_takes_venue_coordinates_from_postcode_table(network, login):
-    Postcode.objects.get_or_create(code="70174", city="Stuttgart", defaults={"latitude": 48.78, "longitude": 9.17})
+    PostcodeFactory(code="70174", city="Stuttgart", latitude=48.78, longitude=9.17)
     offer = network.ihk_offer
     new_run = {
         "start_date": "2031-09-01",
@@ -361,7 +355,7 @@ def test_offer_save_bypassing_the_form_is_refused_for_other_partners(network, rf
     offer = network.saz_offer
 
     with pytest.raises(PermissionDenied):
-        admin.site._registry[Offer].save_model(request, offer, form=None, change=True)
+        admin.site.get_model_admin(Offer).save_model(request, offer, form=None, change=True)
 
 
 @pytest.mark.parametrize(("user", "confirms"), [("redaktion-ihk", True), ("koordination", False)])

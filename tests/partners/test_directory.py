@@ -1,33 +1,31 @@
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from offers.models import Offer
-from partners.models import Language, Partner, Service
-from tests.partners.conftest import make_contact, make_offer, make_partner, make_run
+from partners.models import Partner, Service
+from tests.factories import (
+    ContactPersonFactory,
+    LanguageFactory,
+    OfferFactory,
+    OfficeFactory,
+    PartnerFactory,
+    ServiceFactory,
+    days,
+)
 
 DIRECTORY = reverse("partners:directory")
 
 
 @pytest.fixture
 def directory(db):
-    german, arabic = Language.objects.get(code="de"), Language.objects.get(code="ar")
-    advice, funding = (
-        Service.objects.get(slug="qualifizierungsberatung"),
-        Service.objects.get(slug="foerdermittelberatung"),
-    )
-    ihk = make_partner(name="IHK Region Stuttgart", kind=Partner.Kind.IHK, city="Stuttgart", description="Prüfungen")
-    lotse = make_partner(
-        name="Lotsendienst Stuttgart", kind=Partner.Kind.BERATUNG, city="Stuttgart", is_contact_point=True
-    )
-    migration = make_partner(
-        name="Netzwerk Migration", kind=Partner.Kind.BERATUNG, city="Rostock", is_contact_point=True
-    )
-    closed = make_partner(name="Geschlossene Beratung", kind=Partner.Kind.BERATUNG, active=False, is_contact_point=True)
+    german, arabic = LanguageFactory(code="de"), LanguageFactory(code="ar")
+    advice, funding = ServiceFactory(slug="qualifizierungsberatung"), ServiceFactory(slug="foerdermittelberatung")
+    ihk = PartnerFactory(name="IHK Region Stuttgart", kind=Partner.Kind.IHK, city="Stuttgart", description="Prüfungen")
+    lotse = OfficeFactory(name="Lotsendienst Stuttgart", city="Stuttgart")
+    migration = OfficeFactory(name="Netzwerk Migration", city="Rostock")
+    closed = OfficeFactory(name="Geschlossene Beratung", active=False)
     ihk.services.set([funding])
     lotse.services.set([advice, funding])
     migration.services.set([advice])
@@ -95,7 +93,7 @@ def test_directory_query_count_does_not_grow_with_partners(client, directory):
     with CaptureQueriesContext(connection) as few:
         client.get(DIRECTORY)
     for n in range(15):
-        make_partner(name=f"Träger {n}").services.set(Service.objects.all()[:2])
+        PartnerFactory(name=f"Träger {n}").services.set(Service.objects.all()[:2])
     with CaptureQueriesContext(connection) as many:
         response = client.get(DIRECTORY)
 
@@ -108,15 +106,14 @@ def test_profile_shows_contacts_hours_map_link_and_only_listed_offers(client, di
     Partner.objects.filter(pk=lotse.pk).update(
         street="Jägerstraße 30", postcode="70174", latitude=48.78, longitude=9.17, opening_hours="Mo–Fr 9–16 Uhr"
     )
-    make_contact(lotse, name="Lena Lotse", position="Qualifizierungsberaterin", email="lena@lotse.example")
-    listed = make_offer(lotse, title="Kompetenzfeststellung")
-    make_run(listed)
-    make_run(make_offer(lotse, title="Entwurf", status=Offer.Status.DRAFT))
-    make_run(make_offer(lotse, title="Archiviert", status=Offer.Status.ARCHIVED))
-    past = make_offer(lotse, title="Vorbei")
-    yesterday = timezone.localdate() - datetime.timedelta(days=1)
-    make_run(past, start_date=yesterday - datetime.timedelta(days=30), end_date=yesterday)
-    make_run(make_offer(directory["ihk"], title="Fremdes Angebot"))
+    ContactPersonFactory(
+        partner=lotse, name="Lena Lotse", position="Qualifizierungsberaterin", email="lena@lotse.example"
+    )
+    OfferFactory(provider=lotse, title="Kompetenzfeststellung")
+    OfferFactory(provider=lotse, title="Entwurf", status=Offer.Status.DRAFT)
+    OfferFactory(provider=lotse, title="Archiviert", status=Offer.Status.ARCHIVED)
+    OfferFactory(provider=lotse, title="Vorbei", runs__start_date=days(-31), runs__end_date=days(-1))
+    OfferFactory(provider=directory["ihk"], title="Fremdes Angebot")
 
     response = client.get(reverse("partners:detail", args=[lotse.slug]))
 
@@ -148,14 +145,14 @@ def test_profile_of_unknown_or_inactive_partner_is_404(client, directory, slug):
 def test_profile_query_count_does_not_grow_with_offers_and_contacts(client, directory):
     lotse = directory["lotse"]
     url = reverse("partners:detail", args=[lotse.slug])
-    make_run(make_offer(lotse))
-    make_contact(lotse)
+    OfferFactory(provider=lotse)
+    ContactPersonFactory(partner=lotse)
     client.get(url)
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     for _ in range(8):
-        make_run(make_offer(lotse))
-        make_contact(lotse)
+        OfferFactory(provider=lotse)
+        ContactPersonFactory(partner=lotse)
     with CaptureQueriesContext(connection) as many:
         response = client.get(url)
 

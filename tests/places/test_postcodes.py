@@ -5,7 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from places.lookup import locate
-from places.models import Postcode
+from tests.factories import Postcode, PostcodeFactory
 
 pytestmark = pytest.mark.django_db
 GOOD = (
@@ -41,7 +41,7 @@ def test_import_postcodes_twice_updates_coordinates_without_duplicates(tmp_path)
 
 
 def test_import_postcodes_reports_bad_lines_by_number_and_changes_nothing(tmp_path):
-    Postcode.objects.create(code="01067", city="Dresden", latitude=51.05, longitude=13.74)
+    PostcodeFactory(code="01067", city="Dresden", latitude=51.05, longitude=13.74)
     short_code = "DE\t7017\tKurz\tx\tx\tx\tx\tx\tx\t48.1\t9.1\t4\n"
     text_latitude = "DE\t70174\tStuttgart\tx\tx\tx\tx\tx\tx\tNord\t9.1\t4\n"
     bad = GOOD + short_code + text_latitude + "kaputt\n"

@@ -1,11 +1,12 @@
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.db.models import Max
 
 from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector
 from partners.models import Partner
+
+pytestmark = pytest.mark.django_db
 
 PARTNER_SLUGS = {
     "ihk-region-stuttgart",
@@ -27,19 +28,7 @@ AMON_TITLES = {
 }
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Loaded once for this module (loading takes seconds), inside a transaction rolled back at the end."""
-    from django.db import transaction
-
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", force=True, stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.mark.django_db
-def test_demo_loaders_are_idempotent(demo):
+def test_demo_loaders_are_idempotent():
     from offers import demo as offers_demo
     from partners import demo as partners_demo
 
@@ -54,8 +43,7 @@ def test_demo_loaders_are_idempotent(demo):
     ) == counts
 
 
-@pytest.mark.django_db
-def test_demo_partners_have_fixed_slugs_and_complete_profiles(demo):
+def test_demo_partners_have_fixed_slugs_and_complete_profiles():
     assert set(Partner.objects.values_list("slug", flat=True)) >= PARTNER_SLUGS
     saz = Partner.objects.get(slug="schweriner-ausbildungszentrum")
     assert (saz.name, saz.kind, saz.is_contact_point) == ("Schweriner Ausbildungszentrum e.V.", "traeger", True)
@@ -73,8 +61,7 @@ def test_demo_partners_have_fixed_slugs_and_complete_profiles(demo):
     assert Partner.objects.filter(active=False).count() == 1
 
 
-@pytest.mark.django_db
-def test_demo_offers_cover_the_catalogue(demo):
+def test_demo_offers_cover_the_catalogue():
     listed = Offer.objects.listed()
     assert listed.count() >= 60
     assert set(listed.values_list("title", flat=True)) >= AMON_TITLES
@@ -92,8 +79,7 @@ def test_demo_offers_cover_the_catalogue(demo):
     assert listed.stale().count() >= 2
 
 
-@pytest.mark.django_db
-def test_demo_hides_drafts_archived_and_past_offers(demo):
+def test_demo_hides_drafts_archived_and_past_offers():
     hidden = set(Offer.objects.values_list("slug", flat=True)) - set(
         Offer.objects.listed().values_list("slug", flat=True)
     )
