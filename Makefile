@@ -43,6 +43,8 @@ run: check-port demo
 	@echo "  redaktion-saz       Partnerredaktion Schweriner Ausbildungszentrum e.V. (admin)"
 	@echo "  beratung-stuttgart  Beratung Lotsendienst Stuttgart (/beratung/)"
 	@echo "  beratung-schwerin   Beratung Schweriner Ausbildungszentrum (/beratung/)"
+	@echo "Second factor of every demo account: authenticator secret JRXXI43FNZSGSZLOON2EIZLNN4ZDAMRW,"
+	@echo "  or print the current code: .venv/bin/python manage.py demo_otp <user>"
 	@echo ""
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

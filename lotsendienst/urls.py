@@ -12,6 +12,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/anmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("konto/abmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    path("konto/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("angebote/", include("offers.urls")),
     path("foerderung/", include("offers.funding_urls")),

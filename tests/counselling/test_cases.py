@@ -7,13 +7,14 @@ from django.urls import reverse
 
 from counselling.consent import CONSENT_VERSION
 from counselling.models import AuditEntry, Case, Inquiry, PlanStep, Referral, Session
+from tests.conftest import verified_login
 
 from .conftest import make_case, make_inquiry, make_offer, make_step, make_target_group
 
 
 @pytest.fixture
 def desk_client(client, counsellor_s):
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     return client
 
 

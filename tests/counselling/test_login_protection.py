@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from counselling.access import IDLE_SESSION_KEY
+from tests.conftest import verified_login
 
 LOGIN_PAGES = ["/konto/anmelden/", "/admin/login/"]
 
@@ -70,7 +71,7 @@ def set_last_seen(client, seconds_ago: float):
 
 def test_idle_counsellor_is_logged_out(client, counsellor_s, settings):
     settings.COUNSELLOR_IDLE_MINUTES = 20
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     assert client.get(reverse("counselling:desk")).status_code == 200
     set_last_seen(client, 21 * 60)
     response = client.get(reverse("counselling:desk"))
@@ -82,7 +83,7 @@ def test_idle_counsellor_is_logged_out(client, counsellor_s, settings):
 
 def test_active_counsellor_stays_logged_in(client, counsellor_s, settings):
     settings.COUNSELLOR_IDLE_MINUTES = 20
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     set_last_seen(client, 19 * 60)
     assert client.get(reverse("counselling:desk")).status_code == 200
     assert time.time() - client.session[IDLE_SESSION_KEY] < 5
@@ -90,7 +91,7 @@ def test_active_counsellor_stays_logged_in(client, counsellor_s, settings):
 
 def test_idle_logout_applies_on_public_pages_too(client, counsellor_s, settings):
     settings.COUNSELLOR_IDLE_MINUTES = 20
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     set_last_seen(client, 25 * 60)
     client.get("/")
     assert "_auth_user_id" not in client.session
@@ -98,7 +99,7 @@ def test_idle_logout_applies_on_public_pages_too(client, counsellor_s, settings)
 
 def test_idle_logout_leaves_editors_alone(client, editor, settings):
     settings.COUNSELLOR_IDLE_MINUTES = 1
-    client.force_login(editor)
+    verified_login(client, editor)
     assert IDLE_SESSION_KEY not in client.session
     client.get("/")
     assert client.session["_auth_user_id"] == str(editor.pk)

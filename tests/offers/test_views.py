@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from offers.models import Offer, Run
+from tests.conftest import verified_login
 from tests.offers.conftest import days, make_offer, make_partner, make_run
 
 pytestmark = pytest.mark.django_db
@@ -263,9 +264,9 @@ def test_detail_is_404_for_drafts_of_other_partners_but_previewable_by_own_edito
     Membership.objects.create(user=editor, partner=own, role=Membership.Role.EDITOR)
     stranger = django_user_model.objects.create_user("st", is_staff=True)
     Membership.objects.create(user=stranger, partner=make_partner(), role=Membership.Role.EDITOR)
-    client.force_login(stranger)
+    verified_login(client, stranger)
     assert client.get(draft.get_absolute_url()).status_code == 404
-    client.force_login(editor)
+    verified_login(client, editor)
     assert "Vorschau" in client.get(draft.get_absolute_url()).content.decode()
 
 

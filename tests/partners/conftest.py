@@ -10,6 +10,7 @@ from django.utils import timezone
 from offers.models import Offer, Run
 from partners.models import ContactPerson, Membership, Partner
 from partners.scoping import COORDINATOR_GROUP, COUNSELLOR_GROUP, EDITOR_GROUP
+from tests.conftest import verified_login
 
 _numbers = itertools.count(1)
 
@@ -116,7 +117,7 @@ def fast_password_hashing(settings):
 def login(client):
     def _login(user):
         if user is not None:
-            client.force_login(user)
+            verified_login(client, user)
         return client
 
     return _login

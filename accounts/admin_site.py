@@ -1,0 +1,9 @@
+from django.contrib.admin import AdminSite
+
+
+class VerifiedAdminSite(AdminSite):
+    """The admin for staff whose session passed the second factor (docs/roles.md, "Sessions and logins")."""
+
+    def has_permission(self, request) -> bool:
+        verified = getattr(request.user, "is_verified", None)
+        return super().has_permission(request) and verified is not None and verified()
