@@ -57,7 +57,7 @@ def browser_login(page, user, *, password: str = "demo") -> None:
     page.get_by_label("Passwort").fill(password)
     page.locator("main").get_by_role("button", name="Anmelden").click()
     page.get_by_role("heading", name="Anmelden: zweiter Faktor").wait_for()
-    page.get_by_label("Code").fill(totp_code(device))
+    page.get_by_role("textbox", name="Code").fill(totp_code(device))
     page.get_by_role("button", name="Bestätigen").click()
 
 
