@@ -8,6 +8,9 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Konten")
 
+    def ready(self) -> None:
+        from accounts import signals  # noqa: F401
+
 
 class VerifiedAdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin with a site that only lets in sessions verified by the second factor."""

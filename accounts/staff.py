@@ -1,4 +1,7 @@
-"""Who must use a second factor: everyone who can reach the admin or the desk."""
+"""Staff: everyone who can reach the admin or the desk, and so must use a second factor and is logged out when idle."""
+
+# Marks a staff session for the idle logout: the time of the last request, or None right after the login.
+IDLE_SESSION_KEY = "staff_last_seen"
 
 
 def needs_second_factor(user) -> bool:

@@ -9,8 +9,6 @@ from django.utils.cache import add_never_cache_headers
 from accounts.navigation import redirect_to_step
 from counselling.querysets import offices_of
 
-IDLE_SESSION_KEY = "counselling_last_seen"
-
 
 def counsellor_required(view):
     """Login required, verified by the second factor; then only counsellors; every desk response is no-store."""
@@ -24,7 +22,6 @@ def counsellor_required(view):
         if not offices:
             raise Http404
         request.offices = offices
-        request.session.setdefault(IDLE_SESSION_KEY, None)
         response = view(request, *args, **kwargs)
         add_never_cache_headers(response)
         return response

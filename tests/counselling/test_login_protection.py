@@ -9,7 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from counselling.access import IDLE_SESSION_KEY
+from accounts.staff import IDLE_SESSION_KEY
 from tests.conftest import verified_login
 
 LOGIN_PAGES = ["/konto/anmelden/", "/admin/login/"]
@@ -97,9 +97,10 @@ def test_idle_logout_applies_on_public_pages_too(client, counsellor_s, settings)
     assert "_auth_user_id" not in client.session
 
 
-def test_idle_logout_leaves_editors_alone(client, editor, settings):
+def test_idle_logout_leaves_accounts_without_a_role_alone(client, settings, django_user_model):
     settings.COUNSELLOR_IDLE_MINUTES = 1
-    verified_login(client, editor)
+    visitor = django_user_model.objects.create_user(username="besuch")
+    client.force_login(visitor)
     assert IDLE_SESSION_KEY not in client.session
     client.get("/")
-    assert client.session["_auth_user_id"] == str(editor.pk)
+    assert client.session["_auth_user_id"] == str(visitor.pk)
