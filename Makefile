@@ -63,6 +63,7 @@ test: install lint
 check-deploy: install
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	  DJANGO_ALLOWED_HOSTS=lotse.example.org DJANGO_CSRF_TRUSTED_ORIGINS=https://lotse.example.org EMAIL_HOST=smtp.example.org \
+	  REDIS_URL=redis://127.0.0.1:6379/0 DJANGO_TRUSTED_PROXIES=127.0.0.1 \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 messages: install

@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.addresses import client_address
 from accounts.factors import factor_reset
 from accounts.models import AccountAuditEntry
 
@@ -26,7 +27,7 @@ class SecondFactorResetMixin:
     @admin.action(description=_("Zweiten Faktor zurücksetzen"), permissions=["reset_factor"])
     def reset_second_factor(self, request, queryset):
         for user in queryset:
-            factor_reset(user=user, by=request.user, address=request.META.get("REMOTE_ADDR"))
+            factor_reset(user=user, by=request.user, address=client_address(request))
         count = len(queryset)
         message = ngettext(
             "Zweiter Faktor von %(count)d Konto zurückgesetzt; bei der nächsten Anmeldung wird ein neuer eingerichtet.",

@@ -9,7 +9,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Konten")
 
     def ready(self) -> None:
-        from accounts import signals  # noqa: F401
+        from accounts import checks, signals  # noqa: F401
 
 
 class VerifiedAdminConfig(admin_apps.AdminConfig):

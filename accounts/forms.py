@@ -1,10 +1,36 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from accounts.factors import is_throttled, verify_code
 
 WRONG_CODE = _("Der Code stimmt nicht oder ist abgelaufen. Bitte geben Sie den aktuellen Code ein.")
 THROTTLED = _("Zu viele falsche Codes hintereinander. Bitte warten Sie einen Moment und versuchen Sie es erneut.")
+
+
+# Longer passwords are no safer and cost hashing time; 1,024 characters leave room for any password manager.
+PASSWORD_MAX_LENGTH = 1024
+
+
+class BoundedLoginMixin:
+    """Overlong input is a field error before anything is looked up or counted: the user name would not fit the
+    lock-out table (a 500 on PostgreSQL) and a megabyte password would tie up a worker hashing it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].validators.append(MaxLengthValidator(self.fields["username"].max_length))
+        self.fields["password"].validators.append(MaxLengthValidator(PASSWORD_MAX_LENGTH))
+        self.fields["password"].widget.attrs["maxlength"] = PASSWORD_MAX_LENGTH
+
+
+class LoginForm(BoundedLoginMixin, AuthenticationForm):
+    pass
+
+
+class AdminLoginForm(BoundedLoginMixin, AdminAuthenticationForm):
+    pass
 
 
 class CodeField(forms.CharField):

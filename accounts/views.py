@@ -2,12 +2,14 @@
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 
+from accounts.addresses import client_address
 from accounts.factors import factor_confirm, has_factor, pending_app_device, secret_for_humans
 from accounts.forms import SecondFactorForm, SetupForm
 from accounts.navigation import redirect_to_step, safe_next
@@ -57,7 +59,7 @@ def setup(request: HttpRequest) -> HttpResponse:
     device = pending_app_device(request.user)
     form = SetupForm(device, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        codes = factor_confirm(device=device, address=request.META.get("REMOTE_ADDR"))
+        codes = factor_confirm(device=device, address=client_address(request))
         _complete(request, device)
         request.session[CODES_SESSION_KEY] = codes
         return redirect_to_step("accounts:recovery_codes", safe_next(request))
@@ -78,3 +80,11 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
     if not codes:
         return HttpResponseRedirect(safe_next(request))
     return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": safe_next(request)})
+
+
+def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+    """django-axes' answer after too many failed logins: 429 with the cool-off in words ("in 15 Minuten")."""
+    minutes = max(1, round(settings.AXES_COOLOFF_TIME.total_seconds() / 60))
+    response = render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)
+    response["Retry-After"] = str(minutes * 60)
+    return response

@@ -1,5 +1,6 @@
 """Lotsendienst settings: one file, driven by environment variables (see .env.example)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -7,7 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from lotsendienst.env import env_bool, env_int, env_list, env_origins, env_str, secret_key
+from lotsendienst.env import env_bool, env_int, env_list, env_networks, env_origins, env_str, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -137,12 +138,17 @@ PASSWORD_RESET_TIMEOUT = 60 * 60  # seconds a reset link stays valid (used once 
 # Second factor (django-otp, see docs/roles.md): the issuer names the portal in the authenticator app.
 OTP_TOTP_ISSUER = "Lotsendienst"
 
-# Login throttling: a cool-off, never a permanent lock-out.
+# Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); nobody else's ever is.
+TRUSTED_PROXIES = env_networks("DJANGO_TRUSTED_PROXIES")
+
+# Login throttling: a cool-off, never a permanent lock-out; counted per user name AND client address, so a stranger's
+# failures elsewhere never lock the real user out (docs/roles.md).
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
-AXES_COOLOFF_TIME = env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1) / 60  # hours
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "accounts.addresses.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 
 LANGUAGE_CODE = "de"

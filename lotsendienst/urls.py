@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import LoginForm
+
 admin.site.site_header = "Lotsendienst – Verwaltung"
 admin.site.site_title = "Lotsendienst – Verwaltung"
 admin.site.index_title = _("Übersicht")
@@ -10,7 +12,11 @@ admin.site.index_title = _("Übersicht")
 urlpatterns = [
     path("", include("pages.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("konto/anmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "konto/anmelden/",
+        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
+        name="login",
+    ),
     path("konto/abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/", include("accounts.urls")),
     path("admin/", admin.site.urls),
