@@ -7,6 +7,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from demo.accounts import DEMO_OTP_KEY
 from tests.guide.conftest import Region, build_region
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -48,8 +49,6 @@ def totp_code(device: TOTPDevice) -> str:
 
 def browser_login(page, user, *, password: str = "demo") -> None:
     """Logs in through the real forms (on the login page `page` shows): password, then the demo second factor."""
-    from demo.accounts import DEMO_OTP_KEY
-
     device, _created = TOTPDevice.objects.get_or_create(
         user=user, confirmed=True, defaults={"name": "Demo-Authenticator", "key": DEMO_OTP_KEY}
     )
