@@ -2,6 +2,7 @@
 
 from base64 import b32encode
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -47,7 +48,7 @@ def factor_confirm(*, device: TOTPDevice, address: str | None) -> list[str]:
 def factor_reset(*, user, by, address: str | None) -> None:
     """Removes every device of `user`, who must set up a new one at the next login. Superusers only."""
     if not by.is_superuser:
-        raise PermissionError("Only a superuser may reset a second factor.")
+        raise PermissionDenied("Only a superuser may reset a second factor.")
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
     _audit(actor=by, subject=user, action=AccountAuditEntry.Action.FACTOR_RESET, address=address)

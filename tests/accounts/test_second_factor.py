@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -235,7 +236,7 @@ def test_coordinator_cannot_reset_a_factor(client, coordinator, editor):
     reset_action(client, editor)
     assert TOTPDevice.objects.filter(pk=device.pk).exists()
     assert not AccountAuditEntry.objects.exists()
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         factor_reset(user=editor, by=coordinator, address=None)
 
 
