@@ -3,6 +3,7 @@
 from functools import wraps
 
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -14,9 +15,12 @@ from accounts.factors import factor_confirm, has_factor, pending_app_device, sec
 from accounts.forms import SecondFactorForm, SetupForm
 from accounts.navigation import redirect_to_step, safe_next
 from accounts.qr import qr_svg
+from accounts.ratelimit import RateLimit
 from accounts.staff import needs_second_factor
 
 CODES_SESSION_KEY = "accounts_recovery_codes"
+# Reset mails per client address and hour, so the form cannot be used to flood a staff member's mailbox.
+PASSWORD_RESETS = RateLimit(scope="password_reset", limit_setting="PASSWORD_RESET_RATE_LIMIT")
 
 
 def staff_login_step(view):
@@ -80,6 +84,20 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
     if not codes:
         return HttpResponseRedirect(safe_next(request))
     return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": safe_next(request)})
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset view (the same answer for every address), limited per client address."""
+
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+
+    def form_valid(self, form):
+        if PASSWORD_RESETS.exceeded(self.request):
+            return render(self.request, "accounts/password_reset_limited.html", status=429)
+        PASSWORD_RESETS.count(self.request)
+        return super().form_valid(form)
 
 
 def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:

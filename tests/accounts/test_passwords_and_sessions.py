@@ -108,3 +108,18 @@ def test_active_admin_session_stays(client, editor, settings):
 def test_password_login_marks_the_staff_session_for_the_idle_logout(client, coordinator):
     client.post("/konto/anmelden/", {"username": coordinator.username, "password": PASSWORD})
     assert IDLE_SESSION_KEY in client.session
+
+
+def test_reset_requests_are_limited_per_address_the_same_for_unknown_addresses(client, counsellor, settings):
+    settings.PASSWORD_RESET_RATE_LIMIT = 2
+    answers = [
+        client.post(RESET, {"email": "niemand@example.org"}).status_code,
+        client.post(RESET, {"email": counsellor.email}).status_code,
+        client.post(RESET, {"email": counsellor.email}).status_code,
+        client.post(RESET, {"email": "niemand@example.org"}).status_code,
+        client.post(RESET, {"email": counsellor.email}, REMOTE_ADDR="203.0.113.10").status_code,
+    ]
+    assert answers == [302, 302, 429, 429, 302]
+    assert len(mail.outbox) == 2
+    limited = client.post(RESET, {"email": counsellor.email})
+    assert "schon mehrere neue Passwörter angefordert" in limited.content.decode()
