@@ -53,9 +53,12 @@ class SecondFactorForm(forms.Form):
 
     def clean_code(self) -> str:
         code = self.cleaned_data["code"]
+        # Asked before trying: after a wrong code the throttle holds at once, which is no reason to say "too many".
+        if is_throttled(self.user, code):
+            raise forms.ValidationError(THROTTLED)
         self.device = verify_code(self.user, code)
         if self.device is None:
-            raise forms.ValidationError(THROTTLED if is_throttled(self.user, code) else WRONG_CODE)
+            raise forms.ValidationError(WRONG_CODE)
         return code
 
 
@@ -70,7 +73,8 @@ class SetupForm(forms.Form):
 
     def clean_code(self) -> str:
         code = "".join(self.cleaned_data["code"].split())
+        if not self.device.verify_is_allowed()[0]:
+            raise forms.ValidationError(THROTTLED)
         if not self.device.verify_token(code):
-            allowed, _details = self.device.verify_is_allowed()
-            raise forms.ValidationError(WRONG_CODE if allowed else THROTTLED)
+            raise forms.ValidationError(WRONG_CODE)
         return code

@@ -81,6 +81,13 @@ def test_a_used_code_cannot_be_replayed(client, counsellor):
     assert field_errors(client.post(VERIFY, {"code": code})) == [WRONG_CODE]
 
 
+def test_first_wrong_code_is_called_wrong_not_too_many(client, counsellor, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 60
+    give_factor(counsellor)
+    password_step(client, counsellor)
+    assert field_errors(client.post(VERIFY, {"code": "000000"})) == [WRONG_CODE]
+
+
 def test_wrong_codes_are_throttled(client, counsellor, settings):
     settings.OTP_TOTP_THROTTLE_FACTOR = 60
     device = give_factor(counsellor)
