@@ -43,6 +43,8 @@ run: check-port demo
 	@echo "  redaktion-saz       Partnerredaktion Schweriner Ausbildungszentrum e.V. (admin)"
 	@echo "  beratung-stuttgart  Beratung Lotsendienst Stuttgart (/beratung/)"
 	@echo "  beratung-schwerin   Beratung Schweriner Ausbildungszentrum (/beratung/)"
+	@echo "Second factor of every demo account: authenticator secret JRXXI43FNZSGSZLOON2EIZLNN4ZDAMRW,"
+	@echo "  or print the current code: .venv/bin/python manage.py demo_otp <user>"
 	@echo ""
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
@@ -61,6 +63,7 @@ test: install lint
 check-deploy: install
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	  DJANGO_ALLOWED_HOSTS=lotse.example.org DJANGO_CSRF_TRUSTED_ORIGINS=https://lotse.example.org EMAIL_HOST=smtp.example.org \
+	  REDIS_URL=redis://127.0.0.1:6379/0 DJANGO_TRUSTED_PROXIES=127.0.0.1 \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 # German is the source language: locale/de only holds labels for Django's own strings and is kept by hand.

@@ -6,22 +6,22 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 
+from accounts.navigation import redirect_to_step
 from counselling.querysets import offices_of
-
-IDLE_SESSION_KEY = "counselling_last_seen"
 
 
 def counsellor_required(view):
-    """Login required; then only counsellors; every desk response is marked no-store."""
+    """Login required, verified by the second factor; then only counsellors; every desk response is no-store."""
 
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        if not request.user.is_verified():  # the middleware sends staff there already; the desk checks again
+            return redirect_to_step("accounts:verify", request.get_full_path())
         offices = list(offices_of(request.user))
         if not offices:
             raise Http404
         request.offices = offices
-        request.session.setdefault(IDLE_SESSION_KEY, None)
         response = view(request, *args, **kwargs)
         add_never_cache_headers(response)
         return response

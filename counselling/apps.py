@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class CounsellingConfig(AppConfig):
     name = "counselling"
     verbose_name = _("Beratung")
-
-    def ready(self) -> None:
-        from counselling import signals  # noqa: F401

@@ -1,5 +1,6 @@
 """Strict helpers that read settings from the environment and fail loudly on bad values."""
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -57,6 +58,19 @@ def env_origins(name: str) -> list[str]:
                 f"{name}: {origin!r} must start with https:// (or http://), e.g. https://lotse.example.org."
             )
     return origins
+
+
+def env_networks(name: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    """Comma-separated addresses or CIDR ranges, e.g. 127.0.0.1,10.0.0.0/8,::1."""
+    networks = []
+    for item in env_list(name):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name}: {item!r} is not an IP address or CIDR range such as 10.0.0.0/8."
+            ) from None
+    return networks
 
 
 INSECURE_KEY_MARKERS = ("django-insecure", "change-me", "dev-only")

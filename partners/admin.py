@@ -7,6 +7,7 @@ from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.admin import SecondFactorResetMixin
 from partners.admin_scoping import PartnerScopedAdminMixin, ScopedQuerysetMixin
 from partners.models import ContactPerson, Language, Membership, Partner, Service
 from partners.roles import sync_role_groups
@@ -131,7 +132,7 @@ admin.site.unregister(Group)
 
 
 @admin.register(User)
-class AccountAdmin(UserAdmin):
+class AccountAdmin(SecondFactorResetMixin, UserAdmin):
     """User accounts for coordinators, without the keys to superuser rights or to other groups' powers."""
 
     inlines = [MembershipInline]

@@ -5,7 +5,11 @@ from urllib.parse import urlparse
 
 import pytest
 from django.test import override_settings
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from demo.accounts import DEMO_OTP_KEY
 from offers.models import Offer
 from partners.models import Partner
 from tests.factories import (
@@ -39,6 +43,34 @@ def pytest_report_header(config):
     if not Path(CHROMIUM).exists():
         return f"browser tests will be skipped: no Chromium at {CHROMIUM} (apt-get install chromium)"
     return None
+
+
+def verified_login(client, user) -> TOTPDevice:
+    """Logs `user` in as the real login does after both steps: password and a verified second factor."""
+    device, _created = TOTPDevice.objects.get_or_create(user=user, confirmed=True, defaults={"name": "Test-App"})
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
+
+
+def totp_code(device: TOTPDevice) -> str:
+    """The code an authenticator app with this device's secret shows right now."""
+    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits).token():06d}"
+
+
+def browser_login(page, user, *, password: str = "demo") -> None:
+    """Logs in through the real forms (on the login page `page` shows): password, then the demo second factor."""
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=True, defaults={"name": "Demo-Authenticator", "key": DEMO_OTP_KEY}
+    )
+    page.get_by_label("Benutzername").fill(user.get_username())
+    page.get_by_label("Passwort").fill(password)
+    page.locator("main").get_by_role("button", name="Anmelden").click()
+    page.get_by_role("heading", name="Anmelden: zweiter Faktor").wait_for()
+    page.get_by_role("textbox", name="Code").fill(totp_code(device))
+    page.get_by_role("button", name="Bestätigen").click()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -18,7 +18,7 @@ LAYERS = [
     ["counselling"],
     ["offers"],
     ["partners"],
-    ["places"],
+    ["places", "accounts"],
 ]
 LEVEL = {app: level for level, layer in enumerate(LAYERS) for app in layer}
 PROJECT = "lotsendienst"  # settings and the root urls: they wire every app, and no app depends on them
@@ -94,13 +94,18 @@ def wrong_direction(app: str, imports: list[Import]) -> list[Import]:
 
 
 def hidden(imports: list[Import]) -> list[Import]:
-    """First-party imports inside a function; only AppConfig.ready() may import its app's signals (Django's idiom)."""
+    """First-party imports inside a function; only AppConfig.ready() may import its app's signals
+    and system checks (Django's idiom: registering them as a side effect of the import)."""
     return [
         found
         for found in imports
         if found.app in FIRST_PARTY
         and found.function is not None
-        and not (found.path.name == "apps.py" and found.function == "ready" and found.module.endswith(".signals"))
+        and not (
+            found.path.name == "apps.py"
+            and found.function == "ready"
+            and found.module.endswith((".signals", ".checks"))
+        )
     ]
 
 

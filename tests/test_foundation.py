@@ -91,6 +91,7 @@ def test_production_settings_pass_deploy_check():
         "DJANGO_SECRET_KEY": STRONG_KEY,
         "DJANGO_ALLOWED_HOSTS": "lotse.example.org",
         "EMAIL_HOST": "smtp.example.org",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",  # rate limits need a shared cache (accounts.W001)
     }
     result = _start_django(environment)
     assert result.returncode == 0, result.stderr
@@ -209,3 +210,11 @@ def test_redis_url_gives_a_working_shared_cache():
     if "Connection refused" in result.stderr or "Error 111" in result.stderr:
         pytest.skip("no Redis server on 127.0.0.1:6379")
     assert result.stdout.strip() == "RedisCache 42", result.stderr
+
+
+def test_trusted_proxies_must_be_addresses_or_ranges():
+    result = _start_django({"DJANGO_DEBUG": "1", "DJANGO_TRUSTED_PROXIES": "127.0.0.1,proxy.local"})
+    assert result.returncode != 0
+    assert (
+        "DJANGO_TRUSTED_PROXIES: 'proxy.local' is not an IP address or CIDR range such as 10.0.0.0/8." in result.stderr
+    )

@@ -3,6 +3,7 @@ from io import StringIO
 import pytest
 
 from counselling import demo
+from tests.conftest import browser_login
 from tests.factories import OfficeFactory, counsellor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -11,8 +12,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def stuttgart_desk():
     office = OfficeFactory(slug="lotsendienst-stuttgart", name="Lotsendienst Stuttgart")
-    counsellor(office, username="beratung-stuttgart")
+    desk_user = counsellor(office, username="beratung-stuttgart")
     demo.load(stdout=StringIO())
+    return desk_user
 
 
 def test_counsellor_opens_demo_case_and_logs_a_session(browser_page, stuttgart_desk):
@@ -21,9 +23,7 @@ def test_counsellor_opens_demo_case_and_logs_a_session(browser_page, stuttgart_d
     assert page.watch.serious_axe_violations() == []
 
     page.goto("/beratung/")
-    page.get_by_label("Benutzername").fill("beratung-stuttgart")
-    page.get_by_label("Passwort").fill("demo")
-    page.locator("main").get_by_role("button", name="Anmelden").click()
+    browser_login(page, stuttgart_desk)
     page.get_by_role("heading", name="Übersicht", level=1).wait_for()
     assert page.watch.serious_axe_violations() == []
 

@@ -7,6 +7,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
 from partners.models import Language, Partner, Service
+from tests.conftest import browser_login
 from tests.factories import (
     ContactPersonFactory,
     LanguageFactory,
@@ -77,9 +78,8 @@ def test_editor_changes_run_start_date_and_public_detail_shows_it(browser_page, 
     page = browser_page
 
     page.goto("/admin/login/")
-    page.get_by_label("Benutzername").fill("redaktion-ihk")
-    page.get_by_label("Passwort").fill("demo")
-    page.get_by_role("button", name="Anmelden").click()
+    browser_login(page, ihk_editor)
+    page.wait_for_url("**/admin/")
     page.goto(f"/admin/offers/offer/{offer.pk}/change/")
     page.locator("#id_runs-0-start_date").fill(new_start.strftime("%d.%m.%Y"))
     page.locator("input[name=_save]").click()

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from counselling.models import AuditEntry, Case, Session
+from tests.conftest import verified_login
 
 PAGES_WITHOUT_OBJECT = [
     "desk", "inquiries", "cases", "case_new", "companies", "company_new", "statistics", "statistics_csv",
@@ -46,14 +47,14 @@ def test_desk_urls_send_anonymous_visitors_to_login(client, world):
 
 @pytest.mark.parametrize("who", ["editor", "coordinator"])
 def test_desk_urls_are_404_for_editors_and_coordinator(client, world, request, who):
-    client.force_login(request.getfixturevalue(who))
+    verified_login(client, request.getfixturevalue(who))
     for method, url in all_urls(world["s"]):
         assert getattr(client, method)(url).status_code == 404, (who, method, url)
 
 
 def test_other_offices_objects_are_404_for_counsellor(client, world, counsellor_n):
     before = (Case.objects.get(pk=world["s"].pk).name, Session.objects.count())
-    client.force_login(counsellor_n)
+    verified_login(client, counsellor_n)
     for method, url in object_urls(world["s"]):
         response = getattr(client, method)(url, {"status": "closed", "minutes": 30, "title": "x"})
         assert response.status_code == 404, (method, url)
@@ -65,7 +66,7 @@ def test_other_offices_objects_are_404_for_counsellor(client, world, counsellor_
     ("who", "own", "foreign"), [("counsellor_s", "geheimS", "geheimN"), ("counsellor_n", "geheimN", "geheimS")]
 )
 def test_desk_pages_show_only_own_office_data(client, world, request, who, own, foreign):
-    client.force_login(request.getfixturevalue(who))
+    verified_login(client, request.getfixturevalue(who))
     for name in PAGES_WITHOUT_OBJECT:
         response = client.get(reverse(f"counselling:{name}"))
         assert response.status_code == 200, name
@@ -74,34 +75,34 @@ def test_desk_pages_show_only_own_office_data(client, world, request, who, own, 
 
 
 def test_own_object_pages_answer_200_for_counsellor(client, world, counsellor_s):
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     for method, url in object_urls(world["s"]):
         if method == "get":
             assert client.get(url).status_code == 200, url
 
 
 def test_desk_pages_are_never_cached(client, world, counsellor_s):
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     for method, url in all_urls(world["s"]):
         if method == "get":
             assert "no-store" in client.get(url)["Cache-Control"], url
 
 
 def test_case_page_sends_no_store(client, world, counsellor_s):
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     response = client.get(reverse("counselling:case", args=[world["s"].pk]))
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
 
 
 def test_admin_has_no_counselling_models_for_coordinator(client, world, coordinator):
-    client.force_login(coordinator)
+    verified_login(client, coordinator)
     assert client.get("/admin/counselling/").status_code == 404
     assert b"geheimS" not in client.get("/admin/").content
 
 
 def test_case_form_offers_only_own_office_companies(client, world, counsellor_s):
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     response = client.get(reverse("counselling:case_new"))
     companies = response.context["form"].fields["company"].queryset
     assert set(companies) == {world["s"].company}

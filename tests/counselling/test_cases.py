@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from counselling.consent import CONSENT_VERSION
 from counselling.models import AuditEntry, Case, Inquiry, PlanStep, Referral, Session
+from tests.conftest import verified_login
 from tests.factories import (
     CaseFactory,
     CompanyFactory,
@@ -21,7 +22,7 @@ from tests.factories import (
 
 @pytest.fixture
 def desk_client(client, counsellor_s):
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     return client
 
 

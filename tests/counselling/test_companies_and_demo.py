@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from counselling import demo
 from counselling.models import Case, Company, Need, NeedsAnalysis
+from tests.conftest import verified_login
 from tests.factories import (
     CompanyFactory,
     NeedFactory,
@@ -27,7 +28,7 @@ def needs_post(step, sector, **extra) -> dict:
 def test_company_needs_analysis_is_saved_with_its_needs(client, counsellor_s, office_s):
     company = CompanyFactory(office=office_s, name="Metallbau Nord")
     level, branch = step("ohne-abschluss"), sector("metall-elektro")
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     response = client.post(company.get_absolute_url(), needs_post(level, branch))
     assert response.status_code == 302
     analysis = NeedsAnalysis.objects.get()
@@ -38,7 +39,7 @@ def test_company_needs_analysis_is_saved_with_its_needs(client, counsellor_s, of
 
 def test_company_needs_analysis_requires_one_need(client, counsellor_s, office_s):
     company = CompanyFactory(office=office_s, name="Metallbau Nord")
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     data = needs_post(
         step("ohne-abschluss"), None, **{"needs-0-step": "", "needs-0-topic": "", "needs-0-employees": ""}
     )
@@ -54,14 +55,14 @@ def test_company_page_shows_matching_published_offers_per_need(client, counsello
     company = CompanyFactory(office=office_s, name="Metallbau Nord")
     analysis = NeedsAnalysisFactory(company=company)
     NeedFactory(analysis=analysis, step=step("ohne-abschluss"), sector=sector("metall-elektro"), employees=3)
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     response = client.get(company.get_absolute_url())
     [(_analysis, [(_need, offers)])] = response.context["analyses"]
     assert offers == [match]
 
 
 def test_company_new_is_created_for_own_office(client, counsellor_s, office_s, office_n):
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     data = {"office": office_n.pk, "name": "Fremd", "size": "10-49"}
     assert client.post(reverse("counselling:company_new"), data).status_code == 200
     client.post(reverse("counselling:company_new"), {**data, "office": office_s.pk})
@@ -70,7 +71,7 @@ def test_company_new_is_created_for_own_office(client, counsellor_s, office_s, o
 
 def test_company_edit_keeps_company_in_own_office(client, counsellor_s, office_s, office_n):
     company = CompanyFactory(office=office_s, name="Alt")
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     url = reverse("counselling:company_edit", args=[company.pk])
     assert client.post(url, {"office": office_n.pk, "name": "Neu"}).status_code == 200
     client.post(url, {"office": office_s.pk, "name": "Neu", "size": "1-9"})

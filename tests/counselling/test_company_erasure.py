@@ -13,6 +13,7 @@ from django.utils import timezone
 from counselling.models import AuditEntry, Case, Company, Need, NeedsAnalysis
 from counselling.services import case_anonymise
 from counselling.stats import office_statistics
+from tests.conftest import verified_login
 from tests.factories import CaseFactory, CompanyFactory, NeedFactory, NeedsAnalysisFactory, sector
 
 from .test_erasure import plain
@@ -65,7 +66,7 @@ def test_erasing_a_case_without_company_touches_no_company(world, office_s):
 
 
 def test_confirmation_page_says_when_the_company_is_cleared_too(client, world, office_s, counsellor_s):
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     url = reverse("counselling:case_anonymise", args=[world["s"].pk])
     notice = "Es ist der letzte Fall von „Firma geheimS“"
 
@@ -79,7 +80,7 @@ def test_company_page_after_erasure_shows_dashes_and_keeps_business_data(client,
     company.sector, company.size, company.postcode = sector("metall-elektro"), "10-49", "70173"
     company.save()
     case_anonymise(case=world["s"])
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
 
     response = client.get(company.get_absolute_url())
 

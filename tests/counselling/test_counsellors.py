@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from counselling.selectors import counsellors_of, office_counsellor_emails
+from tests.conftest import verified_login
 from tests.factories import CaseFactory, counsellor
 
 
@@ -22,7 +23,7 @@ def test_counsellors_of_leaves_out_deactivated_users_editors_and_other_offices(
 
 def test_case_form_does_not_offer_a_deactivated_counsellor(client, office_s, counsellor_s, counsellor_n, departed):
     case = CaseFactory(office=office_s, counsellor=counsellor_s)
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     url = reverse("counselling:case_edit", args=[case.pk])
 
     choices = list(client.get(url).context["form"].fields["counsellor"].queryset)
@@ -40,7 +41,7 @@ def test_case_form_does_not_offer_a_deactivated_counsellor(client, office_s, cou
 def test_case_list_filter_still_finds_the_cases_of_a_deactivated_counsellor(client, office_s, counsellor_s, departed):
     left_behind = CaseFactory(office=office_s, counsellor=departed)
     CaseFactory(office=office_s, counsellor=counsellor_s)
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
 
     response = client.get(reverse("counselling:cases"), {"counsellor": departed.pk})
 

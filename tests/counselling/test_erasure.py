@@ -10,6 +10,7 @@ from django.urls import reverse
 from counselling.models import AuditEntry, Case, Company, Need
 from counselling.services import case_anonymise
 from counselling.stats import office_statistics
+from tests.conftest import verified_login
 from tests.factories import CaseFactory, InquiryFactory
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -37,7 +38,7 @@ def plain(stats):
 
 def test_erasure_leaves_no_personal_data_in_any_table(client, world, counsellor_s):
     case = world["s"]
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     client.get(case.get_absolute_url())  # leaves a view entry in the audit log
     stored = every_stored_text()
     assert [text for text in PERSONAL if text in stored] == PERSONAL  # the check can fail
@@ -78,7 +79,7 @@ def test_erasure_keeps_statistics_unchanged(world, office_s):
 
 def test_anonymised_case_cannot_be_edited(client, world, counsellor_s):
     case = case_anonymise(case=world["s"])
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     data = {"client_kind": "person", "name": "Wieder da", "gender": "unknown", "status": "new"}
     client.post(reverse("counselling:case_edit", args=[case.pk]), data)
     client.post(reverse("counselling:session_add", args=[case.pk]), {"date": "2026-03-01", "minutes": 30})

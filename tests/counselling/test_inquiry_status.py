@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from counselling.models import AuditEntry, Inquiry
+from tests.conftest import verified_login
 from tests.factories import CaseFactory, InquiryFactory
 
 
@@ -17,7 +18,7 @@ def _entries():
 
 def test_closing_a_request_logs_who_closed_which_request(client, office_s, counsellor_s):
     inquiry = InquiryFactory(office=office_s, name="Erledigt")
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
 
     client.post(reverse("counselling:inquiry_close", args=[inquiry.pk]))
 
@@ -30,7 +31,7 @@ def test_closing_a_closed_or_converted_request_changes_and_logs_nothing(client, 
     converted = InquiryFactory(office=office_s)
     CaseFactory(office=office_s, inquiry=converted)
     Inquiry.objects.filter(pk=converted.pk).update(status=Inquiry.Status.CONVERTED)
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
 
     for inquiry in (closed, converted):
         client.post(reverse("counselling:inquiry_close", args=[inquiry.pk]))
@@ -41,7 +42,7 @@ def test_closing_a_closed_or_converted_request_changes_and_logs_nothing(client, 
 
 def test_anonymising_a_request_on_the_desk_logs_who_anonymised_which_request(client, office_s, counsellor_s):
     inquiry = InquiryFactory(office=office_s, name="Weg damit")
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
 
     client.post(reverse("counselling:inquiry_anonymise", args=[inquiry.pk]))
 

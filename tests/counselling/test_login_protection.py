@@ -9,7 +9,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from counselling.access import IDLE_SESSION_KEY
+from accounts.staff import IDLE_SESSION_KEY
+from tests.conftest import verified_login
 
 LOGIN_PAGES = ["/konto/anmelden/", "/admin/login/"]
 
@@ -43,7 +44,7 @@ def test_login_page_locks_after_failures_even_with_right_password(client, staff_
 @pytest.mark.parametrize("url", LOGIN_PAGES)
 def test_login_works_again_after_cool_off(client, staff_counsellor, url):
     fail_until_locked(client, url, "beratung-stuttgart")
-    cool_off = timedelta(hours=settings.AXES_COOLOFF_TIME)
+    cool_off = settings.AXES_COOLOFF_TIME
     AccessAttempt.objects.update(attempt_time=timezone.now() - cool_off - timedelta(minutes=1))
     response = client.post(url, {"username": "beratung-stuttgart", "password": "demo"})
     assert response.status_code == 302
@@ -70,7 +71,7 @@ def set_last_seen(client, seconds_ago: float):
 
 def test_idle_counsellor_is_logged_out(client, counsellor_s, settings):
     settings.COUNSELLOR_IDLE_MINUTES = 20
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     assert client.get(reverse("counselling:desk")).status_code == 200
     set_last_seen(client, 21 * 60)
     response = client.get(reverse("counselling:desk"))
@@ -82,7 +83,7 @@ def test_idle_counsellor_is_logged_out(client, counsellor_s, settings):
 
 def test_active_counsellor_stays_logged_in(client, counsellor_s, settings):
     settings.COUNSELLOR_IDLE_MINUTES = 20
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     set_last_seen(client, 19 * 60)
     assert client.get(reverse("counselling:desk")).status_code == 200
     assert time.time() - client.session[IDLE_SESSION_KEY] < 5
@@ -90,15 +91,16 @@ def test_active_counsellor_stays_logged_in(client, counsellor_s, settings):
 
 def test_idle_logout_applies_on_public_pages_too(client, counsellor_s, settings):
     settings.COUNSELLOR_IDLE_MINUTES = 20
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     set_last_seen(client, 25 * 60)
     client.get("/")
     assert "_auth_user_id" not in client.session
 
 
-def test_idle_logout_leaves_editors_alone(client, editor, settings):
+def test_idle_logout_leaves_accounts_without_a_role_alone(client, settings, django_user_model):
     settings.COUNSELLOR_IDLE_MINUTES = 1
-    client.force_login(editor)
+    visitor = django_user_model.objects.create_user(username="besuch")
+    client.force_login(visitor)
     assert IDLE_SESSION_KEY not in client.session
     client.get("/")
-    assert client.session["_auth_user_id"] == str(editor.pk)
+    assert client.session["_auth_user_id"] == str(visitor.pk)

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from counselling.stats import office_statistics
+from tests.conftest import verified_login
 from tests.factories import (
     CaseFactory,
     CompanyFactory,
@@ -98,7 +99,7 @@ def test_statistics_are_exact_on_fixed_records(office_s, records):
 
 
 def test_statistics_page_renders_svg_charts_without_script(client, counsellor_s, records):
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     response = client.get(reverse("counselling:statistics"), YEAR)
     content = response.content.decode()
     assert content.count('<svg class="bar-chart"') == 5
@@ -107,7 +108,7 @@ def test_statistics_page_renders_svg_charts_without_script(client, counsellor_s,
 
 
 def test_statistics_csv_download(client, counsellor_s, records):
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     response = client.get(reverse("counselling:statistics_csv"), YEAR)
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode()), delimiter=";"))
@@ -119,14 +120,14 @@ def test_statistics_csv_download(client, counsellor_s, records):
 def test_statistics_default_to_this_calendar_year(client, counsellor_s, office_s):
     from django.utils import timezone
 
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     stats = client.get(reverse("counselling:statistics")).context["stats"]
     year = timezone.localdate().year
     assert (stats.office, stats.start, stats.end) == (office_s, date(year, 1, 1), date(year, 12, 31))
 
 
 def test_statistics_ignore_foreign_office_parameter(client, counsellor_s, office_n, records):
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     response = client.get(reverse("counselling:statistics"), {**YEAR, "office": office_n.pk})
     assert response.status_code == 200
     assert response.context["stats"].office != office_n
@@ -136,5 +137,5 @@ def test_statistics_ignore_foreign_office_parameter(client, counsellor_s, office
     "params", [{"start": "gestern"}, {"end": "2025-13-45"}, {"start": "2025-12-31", "end": "2025-01-01"}]
 )
 def test_statistics_bad_period_never_500(client, counsellor_s, params):
-    client.force_login(counsellor_s)
+    verified_login(client, counsellor_s)
     assert client.get(reverse("counselling:statistics"), params).status_code == 200

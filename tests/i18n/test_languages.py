@@ -7,6 +7,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from tests.conftest import verified_login
+
 from .conftest import LANGUAGES, RTL
 
 OWN_NAMES = [("de", "Deutsch"), ("en", "English"), ("ar", "العربيّة"), ("uk", "Українська"), ("tr", "Türkçe"),
@@ -55,7 +57,7 @@ def test_page_type_renders_in_language_with_lang_dir_and_switch(
     client, counsellor_case, page, path_for, status, signed_in, language
 ):
     if signed_in:
-        client.force_login(counsellor_case.office.memberships.get().user)
+        verified_login(client, counsellor_case.office.memberships.get().user)
 
     response = get_in(client, language, path_for(counsellor_case.office.offers.get(), counsellor_case))
 

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from offers.models import Offer, Run
+from tests.conftest import verified_login
 from tests.factories import OfferFactory, PartnerFactory, RunFactory, days, editor
 
 pytestmark = pytest.mark.django_db
@@ -258,9 +259,9 @@ def test_detail_is_404_for_drafts_of_other_partners_but_previewable_by_own_edito
     draft = OfferFactory(status=Offer.Status.DRAFT)
     own_editor = editor(draft.provider)
     stranger = editor(PartnerFactory())
-    client.force_login(stranger)
+    verified_login(client, stranger)
     assert client.get(draft.get_absolute_url()).status_code == 404
-    client.force_login(own_editor)
+    verified_login(client, own_editor)
     assert "Vorschau" in client.get(draft.get_absolute_url()).content.decode()
 
 

@@ -4,6 +4,7 @@ import pytest
 
 from offers.models import Offer, Run
 from partners.models import ContactPerson, Partner
+from tests.conftest import verified_login
 from tests.factories import ContactPersonFactory, OfferFactory, PartnerFactory, coordinator, counsellor, editor
 
 
@@ -54,7 +55,7 @@ def network(db) -> Network:
 def login(client):
     def _login(user):
         if user is not None:
-            client.force_login(user)
+            verified_login(client, user)
         return client
 
     return _login

@@ -1,0 +1,11 @@
+"""Staff: everyone who can reach the admin or the desk, and so must use a second factor and is logged out when idle."""
+
+# Marks a staff session for the idle logout: the time of the last request, or None right after the login.
+IDLE_SESSION_KEY = "staff_last_seen"
+
+
+def needs_second_factor(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    # `memberships` is partners.Membership's reverse name: editors and counsellors of any partner.
+    return user.is_staff or user.is_superuser or user.memberships.exists()
