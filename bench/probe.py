@@ -4,6 +4,7 @@ Runs in the bench process after django.setup(), against the same database as gun
 client: nothing has to be switched on in the app for it.
 """
 
+import statistics
 import time
 
 from django.db import connection
@@ -47,6 +48,27 @@ def measure(path: str) -> dict:
         "app_ms": round(app_ms, 1),
         "cold_ms": round(_cold_ms(client, path), 1),
     }
+
+
+def measure_cold(paths: list[str]) -> dict:
+    """A few URLs of a long-tail pool, each requested once with nothing cached (as the scenario will request them):
+    the median of their queries and times, and the slowest one as `cold_ms`."""
+    if not paths:
+        return {}
+    forget_counts()
+    client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
+    runs = []
+    for path in paths:
+        with CaptureQueriesContext(connection) as context:
+            started = time.perf_counter()
+            response = client.get(path)
+            app_ms = (time.perf_counter() - started) * 1000
+        if response.status_code != 200:
+            print(f"  {path} answered {response.status_code} in the probe")
+        runs.append((len(context), sum(float(q["time"]) for q in context.captured_queries) * 1000, app_ms))
+    queries, db_ms, app_ms = (statistics.median(column) for column in zip(*runs, strict=True))
+    return {"queries": round(queries), "db_ms": round(db_ms, 1), "app_ms": round(app_ms, 1),
+            "cold_ms": round(max(run[2] for run in runs), 1)}  # fmt: skip
 
 
 def forget_counts() -> None:

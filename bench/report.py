@@ -16,7 +16,10 @@ def parse_wrk(output: str) -> dict:
     done = raw["requests"]
     figures = {
         "requests": done,
+        # Requests sent, also those still open at the end: how far a long-tail scenario got through its pool.
+        "sent": raw.get("sent", done),
         "rps": round(done / seconds, 1) if seconds else 0.0,
+        "kb": round(raw["bytes"] / done / 1024, 1) if done else None,
         "non2xx": raw["non2xx"],
         "socket_errors": socket_errors,
         # No answer at all within the run is a failure too, even when wrk counted no error.
@@ -47,6 +50,8 @@ COLUMNS = [
     ("app ms", "app_ms", "{:.1f}"),
     ("cold ms", "cold_ms", "{:.1f}"),
     ("÷ healthz", "ratio", "{:.3f}"),
+    ("kB", "kb", "{:.1f}"),
+    ("URLs", "urls", "{}"),
 ]
 
 
@@ -82,7 +87,16 @@ def summary(result: dict) -> str:
         f"gunicorn {meta['workers']} × {meta['worker_class']} on {meta['cpu']} ({meta['cores']} cores, "
         f"{meta['ram_gb']} GB RAM), commit {meta['commit']}, {meta['started']}"
     )
-    return f"{head}\n\n{table(result['scenarios'])}\n\npeak RSS of one gunicorn worker: {result['peak_rss_mb']} MB"
+    notes = [f"peak RSS of one gunicorn worker: {result['peak_rss_mb']} MB"]
+    notes += [
+        f"page size {page['path']}: {page['kb']} kB, {page['gzip_kb']} kB gzip" for page in result.get("pages", [])
+    ]
+    for scenario in result["scenarios"]:
+        if scenario.get("reused"):
+            notes.append(f"{scenario['name']}: {scenario['reused']} requests reused a URL (pool used up)")
+        if "saves" in scenario:
+            notes.append(f"{scenario['name']}: the partner saved an offer {scenario['saves']} times during the run")
+    return f"{head}\n\n{table(result['scenarios'])}\n\n" + "\n".join(notes)
 
 
 def compare(a: dict, b: dict) -> str:

@@ -29,9 +29,15 @@ def test_parse_wrk_reads_rate_percentiles_and_errors():
     figures = parse_wrk(WRK_OUTPUT)
 
     assert figures == {
-        "requests": 1500, "rps": 150.0, "p50_ms": 24.5, "p95_ms": 61.2, "p99_ms": 90.0, "max_ms": 120.0,
-        "non2xx": 3, "socket_errors": 3, "errors": 6,
+        "requests": 1500, "sent": 1500, "rps": 150.0, "p50_ms": 24.5, "p95_ms": 61.2, "p99_ms": 90.0,
+        "max_ms": 120.0, "non2xx": 3, "socket_errors": 3, "errors": 6, "kb": 0.6,
     }  # fmt: skip
+
+
+def test_parse_wrk_reads_how_many_requests_a_pool_walk_sent():
+    figures = parse_wrk(WRK_OUTPUT.replace('"requests": 1500,', '"requests": 1500, "sent": 1504,'))
+
+    assert figures["sent"] == 1504 and figures["requests"] == 1500
 
 
 def test_parse_wrk_without_marker_line_raises_a_clear_error():
@@ -59,7 +65,7 @@ def test_table_shows_each_scenario_and_dashes_for_missing_values():
     lines = table([_scenario("healthz", 1000.0, 2.0, queries=1), _scenario("detail", 80.5, 31.0)]).splitlines()
 
     assert lines[0].split() == ["scenario", "req/s", "p50", "ms", "p95", "ms", "p99", "ms", "errors", "queries",
-                                "db", "ms", "app", "ms", "cold", "ms", "÷", "healthz"]  # fmt: skip
+                                "db", "ms", "app", "ms", "cold", "ms", "÷", "healthz", "kB", "URLs"]  # fmt: skip
     assert lines[2].split()[:7] == ["healthz", "1000.0", "1.0", "2.0", "2.0", "0", "1"]
     assert lines[3].split()[:7] == ["detail", "80.5", "1.0", "31.0", "2.0", "0", "–"]
 
@@ -69,6 +75,21 @@ def test_summary_names_machine_and_peak_memory():
 
     assert "100000 generated offers" in text and "AMD EPYC (2 cores, 23.5 GB RAM)" in text
     assert text.endswith("peak RSS of one gunicorn worker: 88.5 MB")
+
+
+def test_summary_names_page_sizes_reused_urls_and_the_writer_s_saves():
+    tail = _scenario("tail_mix_writer", 12.0, 140.0) | {"reused": 17, "saves": 5}
+    result = _result(100000, [_scenario("healthz", 1000.0, 2.0), tail])
+    result["pages"] = [{"path": "/angebote/", "kb": 61.5, "gzip_kb": 8.2}]
+
+    notes = summary(result).splitlines()[-4:]
+
+    assert notes == [
+        "peak RSS of one gunicorn worker: 88.5 MB",
+        "page size /angebote/: 61.5 kB, 8.2 kB gzip",
+        "tail_mix_writer: 17 requests reused a URL (pool used up)",
+        "tail_mix_writer: the partner saved an offer 5 times during the run",
+    ]
 
 
 def test_compare_puts_two_runs_side_by_side_with_p95_change():
