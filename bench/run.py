@@ -42,7 +42,13 @@ def main() -> None:
     _manage(env, "collectstatic", "--no-input", "-v0")
     repeated = {name: path for name, path in SCENARIOS.items() if _wanted(name, args.scenarios)}
     tail = [name for name in LONG_TAIL if _wanted(name, args.scenarios)]
-    paths, probes, pools, biggest = _probe(repeated, tail, args)
+    _django_setup()
+    from bench.probe import forget_counts
+
+    paths, probes = _probe(repeated)
+    pools, biggest = _pools(args.pool_size) if tail else ({}, "")
+    probes |= _probe_pools(tail, pools)
+    forget_counts()  # gunicorn starts without the counts the probe computed: its first requests count them
     with Gunicorn(args, env) as server, tempfile.TemporaryDirectory() as folder:
         scenarios = [_drive(server, args, name, path) | probes[name] for name, path in paths.items()]
         walk = Walk(pools)
@@ -86,6 +92,9 @@ def _arguments() -> argparse.Namespace:
         default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/lotsendienst_bench"),
     )
     args = parser.parse_args()
+    unknown = set(filter(None, args.scenarios.split(","))) - set(SCENARIOS) - set(LONG_TAIL)
+    if unknown:
+        parser.error(f"unknown scenarios {', '.join(sorted(unknown))}; known: {', '.join([*SCENARIOS, *LONG_TAIL])}")
     args.pool_size = args.pool_size or max(2000, 300 * args.duration)
     return args
 
@@ -159,28 +168,39 @@ def _require_redis(url: str) -> None:
         raise SystemExit(f"make bench needs Redis at {url} (the app's shared cache): {error}") from error
 
 
-def _probe(repeated: dict[str, str], tail: list[str], args) -> tuple[dict[str, str], dict[str, dict], dict, str]:
-    """Resolves the scenario URLs against this catalogue, builds the long-tail pools and counts the queries of
-    each repeated URL and of a few URLs of each pool with the test client. Also returns the biggest provider."""
+def _django_setup() -> None:
     import django
 
     django.setup()
-    from bench.catalogue import read_catalogue
-    from bench.pool import build_pools, sample
-    from bench.probe import forget_counts, measure, measure_cold, resolve
+
+
+def _probe(repeated: dict[str, str]) -> tuple[dict[str, str], dict[str, dict]]:
+    """Resolves the repeated scenarios' URLs against this catalogue and counts each one's queries."""
+    from bench.probe import measure, resolve
 
     paths = resolve(repeated)
-    measured = {name: measure(path) for name, path in paths.items()}
-    catalogue = read_catalogue(args.pool_size) if tail else None
-    pools = build_pools(catalogue, args.pool_size) if tail else {}
+    return paths, {name: measure(path) for name, path in paths.items()}
+
+
+def _pools(size: int) -> tuple[dict[str, list[str]], str]:
+    """The long-tail pools of this catalogue, and its biggest provider (the partner who edits in WRITING ones)."""
+    from bench.catalogue import read_catalogue
+    from bench.pool import build_pools
+
+    catalogue = read_catalogue(size)
+    pools = build_pools(catalogue, size)
     for kind, pool in pools.items():
-        print(f"pool {kind:8} {len(pool):6} URLs" + ("" if len(pool) >= args.pool_size else "  (all there are)"))
-    for name in tail:
-        if len(LONG_TAIL[name]) == 1:  # a mix is made of the others
-            measured[name] = measure_cold(sample(pools[LONG_TAIL[name][0]], PROBE_SAMPLE))
-    forget_counts()  # gunicorn starts without the counts the probe computed: its first requests count them
-    biggest = catalogue.partners[0][0] if catalogue and catalogue.partners else ""
-    return paths, measured, pools, biggest
+        print(f"pool {kind:8} {len(pool):6} URLs" + ("" if len(pool) >= size else "  (all there are)"))
+    return pools, catalogue.partners[0][0] if catalogue.partners else ""
+
+
+def _probe_pools(tail: list[str], pools: dict[str, list[str]]) -> dict[str, dict]:
+    """Queries and times of a few URLs of each single-kind pool, each requested once with nothing cached."""
+    from bench.pool import sample
+    from bench.probe import measure_cold
+
+    single = [name for name in tail if len(LONG_TAIL[name]) == 1]  # a mix is made of the others
+    return {name: measure_cold(sample(pools[LONG_TAIL[name][0]], PROBE_SAMPLE)) for name in single}
 
 
 def _wrk(server: Gunicorn, args, path: str, seconds: int, pool: Path | None = None) -> dict:
