@@ -27,6 +27,7 @@ DIRECTORY_PER_PAGE = 24
 # The search's filters that a visitor combines, in the order the search form sends them.
 FILTERS = ["level", "next", "sector", "funding", "kind", "target_group", "free", "start_from"]
 SORTS = ("newest", "title")
+KEYBOARD = "qwertzuiopü asdfghjklöä yxcvbnm"  # German rows: a slip hits a neighbour in the same row
 # A random builder that keeps producing URLs already taken has run out of new ones.
 PATIENCE = 500
 
@@ -76,7 +77,7 @@ def _last_page(count: int, per_page: int = PER_PAGE) -> int:
 def _phrases(catalogue: Catalogue, rng: random.Random) -> Iterator[str]:
     """Single title words, then neighbouring words of a title, then a title word with any other word."""
     yield from _shuffled(catalogue.title_words, rng)
-    yield from _shuffled({f"{a} {b}" for words in catalogue.titles for a, b in pairwise(words)}, rng)
+    yield from _shuffled(sorted({f"{a} {b}" for words in catalogue.titles for a, b in pairwise(words)}), rng)
     others = catalogue.title_words + catalogue.summary_words
     while catalogue.title_words:
         yield f"{rng.choice(catalogue.title_words)} {rng.choice(others)}"
@@ -102,9 +103,6 @@ def typo(word: str, rng: random.Random) -> str:
             changed = word[:i] + _neighbour(word[i], rng) + word[i + 1 :]
         if changed != word:
             return changed
-
-
-KEYBOARD = "qwertzuiopü asdfghjklöä yxcvbnm"
 
 
 def _neighbour(letter: str, rng: random.Random) -> str:
