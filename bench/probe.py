@@ -34,16 +34,10 @@ def measure(path: str) -> dict:
     """Queries, their database time and the request's whole time in the app (after a warm-up request)."""
     client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
     client.get(path)
-    with CaptureQueriesContext(connection) as context:
-        started = time.perf_counter()
-        response = client.get(path)
-        app_ms = (time.perf_counter() - started) * 1000
-    if response.status_code != 200:
-        print(f"  {path} answered {response.status_code} in the probe")
-    db_ms = sum(float(query["time"]) for query in context.captured_queries) * 1000
+    status, queries, db_ms, app_ms = _timed(client, path)
     return {
-        "status": response.status_code,
-        "queries": len(context),
+        "status": status,
+        "queries": queries,
         "db_ms": round(db_ms, 1),
         "app_ms": round(app_ms, 1),
         "cold_ms": round(_cold_ms(client, path), 1),
@@ -57,18 +51,22 @@ def measure_cold(paths: list[str]) -> dict:
         return {}
     forget_counts()
     client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
-    runs = []
-    for path in paths:
-        with CaptureQueriesContext(connection) as context:
-            started = time.perf_counter()
-            response = client.get(path)
-            app_ms = (time.perf_counter() - started) * 1000
-        if response.status_code != 200:
-            print(f"  {path} answered {response.status_code} in the probe")
-        runs.append((len(context), sum(float(q["time"]) for q in context.captured_queries) * 1000, app_ms))
-    queries, db_ms, app_ms = (statistics.median(column) for column in zip(*runs, strict=True))
+    runs = [_timed(client, path) for path in paths]
+    _status, queries, db_ms, app_ms = (statistics.median(column) for column in zip(*runs, strict=True))
     return {"queries": round(queries), "db_ms": round(db_ms, 1), "app_ms": round(app_ms, 1),
-            "cold_ms": round(max(run[2] for run in runs), 1)}  # fmt: skip
+            "cold_ms": round(max(run[3] for run in runs), 1)}  # fmt: skip
+
+
+def _timed(client: Client, path: str) -> tuple[int, int, float, float]:
+    """(status, queries, ms in the database, ms in the app) of one request; a status other than 200 is printed."""
+    with CaptureQueriesContext(connection) as context:
+        started = time.perf_counter()
+        response = client.get(path)
+        app_ms = (time.perf_counter() - started) * 1000
+    if response.status_code != 200:
+        print(f"  {path} answered {response.status_code} in the probe")
+    db_ms = sum(float(query["time"]) for query in context.captured_queries) * 1000
+    return response.status_code, len(context), db_ms, app_ms
 
 
 def forget_counts() -> None:

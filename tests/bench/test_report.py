@@ -2,7 +2,7 @@ import io
 
 import pytest
 
-from bench.probe import resolve
+from bench.probe import measure_cold, resolve
 from bench.report import add_ratios, compare, parse_wrk, summary, table
 from bench.scenarios import SCENARIOS
 from offers.models import Offer, Sector
@@ -132,3 +132,14 @@ def test_parse_wrk_with_only_answers_slower_than_the_timeout_gives_no_latency():
     figures = parse_wrk(slow)
 
     assert figures["requests"] == 1 and figures["p95_ms"] is None and figures["max_ms"] is None
+
+
+@pytest.mark.django_db
+def test_measure_cold_gives_the_median_of_a_few_uncached_urls_and_the_slowest():
+    generate(30, stdout=io.StringIO(), seed=12)
+
+    figures = measure_cold(["/angebote/?q=Pflege", "/angebote/?q=Umschulung", "/angebote/?near=70173&radius=10"])
+
+    assert set(figures) == {"queries", "db_ms", "app_ms", "cold_ms"}
+    assert figures["queries"] >= 1 and figures["cold_ms"] >= figures["app_ms"] > 0
+    assert measure_cold([]) == {}
