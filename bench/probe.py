@@ -46,15 +46,18 @@ def measure(path: str) -> dict:
 
 def measure_cold(paths: list[str]) -> dict:
     """A few URLs of a long-tail pool, each requested once with nothing cached (as the scenario will request them):
-    the median of their queries and times, and the slowest one as `cold_ms`."""
+    the median of their queries and times, the slowest one's time as `cold_ms` and its URL as `slowest`, and how
+    many did not answer 200."""
     if not paths:
         return {}
     forget_counts()
     client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
     runs = [_timed(client, path) for path in paths]
     _status, queries, db_ms, app_ms = (statistics.median(column) for column in zip(*runs, strict=True))
+    slowest = max(range(len(runs)), key=lambda i: runs[i][3])
     return {"queries": round(queries), "db_ms": round(db_ms, 1), "app_ms": round(app_ms, 1),
-            "cold_ms": round(max(run[3] for run in runs), 1)}  # fmt: skip
+            "cold_ms": round(runs[slowest][3], 1), "slowest": paths[slowest],
+            "probe_errors": sum(run[0] != 200 for run in runs)}  # fmt: skip
 
 
 def _timed(client: Client, path: str) -> tuple[int, int, float, float]:

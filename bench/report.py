@@ -92,6 +92,10 @@ def summary(result: dict) -> str:
         f"page size {page['path']}: {page['kb']} kB, {page['gzip_kb']} kB gzip" for page in result.get("pages", [])
     ]
     for scenario in result["scenarios"]:
+        if scenario.get("slowest"):
+            notes.append(f"{scenario['name']}: slowest probed {scenario['slowest']} ({scenario['cold_ms']} ms)")
+        if scenario.get("probe_errors"):
+            notes.append(f"{scenario['name']}: {scenario['probe_errors']} probed URLs did not answer 200")
         if scenario.get("reused"):
             notes.append(f"{scenario['name']}: {scenario['reused']} requests reused a URL (pool used up)")
         if "saves" in scenario:

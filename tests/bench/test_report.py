@@ -79,14 +79,17 @@ def test_summary_names_machine_and_peak_memory():
 
 def test_summary_names_page_sizes_reused_urls_and_the_writer_s_saves():
     tail = _scenario("tail_mix_writer", 12.0, 140.0) | {"reused": 17, "saves": 5}
-    result = _result(100000, [_scenario("healthz", 1000.0, 2.0), tail])
+    deep = _scenario("tail_deep", 5.0, 900.0) | {"slowest": "/angebote/?page=4000", "cold_ms": 812.5, "probe_errors": 1}
+    result = _result(100000, [_scenario("healthz", 1000.0, 2.0), deep, tail])
     result["pages"] = [{"path": "/angebote/", "kb": 61.5, "gzip_kb": 8.2}]
 
-    notes = summary(result).splitlines()[-4:]
+    notes = summary(result).splitlines()[-6:]
 
     assert notes == [
         "peak RSS of one gunicorn worker: 88.5 MB",
         "page size /angebote/: 61.5 kB, 8.2 kB gzip",
+        "tail_deep: slowest probed /angebote/?page=4000 (812.5 ms)",
+        "tail_deep: 1 probed URLs did not answer 200",
         "tail_mix_writer: 17 requests reused a URL (pool used up)",
         "tail_mix_writer: the partner saved an offer 5 times during the run",
     ]
@@ -140,6 +143,7 @@ def test_measure_cold_gives_the_median_of_a_few_uncached_urls_and_the_slowest():
 
     figures = measure_cold(["/angebote/?q=Pflege", "/angebote/?q=Umschulung", "/angebote/?near=70173&radius=10"])
 
-    assert set(figures) == {"queries", "db_ms", "app_ms", "cold_ms"}
+    assert set(figures) == {"queries", "db_ms", "app_ms", "cold_ms", "slowest", "probe_errors"}
     assert figures["queries"] >= 1 and figures["cold_ms"] >= figures["app_ms"] > 0
+    assert figures["slowest"].startswith("/angebote/?") and figures["probe_errors"] == 0
     assert measure_cold([]) == {}
