@@ -46,7 +46,8 @@ def read_catalogue(sample: int, seed: int = 1) -> Catalogue:
     titles = sorted({title for _slug, title, _summary in offers})
     title_words = [_words(title) for title in titles]
     known = {word for words in title_words for word in words}
-    summary_words = sorted({word for _s, _t, summary in offers for word in _words(summary)} - known)
+    # A summary's last word may be cut off at the field's length: it is left out.
+    summary_words = sorted({word for _s, _t, summary in offers for word in _words(summary)[:-1]} - known)
     postcodes = list(Postcode.objects.order_by("code").values_list("code", "city"))
     vocabulary = _vocabulary()
     return Catalogue(

@@ -1,6 +1,7 @@
 """Turning wrk's output into figures, and figures into tables (no Django, no I/O: easy to test)."""
 
 import json
+import re
 
 MARKER = "BENCH_JSON "
 
@@ -29,6 +30,17 @@ def parse_wrk(output: str) -> dict:
         # wrk records no latency for answers slower than its --timeout (max stays 0): no figure, not 0 ms.
         figures[f"{name}_ms"] = round(raw[f"{name}_us"] / 1000, 1) if done and raw["max_us"] else None
     return figures
+
+
+TIMEOUT_MARK = "WORKER TIMEOUT"
+FAILED_REQUEST = re.compile(r"Error handling request (?:GET|HEAD) (\S+)")
+
+
+def worker_timeouts(gunicorn_output: str) -> dict:
+    """Requests that made a gunicorn worker time out, from its output: failures for their visitors, also those wrk
+    had stopped waiting for when its time was up (it counts none of these)."""
+    count = gunicorn_output.count(TIMEOUT_MARK)
+    return {"worker_timeouts": count, "timed_out": FAILED_REQUEST.findall(gunicorn_output)[:count]}
 
 
 def add_ratios(scenarios: list[dict], baseline: str = "healthz") -> None:
@@ -96,6 +108,11 @@ def summary(result: dict) -> str:
             notes.append(f"{scenario['name']}: slowest probed {scenario['slowest']} ({scenario['cold_ms']} ms)")
         if scenario.get("probe_errors"):
             notes.append(f"{scenario['name']}: {scenario['probe_errors']} probed URLs did not answer 200")
+        if scenario.get("worker_timeouts"):
+            paths = ", ".join(scenario["timed_out"])
+            notes.append(
+                f"{scenario['name']}: {scenario['worker_timeouts']} worker timeouts (30 s), counted as errors: {paths}"
+            )
         if scenario.get("reused"):
             notes.append(f"{scenario['name']}: {scenario['reused']} requests reused a URL (pool used up)")
         if "saves" in scenario:

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.longtail import Walk, write_pool_file  # noqa: E402
-from bench.report import add_ratios, parse_wrk, summary  # noqa: E402
+from bench.report import add_ratios, parse_wrk, summary, worker_timeouts  # noqa: E402
 from bench.scenarios import LONG_TAIL, SCENARIOS, WRITING  # noqa: E402
 from bench.server import BIN, Gunicorn  # noqa: E402
 
@@ -49,7 +49,7 @@ def main() -> None:
     pools, biggest = _pools(args.pool_size) if tail else ({}, "")
     probes |= _probe_pools(tail, pools)
     forget_counts()  # gunicorn starts without the counts the probe computed: its first requests count them
-    with Gunicorn(args, env) as server, tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, Gunicorn(args, env, Path(folder) / "gunicorn.log") as server:
         scenarios = [_drive(server, args, name, path) | probes[name] for name, path in paths.items()]
         walk = Walk(pools)
         scenarios += [
@@ -212,11 +212,11 @@ def _wrk(server: Gunicorn, args, path: str, seconds: int, pool: Path | None = No
 
 
 def _drive(server: Gunicorn, args, name: str, path: str) -> dict:
-    server.settle(args.workers)
     _wrk(server, args, path, 2)  # warm-up, not counted
+    server.settle(args.workers)
+    server.new_output()
     figures = {"name": name, "path": path, "urls": 1} | _wrk(server, args, path, args.duration)
-    _print_row(figures)
-    return figures
+    return _finish(server, args, figures)
 
 
 def _drive_tail(server: Gunicorn, args, name: str, walk: Walk, folder: Path, biggest: str) -> dict:
@@ -226,7 +226,6 @@ def _drive_tail(server: Gunicorn, args, name: str, walk: Walk, folder: Path, big
 
     kinds = LONG_TAIL[name]
     pool = write_pool_file(folder / f"{name}.txt", walk.urls(kinds))
-    server.settle(args.workers)
     forget_counts()
     writer = PartnerWriter(offers_of(biggest), args.duration, WRITER_EVERY) if name in WRITING else nullcontext()
     with writer:
@@ -234,12 +233,17 @@ def _drive_tail(server: Gunicorn, args, name: str, walk: Walk, folder: Path, big
     figures |= {"urls": sum(len(walk.pools[kind]) for kind in kinds), "reused": walk.advance(kinds, figures["sent"])}
     if name in WRITING:
         figures["saves"] = writer.saves
-    _print_row(figures)
-    return figures
+    return _finish(server, args, figures)
 
 
-def _print_row(figures: dict) -> None:
+def _finish(server: Gunicorn, args, figures: dict) -> dict:
+    """Waits until the scenario's backlog is worked off, so that it does not count against the next one, and counts
+    the requests that made a worker time out meanwhile as errors."""
+    server.settle(args.workers)
+    timeouts = worker_timeouts(server.new_output())
+    figures |= timeouts | {"errors": figures["errors"] + timeouts["worker_timeouts"]}
     print(f"{figures['name']:16} {figures['rps']:8.1f} req/s  p95 {figures['p95_ms']} ms  errors {figures['errors']}")
+    return figures
 
 
 def _sized_pages(paths: dict[str, str], pools: dict[str, list[str]]) -> list[str]:

@@ -4,6 +4,7 @@ import gzip
 import os
 import signal
 import subprocess
+import sys
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -15,9 +16,10 @@ HOST = "127.0.0.1"
 
 
 class Gunicorn:
-    """Started on entering, stopped (its whole process group) on leaving, whatever happened in between."""
+    """Started on entering, stopped (its whole process group) on leaving, whatever happened in between. Its output
+    goes to `log`, which new_output() reads piece by piece."""
 
-    def __init__(self, args, env: dict):
+    def __init__(self, args, env: dict, log: Path):
         self.base_url = f"http://{HOST}:{args.port}"
         self.command = [
             str(BIN / "gunicorn"), "lotsendienst.wsgi", "--bind", f"{HOST}:{args.port}", "--workers", str(args.workers),
@@ -26,10 +28,14 @@ class Gunicorn:
         ]  # fmt: skip
         self.env = os.environ | env
         self.process = None
+        self.log, self._read = log, 0
 
     def __enter__(self) -> "Gunicorn":
         self._refuse_busy_port()
-        self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env, start_new_session=True)
+        with self.log.open("w") as output:
+            self.process = subprocess.Popen(
+                self.command, cwd=ROOT, env=self.env, start_new_session=True, stdout=output, stderr=subprocess.STDOUT
+            )
         signal.signal(signal.SIGTERM, _interrupt)
         self._wait_healthy()
         return self
@@ -62,6 +68,15 @@ class Gunicorn:
             except OSError:
                 time.sleep(0.3)
         raise SystemExit(f"gunicorn did not answer /healthz within {seconds} s.")
+
+    def new_output(self) -> str:
+        """What gunicorn wrote since the last call (echoed, so that tracebacks are not lost)."""
+        with self.log.open() as output:
+            output.seek(self._read)
+            text = output.read()
+            self._read = output.tell()
+        sys.stderr.write(text)
+        return text
 
     def settle(self, workers: int, seconds: int = 180) -> None:
         """Sync workers finish requests whose client has gone: wait until every worker is free again (as many

@@ -3,7 +3,7 @@ import io
 import pytest
 
 from bench.probe import measure_cold, resolve
-from bench.report import add_ratios, compare, parse_wrk, summary, table
+from bench.report import add_ratios, compare, parse_wrk, summary, table, worker_timeouts
 from bench.scenarios import SCENARIOS
 from offers.models import Offer, Sector
 from offers.scale import generate
@@ -147,3 +147,27 @@ def test_measure_cold_gives_the_median_of_a_few_uncached_urls_and_the_slowest():
     assert figures["queries"] >= 1 and figures["cold_ms"] >= figures["app_ms"] > 0
     assert figures["slowest"].startswith("/angebote/?") and figures["probe_errors"] == 0
     assert measure_cold([]) == {}
+
+
+GUNICORN_OUTPUT = """[2026-11-25 23:13:28 +0100] [12165] [CRITICAL] WORKER TIMEOUT (pid:12167)
+[2026-11-25 23:13:28 +0100] [12167] [ERROR] Error handling request GET /partner/gen-bildungswerk-1/?page=140
+Traceback (most recent call last):
+SystemExit: 1
+[2026-11-25 23:13:29 +0100] [12165] [ERROR] Worker (pid:12167) was sent SIGKILL! Perhaps out of memory?
+"""
+
+
+def test_worker_timeouts_counts_them_and_names_the_requests():
+    assert worker_timeouts(GUNICORN_OUTPUT) == {
+        "worker_timeouts": 1,
+        "timed_out": ["/partner/gen-bildungswerk-1/?page=140"],
+    }
+    assert worker_timeouts("[INFO] Booting worker with pid: 7\n") == {"worker_timeouts": 0, "timed_out": []}
+
+
+def test_summary_names_the_requests_that_timed_out():
+    tail = _scenario("tail_partner", 1.0, 4000.0) | {"worker_timeouts": 2, "timed_out": ["/partner/a/", "/partner/b/"]}
+
+    notes = summary(_result(100000, [tail])).splitlines()
+
+    assert notes[-1] == "tail_partner: 2 worker timeouts (30 s), counted as errors: /partner/a/, /partner/b/"
