@@ -103,21 +103,25 @@ def summary(result: dict) -> str:
     notes += [
         f"page size {page['path']}: {page['kb']} kB, {page['gzip_kb']} kB gzip" for page in result.get("pages", [])
     ]
-    for scenario in result["scenarios"]:
-        if scenario.get("slowest"):
-            notes.append(f"{scenario['name']}: slowest probed {scenario['slowest']} ({scenario['cold_ms']} ms)")
-        if scenario.get("probe_errors"):
-            notes.append(f"{scenario['name']}: {scenario['probe_errors']} probed URLs did not answer 200")
-        if scenario.get("worker_timeouts"):
-            paths = ", ".join(scenario["timed_out"])
-            notes.append(
-                f"{scenario['name']}: {scenario['worker_timeouts']} worker timeouts (30 s), counted as errors: {paths}"
-            )
-        if scenario.get("reused"):
-            notes.append(f"{scenario['name']}: {scenario['reused']} requests reused a URL (pool used up)")
-        if "saves" in scenario:
-            notes.append(f"{scenario['name']}: the partner saved an offer {scenario['saves']} times during the run")
+    notes += [note for scenario in result["scenarios"] for note in _notes(scenario)]
     return f"{head}\n\n{table(result['scenarios'])}\n\n" + "\n".join(notes)
+
+
+def _notes(scenario: dict) -> list[str]:
+    """What the table cannot show of a scenario: where to look first, and what made its figures less clean."""
+    name, notes = scenario["name"], []
+    if scenario.get("slowest"):
+        notes.append(f"{name}: slowest probed {scenario['slowest']} ({scenario['cold_ms']} ms)")
+    if scenario.get("probe_errors"):
+        notes.append(f"{name}: {scenario['probe_errors']} probed URLs did not answer 200")
+    if scenario.get("worker_timeouts"):
+        paths = ", ".join(scenario["timed_out"])
+        notes.append(f"{name}: {scenario['worker_timeouts']} worker timeouts (30 s), counted as errors: {paths}")
+    if scenario.get("reused"):
+        notes.append(f"{name}: {scenario['reused']} requests reused a URL (pool used up)")
+    if "saves" in scenario:
+        notes.append(f"{name}: the partner saved an offer {scenario['saves']} times during the run")
+    return notes
 
 
 def compare(a: dict, b: dict) -> str:
