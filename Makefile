@@ -76,7 +76,8 @@ messages: install
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
 
-# Load test (issue 7): PostgreSQL database lotsendienst_bench, generated catalogue, gunicorn on 127.0.0.1:8100, wrk.
+# Load test (issues 7, 12): PostgreSQL database lotsendienst_bench, generated catalogue, gunicorn on 127.0.0.1:8100
+# with a Redis cache (BENCH_DATABASE_URL, BENCH_PORT, BENCH_REDIS_URL), wrk; repeated URLs and the long tail.
 # make bench OFFERS=100000 DURATION=10 [CONNECTIONS=4 WORKERS=3 BENCH_ARGS=...]; compare: bench/compare.py A B
 OFFERS ?= 100000
 DURATION ?= 10

@@ -4,6 +4,7 @@ Runs in the bench process after django.setup(), against the same database as gun
 client: nothing has to be switched on in the app for it.
 """
 
+import statistics
 import time
 
 from django.db import connection
@@ -33,6 +34,34 @@ def measure(path: str) -> dict:
     """Queries, their database time and the request's whole time in the app (after a warm-up request)."""
     client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
     client.get(path)
+    status, queries, db_ms, app_ms = _timed(client, path)
+    return {
+        "status": status,
+        "queries": queries,
+        "db_ms": round(db_ms, 1),
+        "app_ms": round(app_ms, 1),
+        "cold_ms": round(_cold_ms(client, path), 1),
+    }
+
+
+def measure_cold(paths: list[str]) -> dict:
+    """A few URLs of a long-tail pool, each requested once with nothing cached (as the scenario will request them):
+    the median of their queries and times, the slowest one's time as `cold_ms` and its URL as `slowest`, and how
+    many did not answer 200."""
+    if not paths:
+        return {}
+    forget_counts()
+    client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
+    runs = [_timed(client, path) for path in paths]
+    _status, queries, db_ms, app_ms = (statistics.median(column) for column in zip(*runs, strict=True))
+    slowest = max(range(len(runs)), key=lambda i: runs[i][3])
+    return {"queries": round(queries), "db_ms": round(db_ms, 1), "app_ms": round(app_ms, 1),
+            "cold_ms": round(runs[slowest][3], 1), "slowest": paths[slowest],
+            "probe_errors": sum(run[0] != 200 for run in runs)}  # fmt: skip
+
+
+def _timed(client: Client, path: str) -> tuple[int, int, float, float]:
+    """(status, queries, ms in the database, ms in the app) of one request; a status other than 200 is printed."""
     with CaptureQueriesContext(connection) as context:
         started = time.perf_counter()
         response = client.get(path)
@@ -40,13 +69,7 @@ def measure(path: str) -> dict:
     if response.status_code != 200:
         print(f"  {path} answered {response.status_code} in the probe")
     db_ms = sum(float(query["time"]) for query in context.captured_queries) * 1000
-    return {
-        "status": response.status_code,
-        "queries": len(context),
-        "db_ms": round(db_ms, 1),
-        "app_ms": round(app_ms, 1),
-        "cold_ms": round(_cold_ms(client, path), 1),
-    }
+    return response.status_code, len(context), db_ms, app_ms
 
 
 def forget_counts() -> None:

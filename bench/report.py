@@ -1,6 +1,7 @@
 """Turning wrk's output into figures, and figures into tables (no Django, no I/O: easy to test)."""
 
 import json
+import re
 
 MARKER = "BENCH_JSON "
 
@@ -16,7 +17,10 @@ def parse_wrk(output: str) -> dict:
     done = raw["requests"]
     figures = {
         "requests": done,
+        # Requests sent, also those still open at the end: how far a long-tail scenario got through its pool.
+        "sent": raw.get("sent", done),
         "rps": round(done / seconds, 1) if seconds else 0.0,
+        "kb": round(raw["bytes"] / done / 1024, 1) if done else None,
         "non2xx": raw["non2xx"],
         "socket_errors": socket_errors,
         # No answer at all within the run is a failure too, even when wrk counted no error.
@@ -26,6 +30,17 @@ def parse_wrk(output: str) -> dict:
         # wrk records no latency for answers slower than its --timeout (max stays 0): no figure, not 0 ms.
         figures[f"{name}_ms"] = round(raw[f"{name}_us"] / 1000, 1) if done and raw["max_us"] else None
     return figures
+
+
+TIMEOUT_MARK = "WORKER TIMEOUT"
+FAILED_REQUEST = re.compile(r"Error handling request (?:GET|HEAD) (\S+)")
+
+
+def worker_timeouts(gunicorn_output: str) -> dict:
+    """Requests that made a gunicorn worker time out, from its output: failures for their visitors, also those wrk
+    had stopped waiting for when its time was up (it counts none of these)."""
+    count = gunicorn_output.count(TIMEOUT_MARK)
+    return {"worker_timeouts": count, "timed_out": FAILED_REQUEST.findall(gunicorn_output)[:count]}
 
 
 def add_ratios(scenarios: list[dict], baseline: str = "healthz") -> None:
@@ -47,6 +62,8 @@ COLUMNS = [
     ("app ms", "app_ms", "{:.1f}"),
     ("cold ms", "cold_ms", "{:.1f}"),
     ("÷ healthz", "ratio", "{:.3f}"),
+    ("kB", "kb", "{:.1f}"),
+    ("URLs", "urls", "{}"),
 ]
 
 
@@ -82,7 +99,29 @@ def summary(result: dict) -> str:
         f"gunicorn {meta['workers']} × {meta['worker_class']} on {meta['cpu']} ({meta['cores']} cores, "
         f"{meta['ram_gb']} GB RAM), commit {meta['commit']}, {meta['started']}"
     )
-    return f"{head}\n\n{table(result['scenarios'])}\n\npeak RSS of one gunicorn worker: {result['peak_rss_mb']} MB"
+    notes = [f"peak RSS of one gunicorn worker: {result['peak_rss_mb']} MB"]
+    notes += [
+        f"page size {page['path']}: {page['kb']} kB, {page['gzip_kb']} kB gzip" for page in result.get("pages", [])
+    ]
+    notes += [note for scenario in result["scenarios"] for note in _notes(scenario)]
+    return f"{head}\n\n{table(result['scenarios'])}\n\n" + "\n".join(notes)
+
+
+def _notes(scenario: dict) -> list[str]:
+    """What the table cannot show of a scenario: where to look first, and what made its figures less clean."""
+    name, notes = scenario["name"], []
+    if scenario.get("slowest"):
+        notes.append(f"{name}: slowest probed {scenario['slowest']} ({scenario['cold_ms']} ms)")
+    if scenario.get("probe_errors"):
+        notes.append(f"{name}: {scenario['probe_errors']} probed URLs did not answer 200")
+    if scenario.get("worker_timeouts"):
+        paths = ", ".join(scenario["timed_out"])
+        notes.append(f"{name}: {scenario['worker_timeouts']} worker timeouts (30 s), counted as errors: {paths}")
+    if scenario.get("reused"):
+        notes.append(f"{name}: {scenario['reused']} requests reused a URL (pool used up)")
+    if "saves" in scenario:
+        notes.append(f"{name}: the partner saved an offer {scenario['saves']} times during the run")
+    return notes
 
 
 def compare(a: dict, b: dict) -> str:

@@ -1,8 +1,10 @@
 """`make bench`: the app under gunicorn on PostgreSQL with a generated catalogue, driven by wrk over loopback.
 
 Steps: database (created if missing; catalogue regenerated only when its size differs), migrate, collectstatic,
-a pass through Django's test client for queries per request, gunicorn on 127.0.0.1:8100, wrk for a fixed time per
-scenario, peak RSS of the workers, results to bench/results/. gunicorn is stopped at the end whatever happens.
+a pass through Django's test client for queries per request, the long-tail pools read from the catalogue,
+gunicorn on 127.0.0.1:<port> with a Redis cache of its own, wrk for a fixed time per scenario (the cache emptied
+before each long-tail one), peak RSS of the workers, page sizes, results to bench/results/. gunicorn is stopped
+at the end whatever happens.
 """
 
 import argparse
@@ -10,38 +12,54 @@ import json
 import os
 import platform
 import secrets
-import signal
 import subprocess
 import sys
+import tempfile
 import time
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.report import add_ratios, parse_wrk, summary  # noqa: E402
-from bench.scenarios import SCENARIOS  # noqa: E402
+from bench.longtail import Walk, write_pool_file  # noqa: E402
+from bench.report import add_ratios, parse_wrk, summary, worker_timeouts  # noqa: E402
+from bench.scenarios import LONG_TAIL, SCENARIOS, WRITING  # noqa: E402
+from bench.server import BIN, Gunicorn  # noqa: E402
 
-BIN = ROOT / ".venv" / "bin"
-HOST, PORT = "127.0.0.1", 8100
 RESULTS = ROOT / "bench" / "results"
+PROBE_SAMPLE = 5  # URLs of each long-tail pool requested through the test client before the run
+WRITER_EVERY = 2.0  # seconds between two saves of the partner in WRITING scenarios
 
 
 def main() -> None:
     args = _arguments()
-    env = _environment(args.database_url)
+    env = _environment(args)
     os.environ.update(env)
+    _require_redis(args.redis_url)
     generation = _prepare_database(args, env)
     _manage(env, "collectstatic", "--no-input", "-v0")
-    paths, probes = _probe({name: path for name, path in SCENARIOS.items() if _wanted(name, args.only)})
-    with _gunicorn(args, env) as master:
-        scenarios = [_drive(name, path, args) | probes[name] for name, path in paths.items()]
-        peak_rss = _peak_rss_mb(master)
+    repeated = {name: path for name, path in SCENARIOS.items() if _wanted(name, args.scenarios)}
+    tail = [name for name in LONG_TAIL if _wanted(name, args.scenarios)]
+    _django_setup()
+    from bench.probe import forget_counts
+
+    paths, probes = _probe(repeated)
+    pools, biggest = _pools(args.pool_size) if tail else ({}, "")
+    probes |= _probe_pools(tail, pools)
+    forget_counts()  # gunicorn starts without the counts the probe computed: its first requests count them
+    with tempfile.TemporaryDirectory() as folder, Gunicorn(args, env, Path(folder) / "gunicorn.log") as server:
+        scenarios = [_drive(server, args, name, path) | probes[name] for name, path in paths.items()]
+        walk = Walk(pools)
+        scenarios += [
+            _drive_tail(server, args, name, walk, Path(folder), biggest) | probes.get(name, {}) for name in tail
+        ]
+        peak_rss = server.peak_rss_mb()
+        pages = [server.page_size(path) for path in _sized_pages(paths, pools)]
     add_ratios(scenarios)
-    result = {"meta": _meta(args, generation), "scenarios": scenarios, "peak_rss_mb": peak_rss}
+    meta = _meta(args, generation) | {"pools": {kind: len(pool) for kind, pool in pools.items()}}
+    result = {"meta": meta, "scenarios": scenarios, "peak_rss_mb": peak_rss, "pages": pages}
     print()
     print(summary(result))
     _write(result, args.offers)
@@ -55,18 +73,36 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--worker-class", default="sync", help="gunicorn worker class (sync, gthread)")
     parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread only)")
-    parser.add_argument("--only", default="", help="comma-separated scenario names (default: all)")
+    parser.add_argument(
+        "--scenarios", "--only", default="", help="comma-separated scenario names (default: all); tail_* for the "
+        "long tail alone, e.g. --scenarios healthz,tail_mix"
+    )  # fmt: skip
+    parser.add_argument(
+        "--pool-size", type=int, default=0, help="distinct URLs per long-tail pool (default: 2000 or 300 per "
+        "second of DURATION, whichever is larger)"
+    )  # fmt: skip
+    parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 8100)), help="gunicorn's port")
+    parser.add_argument(
+        "--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13"),
+        help="the benchmark's own Redis database: it is emptied before each long-tail scenario",
+    )  # fmt: skip
     parser.add_argument("--fresh", action="store_true", help="regenerate the catalogue even if its size fits")
     parser.add_argument(
         "--database-url",
         default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/lotsendienst_bench"),
     )
-    return parser.parse_args()
+    args = parser.parse_args()
+    unknown = set(filter(None, args.scenarios.split(","))) - set(SCENARIOS) - set(LONG_TAIL)
+    if unknown:
+        parser.error(f"unknown scenarios {', '.join(sorted(unknown))}; known: {', '.join([*SCENARIOS, *LONG_TAIL])}")
+    args.pool_size = args.pool_size or max(2000, 300 * args.duration)
+    return args
 
 
-def _environment(database_url: str) -> dict[str, str]:
+def _environment(args) -> dict[str, str]:
     return {
-        "DATABASE_URL": database_url,
+        "DATABASE_URL": args.database_url,
+        "REDIS_URL": args.redis_url,
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_SSL_REDIRECT": "0",
@@ -123,118 +159,97 @@ def _wanted(name: str, only: str) -> bool:
     return not only or name in only.split(",")
 
 
-def _probe(scenarios: dict[str, str]) -> tuple[dict[str, str], dict[str, dict]]:
-    """Resolves the scenario URLs against this catalogue and counts each one's queries with the test client."""
+def _require_redis(url: str) -> None:
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as error:
+        raise SystemExit(f"make bench needs Redis at {url} (the app's shared cache): {error}") from error
+
+
+def _django_setup() -> None:
     import django
 
     django.setup()
-    from bench.probe import forget_counts, measure, resolve
-
-    paths = resolve(scenarios)
-    measured = {name: measure(path) for name, path in paths.items()}
-    forget_counts()  # gunicorn starts without the counts the probe computed: its first requests count them
-    return paths, measured
 
 
-class _gunicorn:
-    def __init__(self, args, env: dict):
-        self.command = [
-            str(BIN / "gunicorn"), "lotsendienst.wsgi", "--bind", f"{HOST}:{PORT}", "--workers", str(args.workers),
-            "--worker-class", args.worker_class, "--threads", str(args.threads), "--timeout", "30",
-            "--log-level", "warning",
-        ]  # fmt: skip
-        self.env = os.environ | env
-        self.process = None
+def _probe(repeated: dict[str, str]) -> tuple[dict[str, str], dict[str, dict]]:
+    """Resolves the repeated scenarios' URLs against this catalogue and counts each one's queries."""
+    from bench.probe import measure, resolve
 
-    def __enter__(self) -> int:
-        _refuse_busy_port()
-        self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env, start_new_session=True)
-        signal.signal(signal.SIGTERM, _interrupt)
-        _wait_healthy(self.process)
-        return self.process.pid
-
-    def __exit__(self, *exc) -> None:
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
-        print("gunicorn stopped.")
+    paths = resolve(repeated)
+    return paths, {name: measure(path) for name, path in paths.items()}
 
 
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt
+def _pools(size: int) -> tuple[dict[str, list[str]], str]:
+    """The long-tail pools of this catalogue, and its biggest provider (the partner who edits in WRITING ones)."""
+    from bench.catalogue import read_catalogue
+    from bench.pool import build_pools
+
+    catalogue = read_catalogue(size)
+    pools = build_pools(catalogue, size)
+    for kind, pool in pools.items():
+        print(f"pool {kind:8} {len(pool):6} URLs" + ("" if len(pool) >= size else "  (all there are)"))
+    return pools, catalogue.partners[0][0] if catalogue.partners else ""
 
 
-def _refuse_busy_port() -> None:
-    try:
-        urllib.request.urlopen(f"http://{HOST}:{PORT}/healthz", timeout=1)
-    except OSError:
-        return
-    raise SystemExit(f"Something already answers on {HOST}:{PORT}; stop it first.")
+def _probe_pools(tail: list[str], pools: dict[str, list[str]]) -> dict[str, dict]:
+    """Queries and times of a few URLs of each single-kind pool, each requested once with nothing cached."""
+    from bench.pool import sample
+    from bench.probe import measure_cold
+
+    single = [name for name in tail if len(LONG_TAIL[name]) == 1]  # a mix is made of the others
+    return {name: measure_cold(sample(pools[LONG_TAIL[name][0]], PROBE_SAMPLE)) for name in single}
 
 
-def _wait_healthy(process: subprocess.Popen, seconds: int = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit("gunicorn exited during start-up; see its output above.")
-        try:
-            with urllib.request.urlopen(f"http://{HOST}:{PORT}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"gunicorn did not answer /healthz within {seconds} s.")
+def _wrk(server: Gunicorn, args, path: str, seconds: int, pool: Path | None = None) -> dict:
+    command = ["wrk", "-t1", f"-c{args.connections}", f"-d{seconds}s", "--timeout", "30s"]
+    command += ["-s", str(ROOT / "bench" / "wrk.lua"), f"{server.base_url}{path}"]
+    command += ["--", str(pool)] if pool else []
+    done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
+    return parse_wrk(done.stdout)
 
 
-def _drive(name: str, path: str, args) -> dict:
-    _settle(args.workers)
-    url = f"http://{HOST}:{PORT}{path}"
-    wrk = ["wrk", "-t1", f"-c{args.connections}", "--timeout", "30s", "-s", str(ROOT / "bench" / "wrk.lua")]
-    subprocess.run([*wrk, "-d2s", url], capture_output=True, timeout=60, check=True)  # warm-up, not counted
-    done = subprocess.run(
-        [*wrk, f"-d{args.duration}s", url], capture_output=True, text=True, timeout=args.duration + 60
-    )
-    figures = {"name": name, "path": path} | parse_wrk(done.stdout)
-    print(f"{name:14} {figures['rps']:8.1f} req/s  p95 {figures['p95_ms']} ms  errors {figures['errors']}")
+def _drive(server: Gunicorn, args, name: str, path: str) -> dict:
+    _wrk(server, args, path, 2)  # warm-up, not counted
+    server.settle(args.workers)
+    server.new_output()
+    figures = {"name": name, "path": path, "urls": 1} | _wrk(server, args, path, args.duration)
+    return _finish(server, args, figures)
+
+
+def _drive_tail(server: Gunicorn, args, name: str, walk: Walk, folder: Path, biggest: str) -> dict:
+    """No warm-up and an empty cache: the long tail is what visitors meet when nothing they ask was asked before."""
+    from bench.probe import forget_counts
+    from bench.writer import PartnerWriter, offers_of
+
+    kinds = LONG_TAIL[name]
+    pool = write_pool_file(folder / f"{name}.txt", walk.urls(kinds))
+    forget_counts()
+    writer = PartnerWriter(offers_of(biggest), args.duration, WRITER_EVERY) if name in WRITING else nullcontext()
+    with writer:
+        figures = {"name": name, "path": "+".join(kinds)} | _wrk(server, args, "/", args.duration, pool)
+    figures |= {"urls": sum(len(walk.pools[kind]) for kind in kinds), "reused": walk.advance(kinds, figures["sent"])}
+    if name in WRITING:
+        figures["saves"] = writer.saves
+    return _finish(server, args, figures)
+
+
+def _finish(server: Gunicorn, args, figures: dict) -> dict:
+    """Waits until the scenario's backlog is worked off, so that it does not count against the next one, and counts
+    the requests that made a worker time out meanwhile as errors."""
+    server.settle(args.workers)
+    timeouts = worker_timeouts(server.new_output())
+    figures |= timeouts | {"errors": figures["errors"] + timeouts["worker_timeouts"]}
+    print(f"{figures['name']:16} {figures['rps']:8.1f} req/s  p95 {figures['p95_ms']} ms  errors {figures['errors']}")
     return figures
 
 
-def _settle(workers: int, seconds: int = 180) -> None:
-    """Sync workers finish requests whose client has gone: wait until every worker is free again (as many
-    parallel /healthz requests as workers all answer within a second), so that the previous scenario's backlog
-    does not count against the next one."""
-    deadline = time.monotonic() + seconds
-    with ThreadPoolExecutor(workers) as pool:
-        while time.monotonic() < deadline:
-            if max(pool.map(_healthz_seconds, range(workers))) < 1:
-                return
-            time.sleep(0.5)
-
-
-def _healthz_seconds(_) -> float:
-    started = time.monotonic()
-    try:
-        urllib.request.urlopen(f"http://{HOST}:{PORT}/healthz", timeout=60).close()
-    except OSError:
-        return 60.0
-    return time.monotonic() - started
-
-
-def _peak_rss_mb(master: int) -> float:
-    """VmHWM (peak resident set) of the largest gunicorn worker."""
-    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
-    peaks = [_vm_hwm_kb(int(pid)) for pid in children]
-    return round(max(peaks, default=0) / 1024, 1)
-
-
-def _vm_hwm_kb(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    return 0
+def _sized_pages(paths: dict[str, str], pools: dict[str, list[str]]) -> list[str]:
+    """A plain search, a text search and the biggest provider's profile (the page that once sent megabytes)."""
+    sized = [paths[name] for name in ("search", "text") if name in paths] or ["/angebote/"]
+    return sized + pools.get("partner", [])[:1]
 
 
 def _meta(args, generation: dict | None) -> dict:
@@ -246,6 +261,7 @@ def _meta(args, generation: dict | None) -> dict:
         "offers": args.offers, "duration": args.duration, "connections": args.connections, "workers": args.workers,
         "worker_class": args.worker_class, "threads": args.threads, "cpu": cpu, "cores": os.cpu_count(),
         "ram_gb": round(ram_kb / 1024 / 1024, 1), "commit": commit.stdout.strip() or "unknown",
+        "pool_size": args.pool_size,
         "started": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "generation": generation,
     }  # fmt: skip
 
