@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Min
 
-from lotsendienst.guide.forms import GuideForm
-from offers.models import FundingProgramme, Offer, Postcode, QualificationStep, Sector, TargetGroup
+from guide.forms import GuideForm
+from offers.models import FundingProgramme, Offer, QualificationStep, Sector, TargetGroup
 from partners.models import Language, Partner, Service
+from places.models import Postcode
 
 # Words a visitor would not search for on their own.
 STOPWORDS = {"und", "der", "die", "das", "den", "dem", "des", "für", "mit", "nach", "vom", "zum", "zur", "im", "in"}
