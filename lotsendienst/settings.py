@@ -39,6 +39,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "pages.outage.DatabaseOutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -215,6 +216,9 @@ SITE_NAME = "Lotsendienst"
 # Address of the site for links in e-mails sent outside a request (reminders); no trailing slash needed.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "barrierefreiheit@lotsendienst.example")
+# The office visitors can call or write to when the portal cannot take their request (database outage page).
+OFFICE_PHONE = env_str("OFFICE_PHONE", "0711 123456-0")
+OFFICE_EMAIL = env_str("OFFICE_EMAIL", "beratung@lotsendienst.example")
 
 LOGGING = {
     "version": 1,

@@ -2,7 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from counselling.consent import CONSENT_VERSION
-from counselling.forms import InquiryForm, InquiryPrefillForm, contact_points
+from counselling.forms import InquiryForm, InquiryPrefillForm, office_choices
 from counselling.ratelimit import hit_and_check
 from counselling.services import inquiry_submit
 
@@ -22,7 +22,7 @@ def request_form(request: HttpRequest) -> HttpResponse:
         "form": form,
         "limited": limited,
         "consent_version": CONSENT_VERSION,
-        "has_offices": contact_points().exists(),
+        "has_offices": bool(office_choices()),
     }
     return render(request, "counselling/request_form.html", context, status=429 if limited else 200)
 
