@@ -4,8 +4,9 @@
 of a public page, never the admin, the desk, a signed-in user, or a browser that wrote in the last few seconds (the
 `RECENT_WRITE_COOKIE`), so an editor always reads their own writes. `PrimaryReplicaRouter` then sends every write,
 every read after a write in the same request, every read inside a transaction and every read of login or counselling
-data to the primary; other reads go to the replica while `replica_lag.health` says it is fresh. Outside a request
-(commands, migrations, the worker) everything uses the primary. See docs/operations.md, "Read replica".
+data to the primary; other reads go to the replica while `replica_lag.health` says it is fresh. A public read that
+the replica fails is answered again from the primary. Outside a request (commands, migrations, the worker)
+everything uses the primary. See docs/operations.md, "Read replica".
 """
 
 from contextvars import ContextVar
@@ -84,17 +85,26 @@ class ReplicaRoutingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        routing = RequestRouting(may_use_replica=_is_public_read(request))
-        token = _current.set(routing)
-        try:
-            response = self.get_response(request)
-        finally:
-            _current.reset(token)
+        public_read = _is_public_read(request)
+        response, routing = self._respond(request, public_read)
+        if public_read and response.status_code == 503 and replica_lag.take_failure():
+            # The replica broke under this request (pages/outage.py made it a 503): a public GET is safe to
+            # answer again, now from the primary, so the visitor never sees the replica fail.
+            replica_lag.health.mark_down()
+            response, routing = self._respond(request, False)
         if routing.wrote or request.method not in ("GET", "HEAD", "OPTIONS"):
             response.set_cookie(
                 RECENT_WRITE_COOKIE, "1", max_age=sticky_seconds(), secure=request.is_secure(), httponly=True
             )
         return response
+
+    def _respond(self, request, may_use_replica: bool):
+        routing = RequestRouting(may_use_replica=may_use_replica)
+        token = _current.set(routing)
+        try:
+            return self.get_response(request), routing
+        finally:
+            _current.reset(token)
 
 
 def _is_public_read(request) -> bool:

@@ -5,6 +5,7 @@ request. Unreachable or more than DATABASE_REPLICA_MAX_LAG seconds behind: reads
 check says otherwise. See docs/operations.md, "Read replica".
 """
 
+import contextlib
 import logging
 import math
 import threading
@@ -39,6 +40,17 @@ def measure_lag() -> float:
         return float(cursor.fetchone()[0])
 
 
+def take_failure() -> bool:
+    """True when a query on the replica failed in this request; closes the broken connection for the retry."""
+    replica = connections[REPLICA]
+    if not replica.errors_occurred:
+        return False
+    replica.errors_occurred = False
+    with contextlib.suppress(DatabaseDriverError):  # already gone; Django reconnects when it is used again
+        replica.close()
+    return True
+
+
 class ReplicaHealth:
     def __init__(self, measure: Callable[[], float] = measure_lag, clock: Callable[[], float] = time.monotonic):
         self.measure = measure
@@ -55,6 +67,12 @@ class ReplicaHealth:
                     self.fresh = self._check()
                     self.checked_at = self.clock()
         return self.fresh
+
+    def mark_down(self) -> None:
+        """A query on the replica just failed: use the primary until the next regular check."""
+        logger.warning("Read replica failed during a request, reading from the primary")
+        self.fresh = False
+        self.checked_at = self.clock()
 
     def _check(self) -> bool:
         try:

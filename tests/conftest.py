@@ -15,11 +15,22 @@ def pytest_collection_modifyitems(config, items):
 
     on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
     have_chromium = Path(CHROMIUM).exists()
+    no_cluster = _why_no_cluster()
     for item in items:
         if "postgres" in item.keywords and not on_postgres:
             item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)"))
         if "browser" in item.keywords and not have_chromium:
             item.add_marker(pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM} (apt-get install chromium)"))
+        if "cluster" in item.keywords and no_cluster:
+            item.add_marker(pytest.mark.skip(reason=f"two-server test: {no_cluster}"))
+
+
+def _why_no_cluster() -> str:
+    if os.environ.get("LOTSE_CLUSTER_TESTS") != "1":
+        return "runs only with LOTSE_CLUSTER_TESTS=1 (.ci/run sets it)"
+    from tests.cluster.machines import missing_tools
+
+    return missing_tools()
 
 
 def pytest_report_header(config):

@@ -13,6 +13,7 @@ class FakeReplica:
         self.lag: float | Exception = 0.2
         self.now = 1000.0
         self.measured = 0
+        self.failed_queries = 0  # failures a request's queries on the replica left behind
 
     def measure(self) -> float:
         self.measured += 1
@@ -26,10 +27,15 @@ class FakeReplica:
     def wait(self, seconds: float) -> None:
         self.now += seconds
 
+    def take_failure(self) -> bool:
+        failed, self.failed_queries = self.failed_queries > 0, 0
+        return failed
+
 
 @pytest.fixture
 def replica(monkeypatch) -> FakeReplica:
     fake = FakeReplica()
+    monkeypatch.setattr(replica_lag, "take_failure", fake.take_failure)
     monkeypatch.setattr(db_routing, "replica_configured", lambda: True)
     monkeypatch.setattr(replica_lag, "health", replica_lag.ReplicaHealth(measure=fake.measure, clock=lambda: fake.now))
     return fake

@@ -158,6 +158,38 @@ def test_router_returns_to_the_replica_once_it_answers_again(replica):
     assert Visit().reads["offers.Offer"] == "replica"
 
 
+def test_router_answers_a_read_the_replica_failed_again_from_the_primary(replica, caplog):
+    answered_from = []
+
+    def view(request):
+        database = router.db_for_read(Offer)
+        answered_from.append(database)
+        if database == "replica":  # the replica dies under this query; pages/outage.py answers 503
+            replica.failed_queries += 1
+            return HttpResponse(status=503)
+        return HttpResponse("ok")
+
+    response = ReplicaRoutingMiddleware(view)(RequestFactory().get("/angebote/"))
+
+    assert (response.status_code, answered_from) == (200, ["replica", "default"])
+    assert "Read replica failed during a request, reading from the primary" in caplog.text
+    assert Visit().reads["offers.Offer"] == "default"  # until the next check
+    replica.wait(2)
+    assert Visit().reads["offers.Offer"] == "replica"
+
+
+def test_router_does_not_repeat_a_503_the_replica_did_not_cause(replica):
+    calls = []
+
+    def view(request):
+        calls.append(router.db_for_read(Offer))
+        return HttpResponse(status=503)
+
+    response = ReplicaRoutingMiddleware(view)(RequestFactory().get("/angebote/"))
+
+    assert (response.status_code, calls) == (503, ["replica"])
+
+
 def test_routing_middleware_stays_out_without_a_replica():
     with pytest.raises(MiddlewareNotUsed):
         ReplicaRoutingMiddleware(lambda request: HttpResponse())
