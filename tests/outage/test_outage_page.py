@@ -109,3 +109,12 @@ def closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def test_outage_page_speaks_the_visitors_chosen_language(client, database_down, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    body = client.get("/angebote/").content.decode()
+
+    assert '<html lang="en">' in body
+    assert "<h1>The Lotsendienst is unavailable at the moment</h1>" in body
