@@ -55,10 +55,10 @@ def run(args) -> dict:
     command_done = time.monotonic()
     for thread in threads:
         thread.join()
-    return summarise(results, start, command_started, command_done)
+    return summarise(results, command_started, command_done)
 
 
-def summarise(results: list, start: float, command_started: float, command_done: float) -> dict:
+def summarise(results: list, command_started: float, command_done: float) -> dict:
     statuses = Counter(status for _at, _path, status in results)
     failed = [(at, path, status) for at, path, status in results if status != 200]
     return {
