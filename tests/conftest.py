@@ -4,6 +4,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.cluster.machines import missing_tools
 from tests.guide.conftest import Region, build_region
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -28,8 +29,6 @@ def pytest_collection_modifyitems(config, items):
 def _why_no_cluster() -> str:
     if os.environ.get("LOTSE_CLUSTER_TESTS") != "1":
         return "runs only with LOTSE_CLUSTER_TESTS=1 (.ci/run sets it)"
-    from tests.cluster.machines import missing_tools
-
     return missing_tools()
 
 
