@@ -98,6 +98,8 @@ else:
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         options = DATABASES["default"].setdefault("OPTIONS", {})
         options["options"] = " ".join(filter(None, [options.get("options", ""), "-c jit=off"]))
+        # An unreachable database host answers 503 after 5 s instead of holding the worker until gunicorn kills it.
+        options.setdefault("connect_timeout", 5)
 # Optional PostgreSQL read replica for public reads (lotsendienst/db_routing.py); the primary when it lags or fails.
 DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
 DATABASE_REPLICA_MAX_LAG = env_int("DATABASE_REPLICA_MAX_LAG", 5, minimum=0)  # seconds

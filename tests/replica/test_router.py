@@ -199,7 +199,7 @@ def run_settings(env: dict[str, str]) -> subprocess.CompletedProcess:
     script = (
         "import django; django.setup(); from django.conf import settings; r = settings.DATABASES['replica']; "
         "print(r['HOST'], r['PORT'], r['NAME'], r['OPTIONS']['connect_timeout'], r['TEST']['MIRROR'], "
-        "settings.DATABASE_REPLICA_MAX_LAG)"
+        "settings.DATABASE_REPLICA_MAX_LAG, settings.DATABASES['default']['OPTIONS']['connect_timeout'])"
     )
     environment = {"PATH": "/usr/bin:/bin", "DJANGO_DEBUG": "1", "DJANGO_SETTINGS_MODULE": "lotsendienst.settings"}
     return subprocess.run(
@@ -214,7 +214,7 @@ def test_replica_url_adds_a_replica_database_mirrored_in_tests():
         "DATABASE_REPLICA_MAX_LAG": "3",
     })  # fmt: skip
 
-    assert result.stdout.strip() == "10.0.0.12 5433 lotse 2 default 3", result.stderr
+    assert result.stdout.strip() == "10.0.0.12 5433 lotse 2 default 3 5", result.stderr
 
 
 def test_replica_url_needs_a_postgresql_primary():
