@@ -1,4 +1,5 @@
 from django import forms
+from django.core.cache import cache
 from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +31,16 @@ class DeskForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         german_blank_choices(self)
+
+
+OFFICE_CHOICES_KEY = "counselling:office-choices"
+
+
+def office_choices() -> list[tuple[str, str]]:
+    """The offices a request can go to; also kept in the cache for the form shown while the database is down."""
+    choices = list(Partner.objects.contact_points().values_list("slug", "name"))
+    cache.set(OFFICE_CHOICES_KEY, choices, timeout=None)
+    return choices
 
 
 class InquiryForm(DeskForm):
@@ -66,6 +77,25 @@ class InquiryForm(DeskForm):
         if not data.get("email") and not data.get("phone"):
             raise forms.ValidationError(_("Bitte geben Sie eine E-Mail-Adresse oder eine Telefonnummer an."))
         return data
+
+
+class OfflineInquiryForm(InquiryForm):
+    """The request form shown again with the visitor's input while the database is unreachable.
+
+    It never reads the database: the offices come from the cache (or just the one the visitor chose), and the
+    model validation (unique checks and constraints query the database) is skipped. It is never saved.
+    """
+
+    def __init__(self, data):
+        super().__init__(data)
+        chosen = data.get("office", "")
+        known = cache.get(OFFICE_CHOICES_KEY) or ([(chosen, chosen)] if chosen else [])
+        self.fields["office"] = forms.ChoiceField(
+            choices=[("", EMPTY_LABEL), *known], label=self.fields["office"].label, required=False
+        )
+
+    def _post_clean(self):
+        pass
 
 
 class InquiryPrefillForm(forms.Form):

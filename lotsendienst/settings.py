@@ -45,6 +45,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "pages.outage.DatabaseOutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -54,6 +55,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.SecondFactorRequiredMiddleware",
+    "lotsendienst.db_routing.ReplicaRoutingMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.StaffIdleLogoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -104,13 +106,36 @@ else:
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         options = DATABASES["default"].setdefault("OPTIONS", {})
         options["options"] = " ".join(filter(None, [options.get("options", ""), "-c jit=off"]))
+        # An unreachable database host answers 503 after 5 s instead of holding the worker until gunicorn kills it.
+        options.setdefault("connect_timeout", 5)
+# Optional PostgreSQL read replica for public reads (lotsendienst/db_routing.py); the primary when it lags or fails.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+DATABASE_REPLICA_MAX_LAG = env_int("DATABASE_REPLICA_MAX_LAG", 5, minimum=0)  # seconds
+if DATABASE_REPLICA_URL:
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL needs DATABASE_URL to name a PostgreSQL primary.")
+    try:
+        DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"DATABASE_REPLICA_URL is not a valid database URL: {exc}") from None
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    # A replica that does not answer within two seconds is skipped, not waited for.
+    DATABASES["replica"]["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), "connect_timeout": 2}
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["lotsendienst.db_routing.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless a Redis URL is given (shared between app processes).
 REDIS_URL = env_str("REDIS_URL")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            # Django's RedisCache that serves without the cache while Redis is down (lotsendienst/cache.py); short
+            # timeouts so an unreachable Redis costs a request fractions of a second, not a hang.
+            "BACKEND": "lotsendienst.cache.DegradingRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -252,6 +277,9 @@ SITE_NAME = "Lotsendienst"
 # Address of the site for links in e-mails sent outside a request (reminders); no trailing slash needed.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "barrierefreiheit@lotsendienst.example")
+# The office visitors can call or write to when the portal cannot take their request (database outage page).
+OFFICE_PHONE = env_str("OFFICE_PHONE", "0711 123456-0")
+OFFICE_EMAIL = env_str("OFFICE_EMAIL", "beratung@lotsendienst.example")
 
 LOGGING = {
     "version": 1,

@@ -11,6 +11,9 @@ admin.site.site_header = "Lotsendienst – Verwaltung"
 admin.site.site_title = "Lotsendienst – Verwaltung"
 admin.site.index_title = _("Übersicht")
 
+# A database outage answers 503 with the portal's layout wherever it strikes (pages/outage.py).
+handler500 = "pages.outage.server_error"
+
 urlpatterns = [
     path("", include("pages.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -12,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from demo.accounts import DEMO_OTP_KEY
 from offers.models import Offer
 from partners.models import Partner
+from tests.cluster.machines import missing_tools
 from tests.factories import (
     SCHWERIN,
     STUTTGART,
@@ -32,11 +33,20 @@ def pytest_collection_modifyitems(config, items):
 
     on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
     have_chromium = Path(CHROMIUM).exists()
+    no_cluster = _why_no_cluster()
     for item in items:
         if "postgres" in item.keywords and not on_postgres:
             item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)"))
         if "browser" in item.keywords and not have_chromium:
             item.add_marker(pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM} (apt-get install chromium)"))
+        if "cluster" in item.keywords and no_cluster:
+            item.add_marker(pytest.mark.skip(reason=f"two-server test: {no_cluster}"))
+
+
+def _why_no_cluster() -> str:
+    if os.environ.get("LOTSE_CLUSTER_TESTS") != "1":
+        return "runs only with LOTSE_CLUSTER_TESTS=1 (.ci/run sets it)"
+    return missing_tools()
 
 
 def pytest_report_header(config):

@@ -209,7 +209,7 @@ def test_redis_url_gives_a_working_shared_cache():
     )
     if "Connection refused" in result.stderr or "Error 111" in result.stderr:
         pytest.skip("no Redis server on 127.0.0.1:6379")
-    assert result.stdout.strip() == "RedisCache 42", result.stderr
+    assert result.stdout.strip() == "DegradingRedisCache 42", result.stderr
 
 
 def test_trusted_proxies_must_be_addresses_or_ranges():

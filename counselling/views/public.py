@@ -3,7 +3,7 @@ from django.shortcuts import redirect, render
 
 from accounts.ratelimit import RateLimit
 from counselling.consent import CONSENT_VERSION
-from counselling.forms import InquiryForm, InquiryPrefillForm
+from counselling.forms import InquiryForm, InquiryPrefillForm, office_choices
 from counselling.services import inquiry_submit
 from partners.models import Partner
 
@@ -28,7 +28,7 @@ def request_form(request: HttpRequest) -> HttpResponse:
         "limited": limited,
         "offices_to_call": _offices_to_call(form) if limited else [],
         "consent_version": CONSENT_VERSION,
-        "has_offices": Partner.objects.contact_points().exists(),
+        "has_offices": bool(office_choices()),
     }
     return render(request, "counselling/request_form.html", context, status=429 if limited else 200)
 

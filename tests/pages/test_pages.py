@@ -1,24 +1,4 @@
 import pytest
-from django.db import DatabaseError
-
-
-@pytest.mark.django_db
-def test_healthz_says_ok_when_database_answers(client):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.content == b"ok"
-    assert response["Content-Type"].startswith("text/plain")
-
-
-@pytest.mark.django_db
-def test_healthz_answers_503_when_database_fails(client, monkeypatch):
-    def broken_cursor(*args, **kwargs):
-        raise DatabaseError("connection refused")
-
-    monkeypatch.setattr("pages.views.connection.cursor", broken_cursor)
-    response = client.get("/healthz")
-    assert response.status_code == 503
-    assert response.content == b"database unavailable: connection refused"
 
 
 @pytest.mark.django_db
