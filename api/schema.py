@@ -1,9 +1,9 @@
 """The offer search's parameters in the OpenAPI schema, read from the FilterSet /angebote/ uses."""
 
 import django_filters
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
-from django.utils.translation import gettext_lazy as _
 
 from offers.filters import OfferFilter
 

@@ -46,7 +46,7 @@ OfferPage = inline_serializer(
 
 
 @extend_schema(operation_id="offers_list", parameters=offer_search_parameters(MAX_PAGE_SIZE), responses=OfferPage)
-@api_view(["GET"])
+@api_view(["GET", "HEAD"])
 def offer_list(request):
     """Listed offers, searched and sorted exactly as /angebote/ does with the same parameters."""
     filterset = OfferFilter(request.query_params, queryset=Offer.objects.listed())
@@ -87,7 +87,7 @@ def _previous_url(url: str, page) -> str | None:
 
 
 @extend_schema(responses=out.OfferDetailSerializer)
-@api_view(["GET"])
+@api_view(["GET", "HEAD"])
 def offer_detail(request, slug: str):
     """A listed offer with its runs that have not ended, its provider, contact, funding programmes and
     vocabularies; 404 for a draft, an archived or an unknown offer."""
@@ -139,7 +139,7 @@ class FundingList(generics.ListAPIView):
 
 
 @extend_schema(responses=out.VocabulariesSerializer)
-@api_view(["GET"])
+@api_view(["GET", "HEAD"])
 def vocabulary_list(request):
     """Every value the offer search's parameters accept, with its German label."""
     return Response(out.VocabulariesSerializer(vocabularies()).data)

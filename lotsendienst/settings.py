@@ -26,7 +26,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
+    "corsheaders",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
     "axes",
     "partners",
@@ -35,11 +40,13 @@ INSTALLED_APPS = [
     "pages",
     "guide",
     "merkliste",
+    "api",
     "demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lotsendienst.middleware.LanguageMiddleware",
@@ -215,6 +222,38 @@ SITE_NAME = "Lotsendienst"
 # Address of the site for links in e-mails sent outside a request (reminders); no trailing slash needed.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "barrierefreiheit@lotsendienst.example")
+
+# The read-only public API under /api/v1/ (api/, docs/urls.md): anonymous GET only, JSON, rate-limited per client
+# address in the shared cache.
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120, minimum=1)  # requests per client address and minute
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],  # public data only: a logged-in editor sees what everyone sees
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.BoundedPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Lotsendienst API",
+    "DESCRIPTION": "Öffentliche, nur lesende Schnittstelle: Angebote, Partner, Anlaufstellen, Förderprogramme.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",  # served from our own static files, never from a CDN
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "ENUM_NAME_OVERRIDES": {
+        "OfferKind": "offers.models.Offer.Kind",
+        "PartnerKind": "partners.models.Partner.Kind",
+    },
+}
+# CORS: any site may read the API with GET; nothing else is allowed, and no cookies travel.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 
 LOGGING = {
     "version": 1,

@@ -77,27 +77,49 @@ def build_catalogue() -> Catalogue:
                              links={"entry_levels": ["ohne-abschluss"], "sectors": ["metall-elektro"],
                                     "funding_programmes": ["bildungsgutschein"]})  # fmt: skip
     run(o["mechatronik"], 30, venue="70173", schedule=Run.Schedule.VOLLZEIT)
-    o["cnc-tq"] = offer(ihk, "cnc-tq", "CNC-Fachkraft Teilqualifizierung", kind=Offer.Kind.TEILQUALIFIZIERUNG,
-                        price=1200, links={"entry_levels": ["ohne-abschluss"], "sectors": ["metall-elektro"]})
+    o["cnc-tq"] = offer(
+        ihk,
+        "cnc-tq",
+        "CNC-Fachkraft Teilqualifizierung",
+        kind=Offer.Kind.TEILQUALIFIZIERUNG,
+        price=1200,
+        links={"entry_levels": ["ohne-abschluss"], "sectors": ["metall-elektro"]},
+    )
     run(o["cnc-tq"], 10)
     o["pflege-extern"] = offer(saz, "pflege-extern", "Pflegefachhelfer/in Externenprüfung",
                                kind=Offer.Kind.EXTERNENPRUEFUNG, price=800,
                                links={"sectors": ["pflege-gesundheit"],
                                       "funding_programmes": ["qualifizierungschancengesetz"]})  # fmt: skip
     run(o["pflege-extern"], 60, venue="19053")
-    o["deutsch-beruf"] = offer(saz, "deutsch-beruf", "Deutsch für den Beruf", kind=Offer.Kind.SPRACHKURS,
-                               links={"target_groups": ["migration"], "sectors": ["branchenuebergreifend"]})
+    o["deutsch-beruf"] = offer(
+        saz,
+        "deutsch-beruf",
+        "Deutsch für den Beruf",
+        kind=Offer.Kind.SPRACHKURS,
+        links={"target_groups": ["migration"], "sectors": ["branchenuebergreifend"]},
+    )
     run(o["deutsch-beruf"], None, learning_form=Run.LearningForm.SELBSTLERNEN)
     o["meister-metall"] = offer(ihk, "meister-metall", "Industriemeister/in Metall", kind=Offer.Kind.AUFSTIEG,
                                 price=5000, leads_to=QualificationStep.objects.get(slug="aufstieg"),
                                 links={"entry_levels": ["fachkraft"], "sectors": ["metall-elektro"],
                                        "funding_programmes": ["aufstiegs-bafoeg"]})  # fmt: skip
     run(o["meister-metall"], 90, venue="73728", schedule=Run.Schedule.BERUFSBEGLEITEND)
-    o["excel"] = offer(saz, "excel", "Excel für Fortgeschrittene", price=300,
-                       links={"entry_levels": ["fachkraft"], "sectors": ["it-digitalisierung"]})
+    o["excel"] = offer(
+        saz,
+        "excel",
+        "Excel für Fortgeschrittene",
+        price=300,
+        links={"entry_levels": ["fachkraft"], "sectors": ["it-digitalisierung"]},
+    )
     run(o["excel"], 5, schedule=Run.Schedule.BERUFSBEGLEITEND)
-    o["lager"] = offer(ihk, "lager", "Lagerlogistik kompakt", azav=True, price=900,
-                       links={"sectors": ["logistik"], "funding_programmes": ["bildungsgutschein"]})
+    o["lager"] = offer(
+        ihk,
+        "lager",
+        "Lagerlogistik kompakt",
+        azav=True,
+        price=900,
+        links={"sectors": ["logistik"], "funding_programmes": ["bildungsgutschein"]},
+    )
     run(o["lager"], 20, venue="70173")
     o["pflege-basis"] = offer(saz, "pflege-basis", "Pflege Basiskurs", links={"sectors": ["pflege-gesundheit"]})
     run(o["pflege-basis"], 40, venue="70173")

@@ -109,8 +109,11 @@ def test_offer_list_item_shape(client, catalogue):
 @pytest.mark.parametrize(
     ("params", "field", "message"),
     [
-        ({"near": "99999"}, "near", "Postleitzahl nicht gefunden. Bitte eine fünfstellige Postleitzahl oder einen "
-         "Ortsnamen eingeben."),  # fmt: skip
+        (
+            {"near": "99999"},
+            "near",
+            "Postleitzahl nicht gefunden. Bitte eine fünfstellige Postleitzahl oder einen Ortsnamen eingeben.",
+        ),  # fmt: skip
         ({"start_from": "2026-02-30"}, "start_from", "Bitte ein gültiges Datum eingeben."),
         ({"page_size": "500"}, "page_size", "Dieser Wert muss kleiner oder gleich 100 sein."),
         ({"page": "0"}, "page", "Dieser Wert muss größer oder gleich 1 sein."),
