@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.search, name="search"),
     path("feed/", feeds.SearchFeed(), name="feed"),  # before <slug>/, which would take "feed" for an offer
     path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/termine.ics", views.detail_calendar, name="calendar"),
 ]

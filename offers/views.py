@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from offers import jsonld
+from offers.calendar import CONTENT_TYPE, runs_calendar
 from offers.filters import OfferFilter
 from offers.forms import BackLinkForm
 from offers.models import CatalogueVersion, FundingProgramme, Offer, Run
@@ -173,8 +174,18 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "back_url": back.back_url(),
         "canonical_url": request.build_absolute_uri(offer.get_absolute_url()),
         "contacts": contacts,
+        "has_dates": any(run.start_date and run.status != Run.Status.CANCELLED for run in runs),
     }
     return render(request, "offers/detail.html", context)
+
+
+def detail_calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    """The offer's current runs as an iCalendar file (the same offers the detail page opens)."""
+    offer = get_object_or_404(Offer.objects.visible_to(request.user).select_related("provider"), slug=slug)
+    runs = offer.runs.current().order_by("start_date", "pk")
+    response = HttpResponse(runs_calendar([(offer, runs)], name=offer.title, request=request), CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{offer.slug}-termine.ics"'
+    return response
 
 
 def _detail_data(user, slug: str) -> tuple[Offer, list[Run], list]:
