@@ -89,7 +89,7 @@ def test_vocabularies_are_the_values_the_search_accepts(client, catalogue):
 def test_api_refuses_every_writing_method(client, catalogue, url, method):
     response = getattr(client, method)(url, {}, content_type="application/json")
     assert response.status_code == 405
-    assert response["Allow"] in ("GET, HEAD, OPTIONS", "GET, OPTIONS")
+    assert sorted(response["Allow"].split(", ")) == ["GET", "HEAD", "OPTIONS"]
 
 
 @pytest.mark.parametrize("url", ENDPOINTS[:7])
