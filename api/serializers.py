@@ -7,14 +7,9 @@ from offers.models import FundingProgramme, Offer, QualificationStep, Run, Secto
 from partners.models import ContactPerson, Language, Partner, Service
 
 
-class WebUrlField(serializers.SerializerMethodField):
-    """The absolute address of the record's public page."""
-
-    def __init__(self, **kwargs):
-        super().__init__(method_name="get_web_url", **kwargs)
-
-
 class WebUrlMixin:
+    """`web_url`: the absolute address of the record's public page."""
+
     def get_web_url(self, obj) -> str:
         return self.context["request"].build_absolute_uri(obj.get_absolute_url())
 
@@ -44,7 +39,7 @@ class LanguageSerializer(serializers.ModelSerializer):
 
 
 class FundingProgrammeSerializer(WebUrlMixin, serializers.ModelSerializer):
-    web_url = WebUrlField()
+    web_url = serializers.SerializerMethodField()
 
     class Meta:
         model = FundingProgramme
@@ -66,7 +61,7 @@ class ContactPersonSerializer(serializers.ModelSerializer):
 
 class PartnerSerializer(WebUrlMixin, serializers.ModelSerializer):
     kind_label = serializers.CharField(source="get_kind_display")
-    web_url = WebUrlField()
+    web_url = serializers.SerializerMethodField()
 
     class Meta:
         model = Partner
@@ -110,7 +105,7 @@ class OfferSerializer(WebUrlMixin, serializers.ModelSerializer):
     entry_levels = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     leads_to = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     distance_km = serializers.SerializerMethodField()
-    web_url = WebUrlField()
+    web_url = serializers.SerializerMethodField()
 
     class Meta:
         model = Offer

@@ -4,6 +4,7 @@ programmes and the vocabularies. Only anonymous GET, HEAD and OPTIONS; public da
 from django import forms
 from django.core.paginator import EmptyPage
 from django.http import Http404
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from drf_spectacular.views import SpectacularSwaggerSplitView
@@ -58,7 +59,7 @@ def offer_list(request):
     number = filterset.cleaned.get("page") or 1
     per_page = paging.cleaned_data["page_size"] or PAGE_SIZE
     if (number - 1) * per_page >= MAX_RESULTS:
-        return Response({"page": [TOO_DEEP % {"max": f"{MAX_RESULTS:,}".replace(",", ".")}]}, status=400)
+        return Response({"page": [TOO_DEEP % {"max": number_format(MAX_RESULTS, force_grouping=True)}]}, status=400)
     paginator, estimated = result_paginator(filterset, number, per_page=per_page)
     try:
         page = paginator.page(number)

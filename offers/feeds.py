@@ -1,7 +1,6 @@
 """The Atom feed of any offer search, "new offers for my search": /angebote/feed/?<the search's parameters>."""
 
 from django.contrib.syndication.views import Feed
-from django.http import QueryDict
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
@@ -33,8 +32,7 @@ class SearchFeed(Feed):
 
     def link(self, filterset) -> str:
         """The search page with the same search (without page and sort)."""
-        query = QueryDict(mutable=True)
-        query.update(filterset.data)
+        query = filterset.data.copy()
         for name in ("page", "sort"):
             query.pop(name, None)
         return reverse("offers:search") + (f"?{query.urlencode()}" if query else "")
