@@ -4,6 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from partners.models import Membership
 from tests.public_catalogue import LISTED, days
 
 LIST = reverse("api:offer-list")
@@ -187,8 +188,6 @@ def test_offer_detail_is_404_for_unknown_unlisted_and_foreign_slugs(client, cata
 
 
 def test_offer_detail_shows_drafts_not_even_to_their_editors(client, catalogue, django_user_model):
-    from partners.models import Membership
-
     editor = django_user_model.objects.create_user("redaktion", password="x")
     Membership.objects.create(user=editor, partner=catalogue.ihk, role=Membership.Role.EDITOR)
     client.force_login(editor)

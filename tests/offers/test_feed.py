@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from offers import feeds
 from offers.models import Offer
 from tests.public_catalogue import build_catalogue
 
@@ -79,8 +80,6 @@ def test_feed_drops_bad_values_like_the_search_page(client, catalogue):
 
 
 def test_feed_is_bounded(client, catalogue, monkeypatch):
-    from offers import feeds
-
     monkeypatch.setattr(feeds, "FEED_SIZE", 3)
     assert [title for title, _link in entries(parse(client.get(FEED)))] == [
         "Lagerlogistik kompakt", "Pflege Basiskurs", "Excel für Fortgeschrittene"

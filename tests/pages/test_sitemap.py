@@ -1,5 +1,6 @@
 import datetime
 import xml.etree.ElementTree as ET
+from urllib.robotparser import RobotFileParser
 
 import pytest
 from django.db import connection
@@ -133,8 +134,6 @@ def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_private_areas(cl
     ],
 )
 def test_robots_rules_as_a_crawler_reads_them(client, path, allowed):
-    from urllib.robotparser import RobotFileParser
-
     parser = RobotFileParser()
     parser.parse(client.get("/robots.txt").content.decode().splitlines())
     assert parser.can_fetch("Googlebot", f"{BASE}{path}") is allowed
