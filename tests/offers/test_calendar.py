@@ -5,6 +5,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from offers.models import Run
+from partners.models import Membership
 from tests.public_catalogue import build_catalogue, days, run
 
 
@@ -92,3 +93,17 @@ def test_offer_page_links_its_calendar_when_a_run_has_a_date(client, catalogue):
     assert link in client.get(reverse("offers:detail", args=["mechatronik"])).content.decode()
     rolling_only = client.get(reverse("offers:detail", args=["deutsch-beruf"])).content.decode()
     assert "termine.ics" not in rolling_only
+
+
+@pytest.mark.parametrize(("member_of", "status"), [("ihk", 200), ("saz", 404)])
+def test_offer_calendar_of_a_draft_opens_only_for_its_providers_editors(client, catalogue, django_user_model,
+                                                                         member_of, status):  # fmt: skip
+    editor = django_user_model.objects.create_user("redaktion", password="x")
+    Membership.objects.create(user=editor, partner=getattr(catalogue, member_of), role=Membership.Role.EDITOR)
+    client.force_login(editor)
+
+    response = client.get(reverse("offers:calendar", args=["entwurf"]))
+
+    assert response.status_code == status
+    if status == 200:
+        assert [event["summary"] for event in events(response)] == ["Beginn: Entwurf Mechatronik"]
