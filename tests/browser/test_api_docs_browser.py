@@ -23,3 +23,14 @@ def test_api_docs_need_no_sideways_scrolling_at_320_px(browser_page):
     page.get_by_text("page_size").first.wait_for()
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     page.watch.assert_clean()
+
+
+def test_api_docs_have_no_serious_accessibility_violations(browser_page):
+    page = browser_page
+    page.goto("/api/v1/docs/")
+    for operation in ("offers-offers_list", "offers-offers_retrieve", "vocabularies-vocabularies_retrieve"):
+        page.locator(f"#operations-{operation} .opblock-summary-control").click()
+    page.locator("tr[data-param-name='kind'] select[aria-label='kind']").wait_for()
+
+    assert page.watch.serious_axe_violations() == []
+    assert page.get_by_role("button", name="Try it out").count() == 0  # documentation only
