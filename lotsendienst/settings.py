@@ -27,7 +27,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
+    "corsheaders",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
     "axes",
     "django_otp",
@@ -41,12 +46,14 @@ INSTALLED_APPS = [
     "pages",
     "guide",
     "merkliste",
+    "api",
     "demo",
 ]
 
 MIDDLEWARE = [
     "pages.outage.DatabaseOutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lotsendienst.middleware.LanguageMiddleware",
@@ -280,6 +287,45 @@ CONTACT_EMAIL = env_str("CONTACT_EMAIL", "barrierefreiheit@lotsendienst.example"
 # The office visitors can call or write to when the portal cannot take their request (database outage page).
 OFFICE_PHONE = env_str("OFFICE_PHONE", "0711 123456-0")
 OFFICE_EMAIL = env_str("OFFICE_EMAIL", "beratung@lotsendienst.example")
+
+# The read-only public API under /api/v1/ (api/, docs/urls.md): anonymous GET only, JSON, rate-limited per client
+# address in the shared cache.
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120, minimum=1)  # requests per client address and minute
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],  # public data only: a logged-in editor sees what everyone sees
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.BoundedPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Lotsendienst API",
+    "DESCRIPTION": "Öffentliche, nur lesende Schnittstelle: Angebote, Partner, Anlaufstellen, Förderprogramme.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",  # served from our own static files, never from a CDN
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Documentation only (WCAG): Swagger UI's deep links nest a link in a button, its "Try it out" form has
+    # unlabelled fields and its syntax colours lack contrast; static/js/api-docs.js labels what remains.
+    "SWAGGER_UI_SETTINGS": {
+        "deepLinking": False,
+        "validatorUrl": None,
+        "supportedSubmitMethods": [],
+        "syntaxHighlight": False,
+    },
+    "ENUM_NAME_OVERRIDES": {
+        "OfferKind": "offers.models.Offer.Kind",
+        "PartnerKind": "partners.models.Partner.Kind",
+    },
+}
+# CORS: any site may read the API with GET; nothing else is allowed, and no cookies travel.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 
 LOGGING = {
     "version": 1,

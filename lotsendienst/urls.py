@@ -32,4 +32,5 @@ urlpatterns = [
     path("beratung/", include("counselling.urls")),
     path("lotse/", include("guide.urls")),
     path("merkliste/", include("merkliste.urls")),
+    path("api/v1/", include("api.urls")),
 ]

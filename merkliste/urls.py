@@ -8,4 +8,5 @@ urlpatterns = [
     path("hinzufuegen/", views.add, name="add"),
     path("entfernen/", views.remove, name="remove"),
     path("vergleich/", views.compare, name="compare"),
+    path("termine.ics", views.calendar, name="calendar"),
 ]

@@ -6,10 +6,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from merkliste.forms import CompareForm, OfferForm
 from merkliste.session import drop, keep, kept_offers
+from offers.calendar import CONTENT_TYPE, runs_calendar
 from offers.models import Offer
 
 
@@ -37,6 +39,15 @@ def remove(request: HttpRequest) -> HttpResponse:
     drop(request.session, form.cleaned_data["offer"])
     messages.success(request, _("Das Angebot wurde von Ihrer Merkliste entfernt."))
     return _back(request, form)
+
+
+@never_cache  # the visitor's own list: no shared cache may keep it
+def calendar(request: HttpRequest) -> HttpResponse:
+    """The current runs of the offers on the Merkliste as one iCalendar file."""
+    offers = [(offer, offer.current_runs) for offer in kept_offers(request.session)]
+    response = HttpResponse(runs_calendar(offers, name=_("Meine Merkliste"), request=request), CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="merkliste-termine.ics"'
+    return response
 
 
 def compare(request: HttpRequest) -> HttpResponse:

@@ -1,9 +1,11 @@
 from django.urls import path
 
-from offers import views
+from offers import feeds, views
 
 app_name = "offers"
 urlpatterns = [
     path("", views.search, name="search"),
+    path("feed/", feeds.SearchFeed(), name="feed"),  # before <slug>/, which would take "feed" for an offer
     path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/termine.ics", views.detail_calendar, name="calendar"),
 ]

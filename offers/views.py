@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from offers import jsonld
+from offers.calendar import CONTENT_TYPE, runs_calendar
 from offers.filters import OfferFilter
 from offers.forms import BackLinkForm
 from offers.models import CatalogueVersion, FundingProgramme, Offer, Run
@@ -27,18 +28,10 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = (), pr
     the slug of the programme whose page this is, so that result links lead back to it)."""
     filterset = OfferFilter(request.GET, queryset=base, hide=hide)
     filterset.locate_place()
-    summary = filterset.summary()  # the total is counted (and cached) with the facets
-    total, estimated = summary["total"], summary.get("total_estimated", False)
-    rows = filterset.ordered()
-    per_page = settings.OFFERS_PER_PAGE
-    rows = CardsInOrder(rows, total, cache_key=f"{filterset.summary_key}:{filterset.sort_key}", per_page=per_page)
     number = filterset.cleaned.get("page") or 1
-    if estimated:
-        total, estimated = _bound_estimate(rows, total, number, exact=filterset.qs.count)
-        rows.total = total
-    paginator = Paginator(rows, per_page)
-    paginator.count = total
+    paginator, estimated = result_paginator(filterset, number)
     page = paginator.get_page(number)
+    total = paginator.count
     data = filterset.data
     chips = [(label, _url_without(data, name, value)) for name, value, label in filterset.active_filters()]
     relaxations = []
@@ -62,6 +55,22 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = (), pr
     }
 
 
+def result_paginator(filterset: OfferFilter, number: int, per_page: int | None = None) -> tuple[Paginator, bool]:
+    """The search's results in its order, paged, and whether the total is an estimate: what /angebote/ shows and
+    the API (api/views.py) returns, so the two cannot disagree. `number` is the page about to be shown."""
+    per_page = per_page or settings.OFFERS_PER_PAGE
+    summary = filterset.summary()  # the total is counted (and cached) with the facets
+    total, estimated = summary["total"], summary.get("total_estimated", False)
+    cache_key = f"{filterset.summary_key}:{filterset.sort_key}"
+    rows = CardsInOrder(filterset.ordered(), total, cache_key=cache_key, per_page=per_page)
+    if estimated:
+        total, estimated = _bound_estimate(rows, total, number, exact=filterset.qs.count)
+        rows.total = total
+    paginator = Paginator(rows, per_page)
+    paginator.count = total
+    return paginator, estimated
+
+
 def _bound_estimate(rows, estimate: int, number: int, *, exact) -> tuple[int, bool]:
     """(total, still estimated) for paging through a result whose total was estimated on a sample.
 
@@ -69,9 +78,9 @@ def _bound_estimate(rows, estimate: int, number: int, *, exact) -> tuple[int, bo
     one has a next page even where the estimate says otherwise; an empty page past the first means the estimate was
     too high, and only then is the result counted exactly (`exact`).
     """
-    start = (number - 1) * settings.OFFERS_PER_PAGE
+    start = (number - 1) * rows.per_page
     found = rows.count_from(start)
-    if found > settings.OFFERS_PER_PAGE:
+    if found > rows.per_page:
         return max(estimate, start + found), True
     if found or number == 1:
         return start + found, False
@@ -165,8 +174,18 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "back_url": back.back_url(),
         "canonical_url": request.build_absolute_uri(offer.get_absolute_url()),
         "contacts": contacts,
+        "has_dates": any(run.start_date and run.status != Run.Status.CANCELLED for run in runs),
     }
     return render(request, "offers/detail.html", context)
+
+
+def detail_calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    """The offer's current runs as an iCalendar file (the same offers the detail page opens)."""
+    offer = get_object_or_404(Offer.objects.visible_to(request.user).select_related("provider"), slug=slug)
+    runs = offer.runs.current().order_by("start_date", "pk")
+    response = HttpResponse(runs_calendar([(offer, runs)], name=offer.title, request=request), CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{offer.slug}-termine.ics"'
+    return response
 
 
 def _detail_data(user, slug: str) -> tuple[Offer, list[Run], list]:
@@ -174,6 +193,12 @@ def _detail_data(user, slug: str) -> tuple[Offer, list[Run], list]:
     today's date (runs end, offers stop being listed); editors previewing their own offers always get fresh data."""
     if user.is_authenticated:
         return _load_detail(Offer.objects.visible_to(user), slug)
+    return public_detail(slug)
+
+
+def public_detail(slug: str) -> tuple[Offer, list[Run], list]:
+    """A listed offer with its runs that have not ended and its contacts, as every visitor sees it (cached); 404
+    for anything else. Also the API's offer detail."""
     digest = hashlib.sha256(slug.encode()).hexdigest()[:32]
     key = f"offers:detail:{CatalogueVersion.current()}:{timezone.localdate()}:{digest}"
     data = cache.get(key)

@@ -5,6 +5,7 @@ from django.db import connection
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from offers.models import FundingProgramme, Offer, QualificationStep
@@ -55,3 +56,10 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 def page(request: HttpRequest, template: str) -> HttpResponse:
     return render(request, f"pages/{template}.html")
+
+
+def robots(request: HttpRequest) -> HttpResponse:
+    """Keeps crawlers out of the admin, the desk (but not its public request form) and the login, and names the
+    sitemap."""
+    context = {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))}
+    return render(request, "pages/robots.txt", context, content_type="text/plain; charset=utf-8")

@@ -67,6 +67,7 @@ class FundingProgramme(models.Model):
     url = models.URLField(_("Offizielle Seite"), blank=True)
     region = models.CharField(_("Region"), max_length=10, choices=Region.choices, default=Region.BUND)
     active = models.BooleanField(_("aktiv"), default=True)
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)  # the sitemap's lastmod
 
     class Meta:
         ordering = ["name"]
