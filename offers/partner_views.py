@@ -5,6 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from offers.models import Offer
+from offers.views import search_context
 from partners.selectors import public_partner
 
 
@@ -12,5 +13,10 @@ def partner_profile(request: HttpRequest, slug: str) -> HttpResponse:
     partner = public_partner(slug).first()
     if partner is None:
         raise Http404
-    offers = Offer.objects.listed().filter(provider=partner).soonest_first().card_data()
-    return render(request, "offers/partner_profile.html", {"partner": partner, "offers": offers})
+    # The search over the partner's own offers, paged and counted like /angebote/, so the biggest provider's page
+    # costs what a search costs and not one card per offer (docs/urls.md).
+    context = search_context(request, Offer.objects.listed().filter(provider=partner))
+    # A result link's way back would lead to /angebote/ without the partner: the offer page links to the search.
+    context["back_query"] = ""
+    context["partner"] = partner
+    return render(request, "offers/partner_profile.html", context)
