@@ -8,6 +8,10 @@ from offers.models import Offer
 from offers.views import search_context
 from partners.selectors import public_partner
 
+# The partner's own offers are filtered by what sets them apart (level, next step, sector, funding, kind); the
+# facets of the runs and the target groups would double the counting for little use on one provider's list.
+HIDDEN_FACETS = ("target_group", "learning_form", "schedule", "azav", "free")
+
 
 def partner_profile(request: HttpRequest, slug: str) -> HttpResponse:
     partner = public_partner(slug).first()
@@ -15,7 +19,7 @@ def partner_profile(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     # The search over the partner's own offers, paged and counted like /angebote/, so the biggest provider's page
     # costs what a search costs and not one card per offer (docs/urls.md).
-    context = search_context(request, Offer.objects.listed().filter(provider=partner))
+    context = search_context(request, Offer.objects.listed().filter(provider=partner), hide=HIDDEN_FACETS)
     # A result link's way back would lead to /angebote/ without the partner: the offer page links to the search.
     context["back_query"] = ""
     context["partner"] = partner

@@ -71,6 +71,7 @@ def test_profile_filters_the_partners_offers_by_level_sector_and_funding(client,
     assert counts["sector"] == {"metall": 1, "logistik": 1}  # the partner's own offers, not the foreign one
     assert counts["level"] == {"ohne-abschluss": 2}
     assert counts["funding"] == {"bildungsgutschein": 1}
+    assert list(counts) == ["level", "next", "sector", "funding", "kind"]
 
 
 def test_profile_with_a_bad_place_keeps_the_input_and_says_why(client, partner):
