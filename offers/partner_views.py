@@ -19,8 +19,7 @@ def partner_profile(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     # The search over the partner's own offers, paged and counted like /angebote/, so the biggest provider's page
     # costs what a search costs and not one card per offer (docs/urls.md).
-    context = search_context(request, Offer.objects.listed().filter(provider=partner), hide=HIDDEN_FACETS)
-    # A result link's way back would lead to /angebote/ without the partner: the offer page links to the search.
-    context["back_query"] = ""
+    offers = Offer.objects.listed().filter(provider=partner)
+    context = search_context(request, offers, hide=HIDDEN_FACETS, back_to={"partner": partner.slug})
     context["partner"] = partner
     return render(request, "offers/partner_profile.html", context)

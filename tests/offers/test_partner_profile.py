@@ -130,3 +130,28 @@ def test_profile_page_number_over_the_limit_is_refused_and_shows_the_first_page(
 
     assert response.status_code == 200
     assert _titles(response) == [offer.title for offer in offers[:20]]
+
+
+def test_result_links_on_a_partner_page_lead_back_to_that_page(client, partner):
+    offer = OfferFactory(provider=partner, sectors=["metall"])
+    profile = reverse("partners:detail", args=[partner.slug])
+
+    plain = _profile(client, partner)
+    filtered = _profile(client, partner, sector="metall")
+    link = f"{offer.get_absolute_url()}?suche=sector%3Dmetall&amp;partner=bildungswerk-nord"
+    detail = client.get(link.replace("&amp;", "&"))
+
+    assert f"{offer.get_absolute_url()}?partner=bildungswerk-nord" in plain.text
+    assert link in filtered.text
+    assert detail.context["back_url"] == f"{profile}?sector=metall"
+
+
+@pytest.mark.parametrize("slug", ["gibt-es-nicht", "geschlossen", "//x.example", "a" * 300])
+def test_back_link_to_an_unknown_inactive_or_crafted_partner_leads_to_the_search(client, slug):
+    PartnerFactory(slug="geschlossen", active=False)
+    offer = OfferFactory()
+
+    response = client.get(offer.get_absolute_url(), {"suche": "sector=metall", "partner": slug})
+
+    assert response.status_code == 200
+    assert response.context["back_url"] == "/angebote/?sector=metall"
