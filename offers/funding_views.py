@@ -20,6 +20,6 @@ def funding_list(request: HttpRequest) -> HttpResponse:
 def funding_detail(request: HttpRequest, slug: str) -> HttpResponse:
     programme = get_object_or_404(FundingProgramme, slug=slug)
     base = Offer.objects.listed().fundable_by(programme)
-    context = search_context(request, base, hide=("funding",), programme=programme.slug)
+    context = search_context(request, base, hide=("funding",), back_to={"programm": programme.slug})
     context["programme"] = programme
     return render(request, "funding/detail.html", context)

@@ -23,9 +23,9 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "offers/search.html", context)
 
 
-def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = (), programme: str = "") -> dict:
-    """The search, facets and page of results over `base`, shared by /angebote/ and the funding pages (`programme`:
-    the slug of the programme whose page this is, so that result links lead back to it)."""
+def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = (), back_to: dict | None = None) -> dict:
+    """The search, facets and page of results over `base`, shared by /angebote/, the funding pages and the partner
+    profile (`back_to`: {"programm" or "partner": slug} of the page this is, so that result links lead back to it)."""
     filterset = OfferFilter(request.GET, queryset=base, hide=hide)
     filterset.locate_place()
     number = filterset.cleaned.get("page") or 1
@@ -49,7 +49,7 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = (), pr
         "relaxations": relaxations,
         "sort": filterset.sort_key,
         "sort_options": filterset.sort_options(),
-        "back_query": _back_query(data, programme),
+        "back_query": _back_query(data, back_to or {}),
         "place": filterset.place,
         "fragment_version": filterset.fragment_version,
     }
@@ -153,14 +153,13 @@ def _url_without(data: QueryDict, name: str, value: str | None = None) -> str:
     return "?" + query.urlencode() if query else "?"
 
 
-def _back_query(data: QueryDict, programme: str = "") -> str:
-    """`suche=<this search>` (and `programm=<slug>` on a funding page) for result links, so the detail page can
-    lead back to the same list."""
+def _back_query(data: QueryDict, back_to: dict) -> str:
+    """`suche=<this search>` (and `programm=<slug>` on a funding page, `partner=<slug>` on a partner's) for result
+    links, so the detail page can lead back to the same list."""
     back = QueryDict(mutable=True)
     if data:
         back["suche"] = data.urlencode()
-    if programme:
-        back["programm"] = programme
+    back.update(back_to)
     return back.urlencode()
 
 

@@ -102,3 +102,21 @@ def test_partner_pages_have_no_serious_axe_violations_or_foreign_requests(browse
     assert browser_page.locator("h1").count() == 1
     assert browser_page.watch.serious_axe_violations() == []
     browser_page.watch.assert_clean()
+
+
+def test_partner_profile_pages_its_offers_without_sideways_scroll_at_320_px(browser_page, ihk):
+    for n in range(21):
+        OfferFactory(
+            provider=ihk,
+            title=f"Lehrgang {n:02}",
+            runs__start_date=timezone.localdate() + datetime.timedelta(days=10 + n),
+        )
+    browser_page.set_viewport_size({"width": 320, "height": 640})
+
+    browser_page.goto("/partner/ihk-region-stuttgart/")
+    assert browser_page.evaluate("document.documentElement.scrollWidth") <= 320
+    browser_page.get_by_role("link", name="weiter »").click()
+
+    browser_page.wait_for_url("**/partner/ihk-region-stuttgart/?page=2")
+    assert browser_page.locator(".offer-list h3").all_inner_texts() == ["Lehrgang 20"]
+    browser_page.watch.assert_clean()
