@@ -20,7 +20,7 @@ def backward(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("offers", "0011_run_postcode_validator"),
+        ("offers", "0012_funding_programme_updated_at"),
     ]
 
     operations = [
