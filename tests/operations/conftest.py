@@ -59,6 +59,8 @@ def hanging_port():
 
 
 def run_worker() -> None:
+    """The worker works off what is due and stops. Tests that use it need `transactional_db`: like the real worker
+    it sees committed rows only, and it closes a connection that is inside a transaction."""
     call_command("run_worker", "--batch", "--no-reload", verbosity=0)
 
 

@@ -66,7 +66,7 @@ def test_a_later_job_registered_in_the_settings_runs_the_same_way(db, jobs_at_th
     assert enqueue_due_jobs(at(25, 3)) == ["refresh_offer_dates", "clearsessions"]
 
 
-def test_worker_runs_the_daily_jobs_prints_progress_and_records_its_heartbeat(db, settings, capsys):
+def test_worker_runs_the_daily_jobs_prints_progress_and_records_its_heartbeat(transactional_db, settings, capsys):
     settings.JOBS_HOUR = 0
     offer = OfferFactory(runs__start_date=days(10))
     Offer.objects.filter(pk=offer.pk).update(next_start=None)  # as if the dates were out of step

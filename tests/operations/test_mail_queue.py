@@ -18,7 +18,7 @@ SUBJECT = "Neue Beratungsanfrage für Lotsendienst Stuttgart"
 
 
 @pytest.fixture
-def office(db):
+def office(transactional_db):
     office = OfficeFactory(slug="lotsendienst-stuttgart", name="Lotsendienst Stuttgart")
     counsellor(office, username="beratung-stuttgart")
     return office
@@ -97,7 +97,7 @@ def test_hanging_mail_server_blocks_no_request_and_the_worker_retries(client, of
     assert mail.outbox == []
 
 
-def test_password_reset_mail_is_queued_too(db, client, queued_mail):
+def test_password_reset_mail_is_queued_too(transactional_db, client, queued_mail):
     user = UserFactory(email="redaktion@example.org", is_staff=True)
 
     client.post("/konto/passwort-vergessen/", {"email": user.email})
@@ -107,7 +107,7 @@ def test_password_reset_mail_is_queued_too(db, client, queued_mail):
     assert queued.args_kwargs["kwargs"]["message"]["to"] == ["redaktion@example.org"]
 
 
-def test_last_failed_attempt_is_logged_and_not_retried(db, queued_mail, refusing_port, caplog):
+def test_last_failed_attempt_is_logged_and_not_retried(transactional_db, queued_mail, refusing_port, caplog):
     queued_mail.MAILERS = {"default": {"BACKEND": QUEUED}, "outgoing": smtp(refusing_port)}
     message = message_to_data(mail.EmailMessage("Erinnerung", "Text", None, ["redaktion@example.org"]))
     deliver_email.enqueue(message=message, attempt=MAX_ATTEMPTS)
@@ -130,7 +130,7 @@ def test_retries_wait_longer_each_time():
     ]
 
 
-def test_queued_mail_keeps_copies_replies_headers_and_html(db, queued_mail):
+def test_queued_mail_keeps_copies_replies_headers_and_html(transactional_db, queued_mail):
     message = mail.EmailMultiAlternatives(
         "Betreff", "Text", "absender@example.org", ["a@example.org"],
         cc=["b@example.org"], bcc=["c@example.org"], reply_to=["d@example.org"], headers={"X-Lotse": "1"},
@@ -150,7 +150,7 @@ def test_queued_mail_keeps_copies_replies_headers_and_html(db, queued_mail):
     )
 
 
-def test_mail_with_an_attachment_is_refused_with_a_clear_message(db, queued_mail):
+def test_mail_with_an_attachment_is_refused_with_a_clear_message(transactional_db, queued_mail):
     message = mail.EmailMessage("Betreff", "Text", None, ["a@example.org"])
     message.attach("liste.csv", "a;b", "text/csv")
 
