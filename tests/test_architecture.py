@@ -18,7 +18,8 @@ LAYERS = [
     ["counselling"],
     ["offers"],
     ["partners"],
-    ["places", "accounts", "operations"],
+    ["operations"],
+    ["places", "accounts"],
 ]
 LEVEL = {app: level for level, layer in enumerate(LAYERS) for app in layer}
 PROJECT = "lotsendienst"  # settings and the root urls: they wire every app, and no app depends on them
