@@ -46,7 +46,10 @@ run: check-port demo
 	@echo "Second factor of every demo account: authenticator secret JRXXI43FNZSGSZLOON2EIZLNN4ZDAMRW,"
 	@echo "  or print the current code: .venv/bin/python manage.py demo_otp <user>"
 	@echo ""
-	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@echo "The worker (queued e-mails, daily jobs) runs beside it; Ctrl-C stops both."
+	@DJANGO_DEBUG=1 $(BIN)/python manage.py run_worker --no-reload & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+	  DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install
 	$(BIN)/ruff check .

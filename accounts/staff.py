@@ -1,5 +1,7 @@
 """Staff: everyone who can reach the admin or the desk, and so must use a second factor and is logged out when idle."""
 
+from django.db.models import Q
+
 # Marks a staff session for the idle logout: the time of the last request, or None right after the login.
 IDLE_SESSION_KEY = "staff_last_seen"
 
@@ -9,3 +11,8 @@ def needs_second_factor(user) -> bool:
         return False
     # `memberships` is partners.Membership's reverse name: editors and counsellors of any partner.
     return user.is_staff or user.is_superuser or user.memberships.exists()
+
+
+def staff_filter() -> Q:
+    """needs_second_factor() as a filter on users, for checks over all accounts at once."""
+    return Q(is_staff=True) | Q(is_superuser=True) | Q(memberships__isnull=False)

@@ -1,7 +1,5 @@
 """Writes that touch several models, each in one transaction, each leaving an audit entry."""
 
-import logging
-import smtplib
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -17,7 +15,6 @@ from counselling.models import AuditEntry, Case, ClientKind, Company, Inquiry, N
 from counselling.selectors import office_counsellor_emails
 
 ANONYMOUS = "–"
-logger = logging.getLogger(__name__)
 
 
 def audit(*, case: Case, user, action: str, what: str = "") -> AuditEntry:
@@ -38,16 +35,13 @@ def inquiry_submit(*, inquiry: Inquiry, base_url: str = "") -> Inquiry:
     if recipients:
         # No personal data in the mail: the counsellor reads the request on the desk.
         link = base_url.rstrip("/") + reverse("counselling:inquiry", args=[inquiry.pk])
-        try:
-            send_mail(
-                _("Neue Beratungsanfrage für %(office)s") % {"office": inquiry.office.name},
-                _("Im Eingang der Beratung liegt eine neue Anfrage: %(link)s") % {"link": link},
-                settings.DEFAULT_FROM_EMAIL,
-                recipients,
-            )
-        except (OSError, smtplib.SMTPException):
-            # The request is stored and shows on the desk; a mail outage must not lose it.
-            logger.exception("Could not notify counsellors of inquiry %s", inquiry.pk)
+        # Queued, not sent here (operations.mail): a mail server that refuses or hangs cannot lose the request.
+        send_mail(
+            _("Neue Beratungsanfrage für %(office)s") % {"office": inquiry.office.name},
+            _("Im Eingang der Beratung liegt eine neue Anfrage: %(link)s") % {"link": link},
+            settings.DEFAULT_FROM_EMAIL,
+            recipients,
+        )
     return inquiry
 
 

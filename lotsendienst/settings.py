@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_tasks_db",
     "accounts",
     "places",
     "partners",
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "merkliste",
     "api",
     "demo",
+    "operations",
 ]
 
 MIDDLEWARE = [
@@ -214,10 +216,12 @@ STORAGES = {
     },
 }
 
-# E-mail (Django 6.1 MAILERS): console in development, SMTP when EMAIL_HOST is set.
+# E-mail (Django 6.1 MAILERS): every mail is queued ("default") and sent by the worker through "outgoing": SMTP when
+# EMAIL_HOST is set, else the console (docs/operations.md).
 _email_host = env_str("EMAIL_HOST")
 MAILERS = {
-    "default": (
+    "default": {"BACKEND": "operations.mail.QueuedEmailBackend"},
+    "outgoing": (
         {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {
@@ -226,13 +230,20 @@ MAILERS = {
                 "username": env_str("EMAIL_HOST_USER"),
                 "password": env_str("EMAIL_HOST_PASSWORD"),
                 "use_tls": env_bool("EMAIL_USE_TLS", True),
-                "timeout": 10,
+                "timeout": 10,  # a hanging mail server costs the worker ten seconds, then the mail is retried
             },
         }
         if _email_host
         else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
-    )
+    ),
 }
+
+# Background tasks (Django's tasks framework, stored in the database by django-tasks-db), run by
+# `manage.py run_worker`, which also enqueues DAILY_JOBS (management commands, in this order) once a day from
+# JOBS_HOUR (local time) on.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+JOBS_HOUR = env_int("JOBS_HOUR", 3, minimum=0, maximum=23)
+DAILY_JOBS = ["refresh_offer_dates", "apply_retention", "remind_stale_offers", "prune_db_task_results"]
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Lotsendienst <noreply@lotsendienst.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

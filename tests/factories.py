@@ -18,6 +18,7 @@ from factory.django import DjangoModelFactory, Password
 from counselling.consent import CONSENT_VERSION
 from counselling.models import Case, Company, Inquiry, Need, NeedsAnalysis, PlanStep, Referral, Session
 from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
+from operations.models import WorkerHeartbeat
 from partners.models import ContactPerson, Language, Membership, Partner, Service
 from partners.scoping import COORDINATOR_GROUP, COUNSELLOR_GROUP, EDITOR_GROUP
 from places.models import Postcode
@@ -366,3 +367,16 @@ class ReferralFactory(DjangoModelFactory):
         model = Referral
 
     case = factory.SubFactory(CaseFactory)
+
+
+# --- operations --------------------------------------------------------------------------------------------------
+class WorkerHeartbeatFactory(DjangoModelFactory):
+    """A worker that was last seen just now (`last_seen=...` for an older one)."""
+
+    class Meta:
+        model = WorkerHeartbeat
+
+    worker_id = factory.Sequence(lambda n: f"worker-{n}")
+    host = "app-1"
+    started_at = factory.LazyFunction(timezone.now)
+    last_seen = factory.LazyFunction(timezone.now)

@@ -18,6 +18,7 @@ LAYERS = [
     ["counselling"],
     ["offers"],
     ["partners"],
+    ["operations"],
     ["places", "accounts"],
 ]
 LEVEL = {app: level for level, layer in enumerate(LAYERS) for app in layer}

@@ -66,6 +66,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"To: {', '.join(recipients)}\nSubject: {subject}\n\n{body}\n")
             else:
                 send_mail(subject, body, None, recipients)
+                self.stdout.write(f"{partner.name}: {len(offers)} stale offer(s), reminder queued")
             sent += 1
         verb = "would send" if dry_run else "sent"
         self.stdout.write(self.style.SUCCESS(f"{verb} {sent} reminder(s)."))
