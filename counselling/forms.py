@@ -1,6 +1,6 @@
 from django import forms
 from django.forms import inlineformset_factory
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from counselling.consent import CONSENT_TEXT, CONSENT_VERSION
@@ -150,6 +150,18 @@ class SessionForm(DeskForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["minutes"].widget.attrs.update({"min": 1, "max": 600})
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("Ein Gespräch kann nicht in der Zukunft liegen."))
+        opened_on = self.instance.case.opened_on if self.instance.case_id else None
+        if opened_on and day < opened_on:
+            raise forms.ValidationError(
+                _("Das Gespräch kann nicht vor Beginn der Beratung (%(day)s) liegen.")
+                % {"day": formats.date_format(opened_on, "SHORT_DATE_FORMAT")}
+            )
+        return day
 
     def clean_minutes(self):
         minutes = self.cleaned_data["minutes"]
