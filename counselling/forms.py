@@ -51,7 +51,7 @@ class InquiryForm(DeskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["office"].queryset = Partner.objects.contact_points()
+        self.fields["office"].queryset = Partner.objects.contact_points().taking_requests()
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
@@ -80,7 +80,10 @@ class InquiryPrefillForm(forms.Form):
         self.is_valid()
         data = {key: value for key, value in self.cleaned_data.items() if value}
         initial = {"kind": data.get("who"), "postcode": data.get("postcode"), "message": data.get("topic")}
-        if data.get("office") and Partner.objects.contact_points().filter(slug=data["office"]).exists():
+        if (
+            data.get("office")
+            and Partner.objects.contact_points().taking_requests().filter(slug=data["office"]).exists()
+        ):
             initial["office"] = data["office"]
         return {key: value for key, value in initial.items() if value}
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from counselling.querysets import CaseQuerySet, OfficeQuerySet
+from counselling.querysets import CaseQuerySet, InquiryQuerySet, OfficeQuerySet
 from offers.models import FundingProgramme, Offer, QualificationStep, Sector, TargetGroup
 from partners.models import Partner
 from places.validators import validate_phone, validate_postcode
@@ -44,7 +44,7 @@ class Inquiry(Consent):
     created_at = models.DateTimeField(_("eingegangen"), default=timezone.now)
     anonymised_at = models.DateTimeField(_("anonymisiert am"), null=True, blank=True)
 
-    objects = OfficeQuerySet.as_manager()
+    objects = InquiryQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -51,6 +51,14 @@ class PartnerQuerySet(LocatedQuerySet):
         then order by distance_km)."""
         return self.active().filter(is_contact_point=True).order_by("name", "pk")
 
+    def taking_requests(self) -> PartnerQuerySet:
+        """Partners where an active counsellor reads the requests on the desk: the only offices the public request
+        form offers, so that every request reaches a person (docs/domain.md, "Requests")."""
+        counsellors = Membership.objects.filter(
+            partner=models.OuterRef("pk"), role=Membership.Role.COUNSELLOR, user__is_active=True
+        )
+        return self.filter(models.Exists(counsellors))
+
 
 class Partner(models.Model):
     class Kind(models.TextChoices):

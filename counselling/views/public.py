@@ -28,7 +28,7 @@ def request_form(request: HttpRequest) -> HttpResponse:
         "limited": limited,
         "offices_to_call": _offices_to_call(form) if limited else [],
         "consent_version": CONSENT_VERSION,
-        "has_offices": Partner.objects.contact_points().exists(),
+        "has_offices": Partner.objects.contact_points().taking_requests().exists(),
     }
     return render(request, "counselling/request_form.html", context, status=429 if limited else 200)
 
