@@ -16,6 +16,7 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = secret_key(debug=DEBUG)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_origins("DJANGO_CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "pages.views.csrf_failure"  # a styled German 403 (templates/403.html)
 
 INSTALLED_APPS = [
     "accounts.apps.VerifiedAdminConfig",  # django.contrib.admin whose site requires a verified second factor

@@ -48,3 +48,9 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 def page(request: HttpRequest, template: str) -> HttpResponse:
     return render(request, f"pages/{template}.html")
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """Django's own page is a bare English "403 Forbidden"; this one is the portal's 403 in German. `reason` is for
+    developers only and stays out of the page."""
+    return render(request, "403.html", {"form_expired": True}, status=403)
