@@ -201,7 +201,7 @@ def test_case_list_names_the_counsellor_and_offers_a_german_empty_choice(desk_cl
 
     body = desk_client.get(reverse("counselling:cases")).content.decode()
 
-    assert "<td>Berit Stuttgart</td>" in body
+    assert '<td data-label="Beratung durch">Berit Stuttgart</td>' in body
     assert "---------" not in body
     assert "– bitte wählen –" in body
 
