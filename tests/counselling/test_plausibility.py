@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from counselling.models import Case, Inquiry, Session
+from partners.models import ContactPerson
 from tests.conftest import verified_login
-from tests.factories import CaseFactory
+from tests.factories import CaseFactory, coordinator
 
 PHONE_MESSAGE = "Bitte eine Telefonnummer mit Vorwahl angeben, z. B. 0711 123456 oder +49 711 123456."
 
@@ -85,3 +86,14 @@ def test_request_with_implausible_phone_is_refused_next_to_the_field(client, off
     assert response.context["form"].errors["phone"] == [PHONE_MESSAGE]
     assert 'value="anrufen bitte"' in response.content.decode()
     assert not Inquiry.objects.exists()
+
+
+def test_admin_contact_person_with_implausible_phone_is_refused_next_to_the_field(client, office_s):
+    verified_login(client, coordinator(username="koordination"))
+    data = {"partner": office_s.pk, "name": "Ines Muster", "phone": "0711-TEL", "email": "", "order": "0"}
+
+    response = client.post(reverse("admin:partners_contactperson_add"), data)
+
+    assert response.context["adminform"].form.errors["phone"] == [PHONE_MESSAGE]
+    assert 'value="0711-TEL"' in response.content.decode()
+    assert not ContactPerson.objects.exists()
