@@ -1,7 +1,7 @@
 from django import forms
 from django.core.cache import cache
 from django.forms import inlineformset_factory
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from counselling.consent import CONSENT_TEXT, CONSENT_VERSION
@@ -38,7 +38,7 @@ OFFICE_CHOICES_KEY = "counselling:office-choices"
 
 def office_choices() -> list[tuple[str, str]]:
     """The offices a request can go to; also kept in the cache for the form shown while the database is down."""
-    choices = list(Partner.objects.contact_points().values_list("slug", "name"))
+    choices = list(Partner.objects.contact_points().taking_requests().values_list("slug", "name"))
     cache.set(OFFICE_CHOICES_KEY, choices, timeout=None)
     return choices
 
@@ -62,7 +62,7 @@ class InquiryForm(DeskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["office"].queryset = Partner.objects.contact_points()
+        self.fields["office"].queryset = Partner.objects.contact_points().taking_requests()
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
@@ -110,7 +110,10 @@ class InquiryPrefillForm(forms.Form):
         self.is_valid()
         data = {key: value for key, value in self.cleaned_data.items() if value}
         initial = {"kind": data.get("who"), "postcode": data.get("postcode"), "message": data.get("topic")}
-        if data.get("office") and Partner.objects.contact_points().filter(slug=data["office"]).exists():
+        if (
+            data.get("office")
+            and Partner.objects.contact_points().taking_requests().filter(slug=data["office"]).exists()
+        ):
             initial["office"] = data["office"]
         return {key: value for key, value in initial.items() if value}
 
@@ -180,6 +183,18 @@ class SessionForm(DeskForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["minutes"].widget.attrs.update({"min": 1, "max": 600})
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("Ein Gespräch kann nicht in der Zukunft liegen."))
+        opened_on = self.instance.case.opened_on if self.instance.case_id else None
+        if opened_on and day < opened_on:
+            raise forms.ValidationError(
+                _("Das Gespräch kann nicht vor Beginn der Beratung (%(day)s) liegen.")
+                % {"day": formats.date_format(opened_on, "SHORT_DATE_FORMAT")}
+            )
+        return day
 
     def clean_minutes(self):
         minutes = self.cleaned_data["minutes"]

@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from counselling.querysets import CaseQuerySet, OfficeQuerySet
+from counselling.querysets import CaseQuerySet, InquiryQuerySet, OfficeQuerySet
 from offers.models import FundingProgramme, Offer, QualificationStep, Sector, TargetGroup
 from partners.models import Partner
-from places.validators import validate_postcode
+from places.validators import validate_phone, validate_postcode
 
 
 class ClientKind(models.TextChoices):
@@ -37,14 +37,14 @@ class Inquiry(Consent):
     kind = models.CharField(_("Wer fragt an"), max_length=10, choices=ClientKind.choices, default=ClientKind.PERSON)
     name = models.CharField(_("Name"), max_length=200)
     email = models.EmailField(_("E-Mail"), blank=True)
-    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True, validators=[validate_phone])
     postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True, validators=[validate_postcode])
     message = models.TextField(_("Worum geht es?"))
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.NEW)
     created_at = models.DateTimeField(_("eingegangen"), default=timezone.now)
     anonymised_at = models.DateTimeField(_("anonymisiert am"), null=True, blank=True)
 
-    objects = OfficeQuerySet.as_manager()
+    objects = InquiryQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -145,7 +145,7 @@ class Case(Consent):
     client_kind = models.CharField(_("Art"), max_length=10, choices=ClientKind.choices, default=ClientKind.PERSON)
     name = models.CharField(_("Name oder Pseudonym"), max_length=200)
     email = models.EmailField(_("E-Mail"), blank=True)
-    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True, validators=[validate_phone])
     postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True, validators=[validate_postcode])
     gender = models.CharField(_("Geschlecht"), max_length=10, choices=Gender.choices, default=Gender.UNKNOWN)
     target_group = models.ForeignKey(

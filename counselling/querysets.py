@@ -1,6 +1,9 @@
 """Reads of counselling records. Every record belongs to an office; `visible_to` is the one scope check."""
 
+from datetime import date, datetime, time, timedelta
+
 from django.db import models
+from django.utils import timezone
 
 from partners.models import Membership, Partner
 
@@ -39,3 +42,30 @@ class CaseQuerySet(OfficeQuerySet):
             | models.Q(goal__icontains=q)
             | models.Q(target_qualification__icontains=q)
         )
+
+
+# The thank-you page promises an answer "within three working days" (templates/counselling/request_done.html).
+ANSWER_WITHIN_WORKING_DAYS = 3
+
+
+def working_days_before(day: date, count: int) -> date:
+    """The day `count` working days (Monday to Friday; public holidays not counted out) before `day`."""
+    while count:
+        day -= timedelta(days=1)
+        count -= day.weekday() < 5
+    return day
+
+
+def answer_overdue_before(today: date | None = None) -> datetime:
+    """Requests received before this moment and still new have waited longer than promised. One received on a
+    Monday is due on Thursday and overdue from Friday; one received on a Saturday is due on Wednesday."""
+    cutoff = working_days_before(today or timezone.localdate(), ANSWER_WITHIN_WORKING_DAYS)
+    return timezone.make_aware(datetime.combine(cutoff, time.min))
+
+
+class InquiryQuerySet(OfficeQuerySet):
+    def unanswered(self):
+        return self.filter(status="new", anonymised_at__isnull=True)
+
+    def overdue(self, today: date | None = None):
+        return self.unanswered().filter(created_at__lt=answer_overdue_before(today))

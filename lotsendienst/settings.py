@@ -16,6 +16,7 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = secret_key(debug=DEBUG)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_origins("DJANGO_CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "pages.views.csrf_failure"  # a styled German 403 (templates/403.html)
 
 INSTALLED_APPS = [
     "accounts.apps.VerifiedAdminConfig",  # django.contrib.admin whose site requires a verified second factor
@@ -243,7 +244,13 @@ MAILERS = {
 # JOBS_HOUR (local time) on.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 JOBS_HOUR = env_int("JOBS_HOUR", 3, minimum=0, maximum=23)
-DAILY_JOBS = ["refresh_offer_dates", "apply_retention", "remind_stale_offers", "prune_db_task_results"]
+DAILY_JOBS = [
+    "refresh_offer_dates",
+    "apply_retention",
+    "remind_stale_offers",
+    "remind_overdue_inquiries",
+    "prune_db_task_results",
+]
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Lotsendienst <noreply@lotsendienst.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -63,3 +63,9 @@ def robots(request: HttpRequest) -> HttpResponse:
     sitemap."""
     context = {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))}
     return render(request, "pages/robots.txt", context, content_type="text/plain; charset=utf-8")
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """Django's own page is a bare English "403 Forbidden"; this one is the portal's 403 in German. `reason` is for
+    developers only and stays out of the page."""
+    return render(request, "403.html", {"form_expired": True}, status=403)

@@ -89,6 +89,11 @@ class PartnerScopedAdminMixin(ScopedQuerysetMixin):
             raise PermissionDenied
         super().save_model(request, obj, form, change)
 
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        # Django redirects with "… existiert nicht. Eventuell gelöscht?", which tells a foreign row from a missing
+        # one; both get the same 404 page (templates/404.html).
+        raise Http404
+
     def _require_in_scope(self, request, object_id) -> None:
         try:
             self.model._meta.pk.to_python(unquote(object_id))

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from places.distance import LocatedQuerySet
-from places.validators import validate_postcode
+from places.validators import validate_phone, validate_postcode
 
 
 class Service(models.Model):
@@ -51,6 +51,14 @@ class PartnerQuerySet(LocatedQuerySet):
         then order by distance_km)."""
         return self.active().filter(is_contact_point=True).order_by("name", "pk")
 
+    def taking_requests(self) -> PartnerQuerySet:
+        """Partners where an active counsellor reads the requests on the desk: the only offices the public request
+        form offers, so that every request reaches a person (docs/domain.md, "Requests")."""
+        counsellors = Membership.objects.filter(
+            partner=models.OuterRef("pk"), role=Membership.Role.COUNSELLOR, user__is_active=True
+        )
+        return self.filter(models.Exists(counsellors))
+
 
 class Partner(models.Model):
     class Kind(models.TextChoices):
@@ -76,7 +84,7 @@ class Partner(models.Model):
     city = models.CharField(_("Ort"), max_length=100, blank=True)
     latitude = models.FloatField(_("Breitengrad"), null=True, blank=True)
     longitude = models.FloatField(_("Längengrad"), null=True, blank=True)
-    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True, validators=[validate_phone])
     email = models.EmailField(_("E-Mail"), blank=True)
     website = models.URLField(_("Website"), blank=True)
     opening_hours = models.TextField(_("Öffnungszeiten"), blank=True)
@@ -117,7 +125,7 @@ class ContactPerson(models.Model):
     )
     name = models.CharField(_("Name"), max_length=200)
     position = models.CharField(_("Funktion"), max_length=200, blank=True)
-    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True, validators=[validate_phone])
     email = models.EmailField(_("E-Mail"), blank=True)
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     history = HistoricalRecords()

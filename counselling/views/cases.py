@@ -109,7 +109,7 @@ def session_add(request: HttpRequest, pk: int) -> HttpResponse:
     case = _get_writable_case(request, pk)
     if case is None:
         return redirect("counselling:case", pk=pk)
-    form = SessionForm(request.POST)
+    form = SessionForm(request.POST, instance=case.sessions.model(case=case))
     if not form.is_valid():
         return render_case(request, case, status=400, session_form=form)
     session_log(form=form, case=case, by=request.user)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from counselling.access import counsellor_required
 from counselling.models import Case, Inquiry, Session
+from counselling.querysets import answer_overdue_before
 from counselling.services import InquiryAlreadyHandled, inquiry_anonymise, inquiry_close, inquiry_convert
 
 PAGE_SIZE = 25
@@ -25,11 +26,13 @@ def desk(request: HttpRequest) -> HttpResponse:
         .select_related("case")
         .order_by("follow_up", "pk")
     )
-    inquiries = Inquiry.objects.visible_to(request.user).filter(status=Inquiry.Status.NEW).select_related("office")
+    inquiries = Inquiry.objects.visible_to(request.user).unanswered().select_related("office")
     context = {
         "my_cases": my_cases.select_related("step").order_by("-updated_at", "-pk")[:20],
         "follow_ups": follow_ups,
         "inquiries": inquiries[:20],
+        "overdue_inquiries": inquiries.overdue(today).count(),
+        "overdue_before": answer_overdue_before(today),
         "today": today,
     }
     return render(request, "counselling/desk.html", context)
@@ -39,7 +42,8 @@ def desk(request: HttpRequest) -> HttpResponse:
 def inquiry_list(request: HttpRequest) -> HttpResponse:
     inquiries = Inquiry.objects.visible_to(request.user).select_related("office", "case")
     page = Paginator(inquiries, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "counselling/inquiry_list.html", {"page": page})
+    context = {"page": page, "overdue_before": answer_overdue_before()}
+    return render(request, "counselling/inquiry_list.html", context)
 
 
 @counsellor_required

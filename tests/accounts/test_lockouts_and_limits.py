@@ -19,6 +19,7 @@ from accounts.addresses import client_address
 from accounts.checks import shared_cache_for_rate_limits
 from counselling.models import Inquiry
 from partners.models import Partner
+from tests.factories import counsellor
 
 from .conftest import PASSWORD
 
@@ -121,10 +122,12 @@ def test_overlong_login_input_is_a_form_error(client, counsellor, url, field, li
 
 @pytest.fixture
 def office(db):
-    return Partner.objects.create(
+    office = Partner.objects.create(
         slug="lotsendienst-stuttgart", name="Lotsendienst Stuttgart", kind="beratung", is_contact_point=True,
         phone="0711 123456", email="kontakt@lotsendienst-stuttgart.example",
     )  # fmt: skip
+    counsellor(office)  # the form offers only offices where someone reads the requests
+    return office
 
 
 def inquiry(office, **overrides) -> dict:

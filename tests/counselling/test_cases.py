@@ -1,4 +1,5 @@
 import json
+from datetime import date
 
 import pytest
 from django.db import connection
@@ -93,7 +94,7 @@ def test_case_view_is_audited_and_shown(desk_client, office_s, counsellor_s):
 
 
 def test_logged_session_appears_in_timeline_and_audit(desk_client, office_s, counsellor_s):
-    case = CaseFactory(office=office_s)
+    case = CaseFactory(office=office_s, opened_on=date(2026, 3, 1))
     data = {"date": "2026-03-04", "minutes": "45", "channel": "phone", "topics": "Förderung klären"}
     response = desk_client.post(reverse("counselling:session_add", args=[case.pk]), data)
     assert response.status_code == 302
@@ -200,7 +201,7 @@ def test_case_list_names_the_counsellor_and_offers_a_german_empty_choice(desk_cl
 
     body = desk_client.get(reverse("counselling:cases")).content.decode()
 
-    assert "<td>Berit Stuttgart</td>" in body
+    assert '<td data-label="Beratung durch">Berit Stuttgart</td>' in body
     assert "---------" not in body
     assert "– bitte wählen –" in body
 

@@ -314,7 +314,7 @@ def test_user_admin_hides_superusers_and_superuser_flag_from_coordinators(networ
 def test_new_partner_created_by_coordinator_gets_no_editor_access(network, login):
     other = PartnerFactory(name="Neu")
     response = login(network.users["redaktion-ihk"]).get(reverse("admin:partners_partner_change", args=[other.pk]))
-    assert response.status_code == 302
+    assert response.status_code == 404  # like a missing partner: nothing revealed
 
 
 def test_run_added_in_admin_takes_venue_coordinates_from_postcode_table(network, login):

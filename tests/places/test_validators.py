@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 
 from counselling.forms import InquiryForm, InquiryPrefillForm
 from places.models import Postcode
-from places.validators import validate_postcode
+from places.validators import validate_phone, validate_postcode
 
 MESSAGE = "Bitte eine fünfstellige Postleitzahl angeben, z. B. 70173."
 
@@ -47,3 +47,30 @@ def test_request_form_refuses_a_bad_postcode_with_the_one_message():
 
     assert form.errors["postcode"] == [MESSAGE]
     assert validate_postcode in InquiryPrefillForm.base_fields["postcode"].validators
+
+
+PHONE_MESSAGE = "Bitte eine Telefonnummer mit Vorwahl angeben, z. B. 0711 123456 oder +49 711 123456."
+
+
+@pytest.mark.parametrize("value", ["0711 123456", "0711/123456", "0711 900 120-0", "+49 711 123456", "0049 (711) 1234"])
+def test_validate_phone_accepts_national_and_international_numbers(value):
+    validate_phone(value)
+
+
+@pytest.mark.parametrize("value", ["1234x", "12345", "0711", "+49", "anrufen", "711 123456", "+49 7111 234567 89012"])
+def test_validate_phone_refuses_anything_else_with_one_message(value):
+    with pytest.raises(ValidationError) as error:
+        validate_phone(value)
+
+    assert error.value.messages == [PHONE_MESSAGE]
+
+
+def test_every_phone_field_of_a_model_uses_the_one_validator():
+    fields = [
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        for field in model._meta.concrete_fields
+        if field.name == "phone" and validate_phone not in field.validators
+    ]
+
+    assert fields == []
