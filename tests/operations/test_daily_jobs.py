@@ -11,7 +11,13 @@ from tests.factories import OfferFactory, days
 from tests.operations.conftest import run_worker
 
 BERLIN = ZoneInfo("Europe/Berlin")
-JOBS = ["refresh_offer_dates", "apply_retention", "remind_stale_offers", "prune_db_task_results"]
+JOBS = [
+    "refresh_offer_dates",
+    "apply_retention",
+    "remind_stale_offers",
+    "remind_overdue_inquiries",
+    "prune_db_task_results",
+]
 
 
 def at(day: int, hour: int) -> datetime:
