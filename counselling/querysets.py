@@ -32,6 +32,11 @@ class CaseQuerySet(OfficeQuerySet):
             models.Q(closed_at__isnull=True) | models.Q(closed_at__date__gte=start)
         )
 
+    def without_talk_since(self, day):
+        """Cases whose last talk (or, with none yet, whose opening) lies before `day`."""
+        cases = self.annotate(last_talk=models.Max("sessions__date"))
+        return cases.filter(models.Q(last_talk__lt=day) | models.Q(last_talk__isnull=True, opened_on__lt=day))
+
     def search(self, q: str):
         return self.filter(
             models.Q(reference__icontains=q)
@@ -39,3 +44,12 @@ class CaseQuerySet(OfficeQuerySet):
             | models.Q(goal__icontains=q)
             | models.Q(target_qualification__icontains=q)
         )
+
+
+class SessionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(case__office__in=offices_of(user).values("pk"))
+
+    def follow_ups_open(self, until):
+        """Follow-ups due by `until` and not yet marked done: an overdue one stays until it is done."""
+        return self.filter(follow_up__lte=until, follow_up_done_on__isnull=True)

@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from counselling.consent import CONSENT_VERSION
-from counselling.models import AuditEntry, Case, ClientKind, Company, Inquiry, NeedsAnalysis, Referral, Session
+from counselling.drafts import drafts_discard
+from counselling.models import AuditEntry, Case, ClientKind, Company, Draft, Inquiry, NeedsAnalysis, Referral, Session
 from counselling.selectors import office_counsellor_emails
 
 ANONYMOUS = "–"
@@ -112,6 +113,8 @@ def case_change(*, form, by, what: str = "") -> Case:
     """Saves a ModelForm for a case or one of its records and logs which fields changed (names, not values)."""
     obj = form.save()
     case = obj if isinstance(obj, Case) else obj.case
+    if obj is case:
+        drafts_discard(user=by, case=case, form="case")  # the notes are saved now
     labels = ", ".join(str(form.fields[name].label) for name in form.changed_data if name in form.fields)
     audit(case=case, user=by, action=AuditEntry.Action.CHANGE, what=what or labels)
     return case
@@ -125,6 +128,7 @@ def case_anonymise(*, case: Case, by=None, clear_company: bool = True) -> Case:
         name=ANONYMOUS, email="", phone="", postcode="", goal="", notes="", target_qualification="", anonymised_at=now
     )
     case.sessions.update(topics="", notes="", next_steps="")
+    Draft.objects.filter(case=case).delete()
     case.plan_steps.update(note="")
     Referral.objects.filter(case=case).update(note="")
     case.audit_entries.update(what="")
@@ -216,8 +220,18 @@ def session_log(*, form, case: Case, by) -> Session:
     session.counsellor = by
     with transaction.atomic():
         session.save()
+        drafts_discard(user=by, case=case, form="session")
         audit(case=case, user=by, action=AuditEntry.Action.CHANGE, what=_("Gespräch dokumentiert"))
     return session
+
+
+@transaction.atomic
+def follow_up_done(*, session: Session, by) -> None:
+    """Marks a session's follow-up as done; until then it stays on the desk, overdue or not."""
+    if session.follow_up_done_on is None:
+        session.follow_up_done_on = timezone.localdate()
+        session.save(update_fields=["follow_up_done_on"])
+        audit(case=session.case, user=by, action=AuditEntry.Action.CHANGE, what=_("Wiedervorlage erledigt"))
 
 
 def companies_past_retention(today: date | None = None):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory, Password
 
 from counselling.consent import CONSENT_VERSION
-from counselling.models import Case, Company, Inquiry, Need, NeedsAnalysis, PlanStep, Referral, Session
+from counselling.models import Case, Company, Draft, Inquiry, Need, NeedsAnalysis, PlanStep, Referral, Session
 from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
 from partners.models import ContactPerson, Language, Membership, Partner, Service
 from partners.scoping import COORDINATOR_GROUP, COUNSELLOR_GROUP, EDITOR_GROUP
@@ -366,3 +366,14 @@ class ReferralFactory(DjangoModelFactory):
         model = Referral
 
     case = factory.SubFactory(CaseFactory)
+
+
+class DraftFactory(DjangoModelFactory):
+    class Meta:
+        model = Draft
+
+    case = factory.SubFactory(CaseFactory)
+    user = factory.SubFactory(UserFactory)
+    form = "session"
+    field = "notes"
+    text = "Entwurf"

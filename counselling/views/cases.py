@@ -2,10 +2,13 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.kept_forms import restore_kept
 from counselling.access import counsellor_required
+from counselling.drafts import drafts_fill
 from counselling.export import case_export_data
 from counselling.filters import CaseFilter
 from counselling.forms import (
@@ -64,6 +67,16 @@ def case_new(request: HttpRequest) -> HttpResponse:
     return render(request, "counselling/case_form.html", {"form": form})
 
 
+def _forms_by_action(case: Case, forms: dict) -> dict:
+    """The case page's forms by the address each posts to (its draft autosave too), for a kept form's return."""
+    return {
+        reverse("counselling:session_add", args=[case.pk]): forms["session_form"],
+        reverse("counselling:draft_save", args=[case.pk, "session"]): forms["session_form"],
+        reverse("counselling:plan_step_add", args=[case.pk]): forms["plan_form"],
+        reverse("counselling:referral_add", args=[case.pk]): forms["referral_form"],
+    }
+
+
 def render_case(request: HttpRequest, case: Case, status: int = 200, **forms) -> HttpResponse:
     """The case page; used by GET and by the POST views below when a form has errors."""
     search = OfferSearchForm(request.GET)
@@ -71,6 +84,8 @@ def render_case(request: HttpRequest, case: Case, status: int = 200, **forms) ->
     forms.setdefault("session_form", SessionForm())
     forms.setdefault("plan_form", PlanStepForm(offer_query=offer_query))
     forms.setdefault("referral_form", ReferralForm())
+    if not restore_kept(request, _forms_by_action(case, forms)):
+        drafts_fill(forms["session_form"], user=request.user, case=case, form="session")
     audit(case=case, user=request.user, action=AuditEntry.Action.VIEW)
     context = {
         "case": case,
@@ -96,6 +111,9 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if case is None:
         return redirect("counselling:case", pk=pk)
     form = CaseForm(request.POST or None, instance=case, office=case.office)
+    draft_url = reverse("counselling:draft_save", args=[case.pk, "case"])
+    if not restore_kept(request, {request.path: form, draft_url: form}):
+        drafts_fill(form, user=request.user, case=case, form="case")
     if request.method == "POST" and form.is_valid():
         case_change(form=form, by=request.user)
         messages.success(request, _("Der Fall wurde gespeichert."))

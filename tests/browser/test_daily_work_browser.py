@@ -1,0 +1,41 @@
+"""A counsellor's session note survives the idle logout (one-minute timeout), in a real browser."""
+
+import pytest
+
+from counselling.models import Draft, Session
+from tests.conftest import browser_login
+from tests.factories import CaseFactory, OfficeFactory, counsellor
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+NOTE = "Frau K. bringt die Zeugnisse aus Polen mit; Anerkennung über die IHK FOSA beantragen."
+
+
+def test_session_note_survives_idle_logout_and_saves(browser_page, settings):
+    settings.COUNSELLOR_IDLE_MINUTES = 1
+    office = OfficeFactory(slug="lotsendienst-stuttgart", name="Lotsendienst Stuttgart")
+    desk_user = counsellor(office, username="beratung-stuttgart")
+    case = CaseFactory(office=office, counsellor=desk_user, name="Anna K.")
+    page = browser_page
+
+    page.goto(case.get_absolute_url())
+    browser_login(page, desk_user)
+    form = page.locator("form.session-form")
+    form.get_by_label("Dauer in Minuten").fill("40")
+    form.get_by_label("Notizen").fill(NOTE)
+    page.get_by_role("alert").filter(has_text="in einer Minute").wait_for()  # the idle warning, shown at once
+    page.wait_for_timeout(62_000)  # the minute passes without a request
+    form.get_by_role("button", name="Gespräch speichern").click()
+
+    page.get_by_text("Ihre Eingaben sind aufbewahrt.").wait_for()
+    assert not Session.objects.exists()
+    browser_login(page, desk_user)
+    page.get_by_text("Ihre Eingaben von vor der Abmeldung sind wieder eingetragen.").wait_for()
+    assert form.get_by_label("Notizen").input_value() == NOTE
+    assert form.get_by_label("Dauer in Minuten").input_value() == "40"
+    form.get_by_role("button", name="Gespräch speichern").click()
+
+    page.get_by_text("Das Gespräch wurde dokumentiert.").wait_for()
+    assert Session.objects.get().notes == NOTE
+    assert Draft.objects.count() == 0
+    page.watch.assert_clean()
