@@ -202,6 +202,28 @@ class Case(Consent):
         return reverse("counselling:case", args=[self.pk])
 
 
+class StatusChange(models.Model):
+    """A case's status moved: forward by the work (a first talk, a plan, a started step) or corrected by hand.
+    Shown on the case's timeline; `reason` is generated text without personal data."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="status_changes")
+    old = models.CharField(_("bisher"), max_length=12, choices=Case.Status.choices)
+    new = models.CharField(_("neu"), max_length=12, choices=Case.Status.choices)
+    reason = models.CharField(_("Anlass"), max_length=100, blank=True)
+    at = models.DateTimeField(_("Zeitpunkt"), default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("durch")
+    )
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("Statuswechsel")
+        verbose_name_plural = _("Statuswechsel")
+
+    def __str__(self) -> str:
+        return f"{self.case}: {self.get_old_display()} → {self.get_new_display()}"
+
+
 class Session(models.Model):
     class Channel(models.TextChoices):
         IN_PERSON = "in-person", _("persönlich")

@@ -28,6 +28,7 @@ from counselling.services import (
     case_change,
     case_create,
     is_last_case_of_company,
+    plan_step_save,
     session_log,
 )
 from counselling.timeline import case_timeline
@@ -144,7 +145,7 @@ def plan_step_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = PlanStepForm(request.POST, instance=case.plan_steps.model(case=case))
     if not form.is_valid():
         return render_case(request, case, status=400, plan_form=form)
-    case_change(form=form, by=request.user, what=_("Schritt im Qualifizierungsplan angelegt"))
+    plan_step_save(form=form, by=request.user, what=_("Schritt im Qualifizierungsplan angelegt"))
     messages.success(request, _("Der Schritt wurde in den Qualifizierungsplan aufgenommen."))
     return redirect(f"{case.get_absolute_url()}#plan")
 
@@ -163,14 +164,14 @@ def referral_add(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{case.get_absolute_url()}#verlauf")
 
 
-def _status_change(request: HttpRequest, pk: int, related: str, item_pk: int, form_class, what: str):
+def _status_change(request: HttpRequest, pk: int, related: str, item_pk: int, form_class, what: str, save=case_change):
     case = _get_writable_case(request, pk)
     if case is None:
         return redirect("counselling:case", pk=pk)
     item = get_object_or_404(getattr(case, related), pk=item_pk)
     form = form_class(request.POST, instance=item)
     if form.is_valid():
-        case_change(form=form, by=request.user, what=what)
+        save(form=form, by=request.user, what=what)
         messages.success(request, _("Der Status wurde geändert."))
     else:
         messages.error(request, _("Bitte einen gültigen Status wählen."))
@@ -180,7 +181,8 @@ def _status_change(request: HttpRequest, pk: int, related: str, item_pk: int, fo
 @counsellor_required
 @require_POST
 def plan_step_status(request: HttpRequest, pk: int, step_pk: int) -> HttpResponse:
-    return _status_change(request, pk, "plan_steps", step_pk, PlanStepStatusForm, _("Status eines Planschritts"))
+    what = _("Status eines Planschritts")
+    return _status_change(request, pk, "plan_steps", step_pk, PlanStepStatusForm, what, save=plan_step_save)
 
 
 @counsellor_required
