@@ -16,5 +16,11 @@ def staff(request) -> dict:
     return {
         "idle_logout_in": max(0, round(last_seen + idle_seconds - time.time())),
         "idle_logout_seconds": idle_seconds,
-        "my_area_url": landing_url(request.user),
+        # Between password and second factor there is no area to go to yet.
+        "my_area_url": landing_url(request.user) if _verified(request.user) else None,
     }
+
+
+def _verified(user) -> bool:
+    is_verified = getattr(user, "is_verified", None)  # set by django-otp's middleware
+    return bool(is_verified and is_verified())

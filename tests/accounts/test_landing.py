@@ -9,6 +9,10 @@ from tests.conftest import totp_code, verified_login
 
 from .conftest import PASSWORD, give_factor
 
+# Declared, so the tests that pick their account by name still run with the other database tests (before the
+# transactional browser tests, which empty the role groups).
+pytestmark = pytest.mark.django_db
+
 LOGIN = "/konto/anmelden/"
 VERIFY = "/konto/zweiter-faktor/"
 
@@ -73,3 +77,9 @@ def test_no_area_link_for_visitors_and_accounts_without_role(client, visitor_acc
     assert "Mein Bereich" not in client.get("/angebote/").content.decode()
     client.force_login(visitor_account)
     assert "Mein Bereich" not in client.get("/angebote/").content.decode()
+
+
+def test_no_area_link_before_the_second_factor(client, counsellor):
+    give_factor(counsellor)
+    client.post(LOGIN, {"username": counsellor.username, "password": PASSWORD})
+    assert "Mein Bereich" not in client.get("/konto/zweiter-faktor/").content.decode()

@@ -66,3 +66,8 @@ def test_admin_kept_form_stays_with_its_author(client, db):
     back = _post_after_logout(client, offer)
     verified_login(client, editor(partner, username="redaktion-zwei"))
     assert NEW_TITLE not in client.get(back).content.decode()
+
+
+def test_admin_pages_carry_the_idle_warning(client, db):
+    verified_login(client, editor(PartnerFactory(), username="redaktion"))
+    assert "js/idle-warning.js" in client.get(reverse("admin:index")).content.decode()
