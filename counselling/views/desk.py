@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -34,7 +35,8 @@ def desk(request: HttpRequest) -> HttpResponse:
     context = {
         "my_cases": my_cases.select_related("step").order_by("-updated_at", "-pk")[:20],
         "follow_ups": follow_ups.select_related("case").order_by("follow_up", "pk"),
-        "quiet_cases": quiet_cases.order_by("last_talk", "opened_on", "pk")[:20],
+        # Never talked to first, on every database (SQLite and PostgreSQL sort NULL differently by default).
+        "quiet_cases": quiet_cases.order_by(F("last_talk").asc(nulls_first=True), "opened_on", "pk")[:20],
         "no_talk_days": NO_TALK_DAYS,
         "inquiries": inquiries[:20],
         "today": today,
