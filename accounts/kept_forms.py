@@ -27,8 +27,8 @@ RESTORED_MESSAGE = _(
 )
 
 
-def _expired():
-    return KeptForm.objects.filter(created_at__lt=timezone.now() - timedelta(hours=settings.KEPT_FORM_HOURS))
+def _cutoff():
+    return timezone.now() - timedelta(hours=settings.KEPT_FORM_HOURS)
 
 
 def _form_page(request: HttpRequest) -> str:
@@ -44,7 +44,7 @@ def _form_page(request: HttpRequest) -> str:
 
 def keep_form(request: HttpRequest, user) -> str:
     """Stores the POST body of `request` for `user`; returns the address that brings it back."""
-    _expired().delete()
+    KeptForm.objects.filter(created_at__lt=_cutoff()).delete()
     data = {name: request.POST.getlist(name) for name in request.POST if name not in SKIPPED_FIELDS}
     kept = KeptForm.objects.create(
         token=secrets.token_urlsafe(32), user=user, action=request.path, page=_form_page(request), data=data
@@ -58,11 +58,7 @@ def kept_form(request: HttpRequest) -> KeptForm | None:
     token = request.GET.get(TOKEN_PARAMETER, "")
     if not token or not request.user.is_authenticated:
         return None
-    return _fresh().filter(token=token, user=request.user).first()
-
-
-def _fresh():
-    return KeptForm.objects.exclude(pk__in=_expired().values("pk"))
+    return KeptForm.objects.filter(token=token, user=request.user, created_at__gte=_cutoff()).first()
 
 
 def kept_data(kept: KeptForm) -> QueryDict:

@@ -40,8 +40,9 @@ class KeptForm(models.Model):
 
     token = models.CharField(max_length=64, unique=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    action = models.CharField(_("Ziel des Formulars"), max_length=500)
-    page = models.CharField(_("Seite des Formulars"), max_length=500)
+    # Addresses of any length (a long search on the page), so text fields.
+    action = models.TextField(_("Ziel des Formulars"))
+    page = models.TextField(_("Seite des Formulars"))
     data = models.JSONField(_("Eingaben"))
     created_at = models.DateTimeField(auto_now_add=True)
 
