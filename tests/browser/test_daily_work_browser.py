@@ -43,6 +43,10 @@ def test_session_note_survives_idle_logout_and_saves(browser_page, settings):
     page.watch.assert_clean()
 
 
+def draft_autosaved(response) -> bool:
+    return "/entwurf/session/" in response.url and response.status == 204
+
+
 def test_draft_is_autosaved_on_the_server_and_plan_offers_only_the_offers_funding(browser_page):
     office = OfficeFactory(slug="lotsendienst-stuttgart", name="Lotsendienst Stuttgart")
     desk_user = counsellor(office, username="beratung-stuttgart")
@@ -52,8 +56,8 @@ def test_draft_is_autosaved_on_the_server_and_plan_offers_only_the_offers_fundin
 
     page.goto(case.get_absolute_url())
     browser_login(page, desk_user)
-    page.locator("form.session-form").get_by_label("Notizen").fill(NOTE)
-    page.wait_for_timeout(6_000)  # the autosave runs every 5 seconds
+    with page.expect_response(draft_autosaved, timeout=20_000):  # the autosave runs every 5 seconds
+        page.locator("form.session-form").get_by_label("Notizen").fill(NOTE)
     drafts = Draft.objects.values_list("user", "form", "field", "text")
     assert list(drafts) == [(desk_user.pk, "session", "notes", NOTE)]
     assert page.evaluate("() => localStorage.length + sessionStorage.length") == 0
