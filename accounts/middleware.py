@@ -6,9 +6,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.translation import gettext as _
 
 from accounts.factors import has_factor
+from accounts.kept_forms import keep_form
 from accounts.navigation import redirect_to_step
 from accounts.staff import IDLE_SESSION_KEY, needs_second_factor
 
@@ -53,10 +55,25 @@ class StaffIdleLogoutMiddleware:
             now = time.time()
             last_seen = session[IDLE_SESSION_KEY] or now
             if now - last_seen > settings.COUNSELLOR_IDLE_MINUTES * 60:
-                logout(request)
-                messages.info(request, _("Sie wurden nach längerer Inaktivität abgemeldet."))
-                return redirect_to_login(request.get_full_path())
+                return self.log_out(request)
             # Written at most every 30 seconds, so a busy page does not save the session on every request.
             if now - last_seen >= TOUCH_EVERY_SECONDS or session[IDLE_SESSION_KEY] is None:
                 session[IDLE_SESSION_KEY] = now
         return self.get_response(request)
+
+    def log_out(self, request):
+        """Logs out; a form sent just now is kept and comes back, filled in, after the next login."""
+        next_url = request.get_full_path()
+        if request.method == "POST" and _csrf_valid(request):
+            next_url = keep_form(request, request.user)
+            message = _("Sie wurden nach längerer Inaktivität abgemeldet. Ihre Eingaben sind aufbewahrt.")
+        else:
+            message = _("Sie wurden nach längerer Inaktivität abgemeldet.")
+        logout(request)
+        messages.info(request, message)
+        return redirect_to_login(next_url)
+
+
+def _csrf_valid(request) -> bool:
+    """Only a form sent from our own pages is kept, never one a foreign site posted in the user's name."""
+    return CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {}) is None

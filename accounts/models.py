@@ -30,3 +30,25 @@ class AccountAuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name}: {self.get_action_display()} ({self.subject_name})"
+
+
+class KeptForm(models.Model):
+    """A form a staff member sent after the idle logout, kept until they are back (accounts/kept_forms.py).
+
+    It may hold personal data (a session note), so it belongs to one user, is found only by its random token and
+    expires after KEPT_FORM_HOURS."""
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # Addresses of any length (a long search on the page), so text fields.
+    action = models.TextField(_("Ziel des Formulars"))
+    page = models.TextField(_("Seite des Formulars"))
+    data = models.JSONField(_("Eingaben"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("aufbewahrte Eingabe")
+        verbose_name_plural = _("aufbewahrte Eingaben")
+
+    def __str__(self) -> str:
+        return self.page

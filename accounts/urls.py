@@ -6,6 +6,7 @@ from accounts import views
 app_name = "accounts"
 urlpatterns = [
     path("zweiter-faktor/", views.verify, name="verify"),
+    path("sitzung/", views.keep_alive, name="keep_alive"),
     path("zweiter-faktor/einrichten/", views.setup, name="setup"),
     path("zweiter-faktor/wiederherstellungscodes/", views.recovery_codes, name="recovery_codes"),
     # Django's reset views answer the same whether or not an account has the address (docs/roles.md).

@@ -16,7 +16,7 @@ from accounts.forms import SecondFactorForm, SetupForm
 from accounts.navigation import redirect_to_step, safe_next
 from accounts.qr import qr_svg
 from accounts.ratelimit import RateLimit
-from accounts.staff import needs_second_factor
+from accounts.staff import landing_url, needs_second_factor
 
 CODES_SESSION_KEY = "accounts_recovery_codes"
 # Reset mails per client address and hour, so the form cannot be used to flood a staff member's mailbox.
@@ -84,6 +84,21 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
     if not codes:
         return HttpResponseRedirect(safe_next(request))
     return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": safe_next(request)})
+
+
+class LoginView(auth_views.LoginView):
+    """The password step; without a safe `next` each person lands where they work (accounts/staff.py)."""
+
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return landing_url(self.request.user)
+
+
+@never_cache
+def keep_alive(request: HttpRequest) -> HttpResponse:
+    """Called by the idle warning's "Angemeldet bleiben": the request itself restarts the idle time."""
+    return HttpResponse(status=204)
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -213,28 +213,67 @@ class OfferSearchForm(forms.Form):
     angebot = forms.CharField(label=_("Angebot im Katalog suchen"), required=False, max_length=200)
 
 
+class OfferSelect(forms.Select):
+    """Each offer names its funding programmes (data-funding), so static/js/plan-funding.js can offer only those."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.funding_by_offer: dict[int, list[int]] = {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        offer_pk = getattr(value, "value", value)
+        if offer_pk != "":
+            option["attrs"]["data-funding"] = " ".join(map(str, self.funding_by_offer.get(offer_pk, [])))
+        return option
+
+
+def funding_by_offer(offers) -> dict[int, list[int]]:
+    links = Offer.funding_programmes.through.objects.filter(offer__in=offers.values("pk"))
+    mapping: dict[int, list[int]] = {}
+    for offer_pk, programme_pk in links.values_list("offer_id", "fundingprogramme_id"):
+        mapping.setdefault(offer_pk, []).append(programme_pk)
+    return mapping
+
+
 class PlanStepForm(DeskForm):
     class Meta:
         model = PlanStep
         fields = ["offer", "title", "planned_start", "planned_end", "funding", "status", "note"]
-        widgets = {"planned_start": DATE, "planned_end": DATE}
-        help_texts = {"title": _("Freitext, wenn das Angebot nicht im Katalog steht.")}
+        widgets = {"offer": OfferSelect, "planned_start": DATE, "planned_end": DATE}
+        help_texts = {
+            "title": _("Freitext, wenn das Angebot nicht im Katalog steht."),
+            "funding": _(
+                "Bei einem Angebot aus dem Katalog nur dessen Förderungen; bei einem Freitext-Schritt alle "
+                "(dann nicht am Angebot geprüft)."
+            ),
+        }
 
     def __init__(self, *args, offer_query: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         offers = Offer.objects.published()
         offers = offers.search(offer_query) if offer_query else offers
         self.fields["offer"].queryset = offers.select_related("provider")
+        self.fields["offer"].widget.funding_by_offer = funding_by_offer(offers)
         self.fields["funding"].queryset = FundingProgramme.objects.filter(active=True)
 
     def clean(self):
         data = super().clean()
         if not data.get("offer") and not data.get("title"):
             raise forms.ValidationError(_("Bitte ein Angebot wählen oder den Schritt als Freitext beschreiben."))
+        self._check_funding(data.get("offer"), data.get("funding"))
         start, end = data.get("planned_start"), data.get("planned_end")
         if start and end and end < start:
             self.add_error("planned_end", _("Das Ende darf nicht vor dem Beginn liegen."))
         return data
+
+    def _check_funding(self, offer, funding) -> None:
+        if not offer or not funding or offer.funding_programmes.filter(pk=funding.pk).exists():
+            return
+        possible = ", ".join(str(programme) for programme in offer.funding_programmes.order_by("name"))
+        message = _("Das Angebot „%(offer)s“ ist nicht über „%(funding)s“ förderfähig. Möglich: %(possible)s.")
+        names = {"offer": offer.title, "funding": funding, "possible": possible or _("keine Förderung")}
+        self.add_error("funding", message % names)
 
 
 class PlanStepStatusForm(DeskForm):

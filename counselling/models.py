@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from counselling.querysets import CaseQuerySet, InquiryQuerySet, OfficeQuerySet
+from counselling.querysets import CaseQuerySet, InquiryQuerySet, OfficeQuerySet, SessionQuerySet
 from offers.models import FundingProgramme, Offer, QualificationStep, Sector, TargetGroup
 from partners.models import Partner
 from places.validators import validate_phone, validate_postcode
@@ -202,6 +202,28 @@ class Case(Consent):
         return reverse("counselling:case", args=[self.pk])
 
 
+class StatusChange(models.Model):
+    """A case's status moved: forward by the work (a first talk, a plan, a started step) or corrected by hand.
+    Shown on the case's timeline; `reason` is generated text without personal data."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="status_changes")
+    old = models.CharField(_("bisher"), max_length=12, choices=Case.Status.choices)
+    new = models.CharField(_("neu"), max_length=12, choices=Case.Status.choices)
+    reason = models.CharField(_("Anlass"), max_length=100, blank=True)
+    at = models.DateTimeField(_("Zeitpunkt"), default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("durch")
+    )
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("Statuswechsel")
+        verbose_name_plural = _("Statuswechsel")
+
+    def __str__(self) -> str:
+        return f"{self.case}: {self.get_old_display()} → {self.get_new_display()}"
+
+
 class Session(models.Model):
     class Channel(models.TextChoices):
         IN_PERSON = "in-person", _("persönlich")
@@ -217,9 +239,12 @@ class Session(models.Model):
     notes = models.TextField(_("Notizen"), blank=True)
     next_steps = models.TextField(_("Nächste Schritte"), blank=True)
     follow_up = models.DateField(_("Wiedervorlage"), null=True, blank=True)
+    follow_up_done_on = models.DateField(_("Wiedervorlage erledigt am"), null=True, blank=True)
     counsellor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("Beratung durch")
     )
+
+    objects = SessionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -308,3 +333,23 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
+
+
+class Draft(models.Model):
+    """A long desk text being written (session or case notes), kept on the server per user until the form is saved
+    (counselling/drafts.py); never in the browser's storage, as office PCs are shared."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="drafts")
+    form = models.CharField(_("Formular"), max_length=20)
+    field = models.CharField(_("Feld"), max_length=40)
+    text = models.TextField(_("Text"))
+    updated_at = models.DateTimeField(_("gespeichert"), auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "case", "form", "field"], name="one_draft_per_field")]
+        verbose_name = _("Entwurf")
+        verbose_name_plural = _("Entwürfe")
+
+    def __str__(self) -> str:
+        return f"{self.case} – {self.form}.{self.field}"

@@ -35,6 +35,11 @@ class CaseQuerySet(OfficeQuerySet):
             models.Q(closed_at__isnull=True) | models.Q(closed_at__date__gte=start)
         )
 
+    def without_talk_since(self, day):
+        """Cases whose last talk (or, with none yet, whose opening) lies before `day`."""
+        cases = self.annotate(last_talk=models.Max("sessions__date"))
+        return cases.filter(models.Q(last_talk__lt=day) | models.Q(last_talk__isnull=True, opened_on__lt=day))
+
     def search(self, q: str):
         return self.filter(
             models.Q(reference__icontains=q)
@@ -69,3 +74,12 @@ class InquiryQuerySet(OfficeQuerySet):
 
     def overdue(self, today: date | None = None):
         return self.unanswered().filter(created_at__lt=answer_overdue_before(today))
+
+
+class SessionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(case__office__in=offices_of(user).values("pk"))
+
+    def follow_ups_open(self, until):
+        """Follow-ups due by `until` and not yet marked done: an overdue one stays until it is done."""
+        return self.filter(follow_up__lte=until, follow_up_done_on__isnull=True)

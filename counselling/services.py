@@ -11,7 +11,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from counselling.consent import CONSENT_VERSION
-from counselling.models import AuditEntry, Case, ClientKind, Company, Inquiry, NeedsAnalysis, Referral, Session
+from counselling.drafts import drafts_discard
+from counselling.models import (
+    AuditEntry,
+    Case,
+    ClientKind,
+    Company,
+    Draft,
+    Inquiry,
+    NeedsAnalysis,
+    PlanStep,
+    Referral,
+    Session,
+    StatusChange,
+)
 from counselling.selectors import office_counsellor_emails
 
 ANONYMOUS = "–"
@@ -106,9 +119,53 @@ def case_change(*, form, by, what: str = "") -> Case:
     """Saves a ModelForm for a case or one of its records and logs which fields changed (names, not values)."""
     obj = form.save()
     case = obj if isinstance(obj, Case) else obj.case
+    if obj is case:
+        drafts_discard(user=by, case=case, form="case")  # the notes are saved now
+        if "status" in form.changed_data:  # the counsellor's correction goes on the timeline too
+            _status_record(case=case, old=form.initial["status"], by=by, reason=_("von Hand geändert"))
     labels = ", ".join(str(form.fields[name].label) for name in form.changed_data if name in form.fields)
     audit(case=case, user=by, action=AuditEntry.Action.CHANGE, what=what or labels)
     return case
+
+
+# The way a case usually goes; the work moves it forward along this order, never back (docs/domain.md).
+STATUS_ORDER = [
+    Case.Status.NEW,
+    Case.Status.COUNSELLING,
+    Case.Status.PLAN,
+    Case.Status.QUALIFYING,
+    Case.Status.EXAM,
+    Case.Status.CLOSED,
+]
+
+
+def case_advance(*, case: Case, to: str, by, reason: str) -> bool:
+    """Moves the case forward to `to` because of work done; a case already there or further stays as it is."""
+    if STATUS_ORDER.index(case.status) >= STATUS_ORDER.index(to):
+        return False
+    old, case.status = case.status, to
+    case.save(update_fields=["status", "updated_at"])
+    _status_record(case=case, old=old, by=by, reason=reason)
+    return True
+
+
+def _status_record(*, case: Case, old: str, by, reason: str) -> None:
+    StatusChange.objects.create(case=case, old=old, new=case.status, user=by, reason=reason)
+    names = {"old": Case.Status(old).label, "new": case.get_status_display(), "reason": reason}
+    what = _("Status %(old)s → %(new)s (%(reason)s)") % names
+    audit(case=case, user=by, action=AuditEntry.Action.CHANGE, what=what)
+
+
+@transaction.atomic
+def plan_step_save(*, form, by, what: str) -> PlanStep:
+    """Saves a plan step (new or its status); a plan moves the case to "Qualifizierungsplan", a running step to
+    "in Qualifizierung"."""
+    case_change(form=form, by=by, what=what)
+    step = form.instance
+    case_advance(case=step.case, to=Case.Status.PLAN, by=by, reason=_("Qualifizierungsplan angelegt"))
+    if step.status == PlanStep.Status.RUNNING:
+        case_advance(case=step.case, to=Case.Status.QUALIFYING, by=by, reason=_("Qualifizierung begonnen"))
+    return step
 
 
 @transaction.atomic
@@ -119,6 +176,7 @@ def case_anonymise(*, case: Case, by=None, clear_company: bool = True) -> Case:
         name=ANONYMOUS, email="", phone="", postcode="", goal="", notes="", target_qualification="", anonymised_at=now
     )
     case.sessions.update(topics="", notes="", next_steps="")
+    Draft.objects.filter(case=case).delete()
     case.plan_steps.update(note="")
     Referral.objects.filter(case=case).update(note="")
     case.audit_entries.update(what="")
@@ -210,8 +268,19 @@ def session_log(*, form, case: Case, by) -> Session:
     session.counsellor = by
     with transaction.atomic():
         session.save()
+        drafts_discard(user=by, case=case, form="session")
         audit(case=case, user=by, action=AuditEntry.Action.CHANGE, what=_("Gespräch dokumentiert"))
+        case_advance(case=case, to=Case.Status.COUNSELLING, by=by, reason=_("erstes Gespräch"))
     return session
+
+
+@transaction.atomic
+def follow_up_done(*, session: Session, by) -> None:
+    """Marks a session's follow-up as done; until then it stays on the desk, overdue or not."""
+    if session.follow_up_done_on is None:
+        session.follow_up_done_on = timezone.localdate()
+        session.save(update_fields=["follow_up_done_on"])
+        audit(case=session.case, user=by, action=AuditEntry.Action.CHANGE, what=_("Wiedervorlage erledigt"))
 
 
 def companies_past_retention(today: date | None = None):

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from counselling.views import cases, companies, desk, public, stats
+from counselling.views import cases, companies, desk, drafts, public, stats
 
 app_name = "counselling"
 urlpatterns = [
     path("", desk.desk, name="desk"),
+    path("wiedervorlagen/<int:pk>/erledigt/", desk.follow_up_done_view, name="follow_up_done"),
     path("anfragen/", public.request_form, name="request"),
     path("anfragen/danke/", public.request_done, name="request_done"),
     path("eingang/", desk.inquiry_list, name="inquiries"),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("faelle/<int:pk>/", cases.case_detail, name="case"),
     path("faelle/<int:pk>/bearbeiten/", cases.case_edit, name="case_edit"),
     path("faelle/<int:pk>/gespraech/", cases.session_add, name="session_add"),
+    path("faelle/<int:pk>/entwurf/<slug:form>/", drafts.draft_save_view, name="draft_save"),
     path("faelle/<int:pk>/plan/", cases.plan_step_add, name="plan_step_add"),
     path("faelle/<int:pk>/plan/<int:step_pk>/status/", cases.plan_step_status, name="plan_step_status"),
     path("faelle/<int:pk>/vermittlung/", cases.referral_add, name="referral_add"),

@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pages.context_processors.site",
+                "accounts.context_processors.staff",
                 "merkliste.context_processors.merkliste",
             ],
         },
@@ -286,6 +287,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 OFFER_STALE_AFTER_DAYS = env_int("OFFER_STALE_AFTER_DAYS", 183, minimum=1)
 CASE_RETENTION_DAYS = env_int("CASE_RETENTION_DAYS", 3 * 365, minimum=1)
 COUNSELLOR_IDLE_MINUTES = env_int("COUNSELLOR_IDLE_MINUTES", 30, minimum=1)
+# How long a form sent after the idle logout is kept for its author (accounts/kept_forms.py).
+KEPT_FORM_HOURS = env_int("KEPT_FORM_HOURS", 12, minimum=1)
 INQUIRY_RATE_LIMIT = env_int("INQUIRY_RATE_LIMIT", 5, minimum=1)  # requests per address and hour
 PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 5, minimum=1)  # reset mails per address and hour
 OFFERS_PER_PAGE = 20  # search results on one page

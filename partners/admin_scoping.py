@@ -11,6 +11,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
+from accounts.kept_forms import KeptFormAdminMixin
 from partners.scoping import editable_partner_ids, is_coordinator, may_edit, scope_to_editor
 
 
@@ -43,8 +44,9 @@ class ScopedQuerysetMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class PartnerScopedAdminMixin(ScopedQuerysetMixin):
-    """For ModelAdmins (not inlines): adds object permissions, history, list filters and saves."""
+class PartnerScopedAdminMixin(KeptFormAdminMixin, ScopedQuerysetMixin):
+    """For ModelAdmins (not inlines): adds object permissions, history, list filters and saves; a form sent after
+    the idle logout comes back filled in (accounts/kept_forms.py)."""
 
     def _in_scope(self, request, obj) -> bool:
         return obj is None or may_edit(request.user, obj, self.partner_path)

@@ -16,7 +16,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory, Password
 
 from counselling.consent import CONSENT_VERSION
-from counselling.models import Case, Company, Inquiry, Need, NeedsAnalysis, PlanStep, Referral, Session
+from counselling.models import Case, Company, Draft, Inquiry, Need, NeedsAnalysis, PlanStep, Referral, Session
 from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
 from operations.models import WorkerHeartbeat
 from partners.models import ContactPerson, Language, Membership, Partner, Service
@@ -380,3 +380,14 @@ class WorkerHeartbeatFactory(DjangoModelFactory):
     host = "app-1"
     started_at = factory.LazyFunction(timezone.now)
     last_seen = factory.LazyFunction(timezone.now)
+
+
+class DraftFactory(DjangoModelFactory):
+    class Meta:
+        model = Draft
+
+    case = factory.SubFactory(CaseFactory)
+    user = factory.SubFactory(UserFactory)
+    form = "session"
+    field = "notes"
+    text = "Entwurf"

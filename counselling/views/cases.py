@@ -2,10 +2,13 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.kept_forms import restore_kept
 from counselling.access import counsellor_required
+from counselling.drafts import drafts_fill
 from counselling.export import case_export_data
 from counselling.filters import CaseFilter
 from counselling.forms import (
@@ -25,6 +28,7 @@ from counselling.services import (
     case_change,
     case_create,
     is_last_case_of_company,
+    plan_step_save,
     session_log,
 )
 from counselling.timeline import case_timeline
@@ -64,6 +68,16 @@ def case_new(request: HttpRequest) -> HttpResponse:
     return render(request, "counselling/case_form.html", {"form": form})
 
 
+def _forms_by_action(case: Case, forms: dict) -> dict:
+    """The case page's forms by the address each posts to (its draft autosave too), for a kept form's return."""
+    return {
+        reverse("counselling:session_add", args=[case.pk]): forms["session_form"],
+        reverse("counselling:draft_save", args=[case.pk, "session"]): forms["session_form"],
+        reverse("counselling:plan_step_add", args=[case.pk]): forms["plan_form"],
+        reverse("counselling:referral_add", args=[case.pk]): forms["referral_form"],
+    }
+
+
 def render_case(request: HttpRequest, case: Case, status: int = 200, **forms) -> HttpResponse:
     """The case page; used by GET and by the POST views below when a form has errors."""
     search = OfferSearchForm(request.GET)
@@ -71,6 +85,8 @@ def render_case(request: HttpRequest, case: Case, status: int = 200, **forms) ->
     forms.setdefault("session_form", SessionForm())
     forms.setdefault("plan_form", PlanStepForm(offer_query=offer_query))
     forms.setdefault("referral_form", ReferralForm())
+    if not restore_kept(request, _forms_by_action(case, forms)):
+        drafts_fill(forms["session_form"], user=request.user, case=case, form="session")
     audit(case=case, user=request.user, action=AuditEntry.Action.VIEW)
     context = {
         "case": case,
@@ -96,6 +112,9 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if case is None:
         return redirect("counselling:case", pk=pk)
     form = CaseForm(request.POST or None, instance=case, office=case.office)
+    draft_url = reverse("counselling:draft_save", args=[case.pk, "case"])
+    if not restore_kept(request, {request.path: form, draft_url: form}):
+        drafts_fill(form, user=request.user, case=case, form="case")
     if request.method == "POST" and form.is_valid():
         case_change(form=form, by=request.user)
         messages.success(request, _("Der Fall wurde gespeichert."))
@@ -126,7 +145,7 @@ def plan_step_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = PlanStepForm(request.POST, instance=case.plan_steps.model(case=case))
     if not form.is_valid():
         return render_case(request, case, status=400, plan_form=form)
-    case_change(form=form, by=request.user, what=_("Schritt im Qualifizierungsplan angelegt"))
+    plan_step_save(form=form, by=request.user, what=_("Schritt im Qualifizierungsplan angelegt"))
     messages.success(request, _("Der Schritt wurde in den Qualifizierungsplan aufgenommen."))
     return redirect(f"{case.get_absolute_url()}#plan")
 
@@ -145,14 +164,14 @@ def referral_add(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{case.get_absolute_url()}#verlauf")
 
 
-def _status_change(request: HttpRequest, pk: int, related: str, item_pk: int, form_class, what: str):
+def _status_change(request: HttpRequest, pk: int, related: str, item_pk: int, form_class, what: str, save=case_change):
     case = _get_writable_case(request, pk)
     if case is None:
         return redirect("counselling:case", pk=pk)
     item = get_object_or_404(getattr(case, related), pk=item_pk)
     form = form_class(request.POST, instance=item)
     if form.is_valid():
-        case_change(form=form, by=request.user, what=what)
+        save(form=form, by=request.user, what=what)
         messages.success(request, _("Der Status wurde geändert."))
     else:
         messages.error(request, _("Bitte einen gültigen Status wählen."))
@@ -162,7 +181,8 @@ def _status_change(request: HttpRequest, pk: int, related: str, item_pk: int, fo
 @counsellor_required
 @require_POST
 def plan_step_status(request: HttpRequest, pk: int, step_pk: int) -> HttpResponse:
-    return _status_change(request, pk, "plan_steps", step_pk, PlanStepStatusForm, _("Status eines Planschritts"))
+    what = _("Status eines Planschritts")
+    return _status_change(request, pk, "plan_steps", step_pk, PlanStepStatusForm, what, save=plan_step_save)
 
 
 @counsellor_required

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,31 +12,48 @@ from django.views.decorators.http import require_POST
 from counselling.access import counsellor_required
 from counselling.models import Case, Inquiry, Session
 from counselling.querysets import answer_overdue_before
-from counselling.services import InquiryAlreadyHandled, inquiry_anonymise, inquiry_close, inquiry_convert
+from counselling.services import (
+    InquiryAlreadyHandled,
+    follow_up_done,
+    inquiry_anonymise,
+    inquiry_close,
+    inquiry_convert,
+)
 
 PAGE_SIZE = 25
+NO_TALK_DAYS = 60  # a case without a talk this long shows on the desk's start page
 
 
 @counsellor_required
 def desk(request: HttpRequest) -> HttpResponse:
+    """Today's work: new requests, follow-ups due this week or overdue, cases without a talk for 60 days."""
     today = timezone.localdate()
-    week_start = today - timedelta(days=today.weekday())
+    week_end = today + timedelta(days=6 - today.weekday())
     my_cases = Case.objects.visible_to(request.user).open().filter(counsellor=request.user)
-    follow_ups = (
-        Session.objects.filter(case__in=my_cases, follow_up__range=(week_start, week_start + timedelta(days=6)))
-        .select_related("case")
-        .order_by("follow_up", "pk")
-    )
+    follow_ups = Session.objects.filter(case__in=my_cases).follow_ups_open(week_end)
+    quiet_cases = my_cases.without_talk_since(today - timedelta(days=NO_TALK_DAYS))
     inquiries = Inquiry.objects.visible_to(request.user).unanswered().select_related("office")
     context = {
         "my_cases": my_cases.select_related("step").order_by("-updated_at", "-pk")[:20],
-        "follow_ups": follow_ups,
+        "follow_ups": follow_ups.select_related("case").order_by("follow_up", "pk"),
+        # Never talked to first, on every database (SQLite and PostgreSQL sort NULL differently by default).
+        "quiet_cases": quiet_cases.order_by(F("last_talk").asc(nulls_first=True), "opened_on", "pk")[:20],
+        "no_talk_days": NO_TALK_DAYS,
         "inquiries": inquiries[:20],
         "overdue_inquiries": inquiries.overdue(today).count(),
         "overdue_before": answer_overdue_before(today),
         "today": today,
     }
     return render(request, "counselling/desk.html", context)
+
+
+@counsellor_required
+@require_POST
+def follow_up_done_view(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_object_or_404(Session.objects.visible_to(request.user).select_related("case"), pk=pk)
+    follow_up_done(session=session, by=request.user)
+    messages.success(request, _("Die Wiedervorlage ist erledigt."))
+    return redirect("counselling:desk")
 
 
 @counsellor_required

@@ -98,11 +98,11 @@ def test_wrong_codes_are_throttled(client, counsellor, settings):
     assert client.get("/beratung/")["Location"].startswith(VERIFY)
 
 
-def test_unsafe_next_lands_on_the_start_page(client, counsellor):
+def test_unsafe_next_lands_where_the_user_works(client, counsellor):
     device = give_factor(counsellor)
     password_step(client, counsellor)
     response = client.post(VERIFY, {"code": totp_code(device), "next": "https://evil.example/"})
-    assert response["Location"] == "/"
+    assert response["Location"] == "/beratung/"
 
 
 def test_staff_without_factor_sets_one_up_and_sees_recovery_codes_once(client, editor):
