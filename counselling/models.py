@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from counselling.querysets import CaseQuerySet, OfficeQuerySet
+from counselling.querysets import AuditQuerySet, CaseQuerySet, OfficeQuerySet
 from offers.models import FundingProgramme, Offer, QualificationStep, Sector, TargetGroup
 from partners.models import Partner
 from places.validators import validate_postcode
@@ -284,22 +284,41 @@ class Referral(models.Model):
 
 
 class AuditEntry(models.Model):
-    """Who did what with a case (or with a request or company of the office, then without a case), and when.
-    `what` is generated text without personal data."""
+    """Who did what with which personal-data record, when and from where. `what` is generated text without
+    personal data. Every reference is a plain value, never a foreign key: an entry outlives the case, the record,
+    the office and the account it names (docs/roles.md, personal data)."""
 
     class Action(models.TextChoices):
         VIEW = "view", _("angesehen")
         CREATE = "create", _("angelegt")
         CHANGE = "change", _("geändert")
+        STATUS = "status", _("Status geändert")
         EXPORT = "export", _("exportiert")
         ANONYMISE = "anonymise", _("anonymisiert")
+        DELETE = "delete", _("gelöscht")
 
-    office = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="audit_entries")
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="audit_entries", null=True, blank=True)
+    class ObjectType(models.TextChoices):
+        INQUIRY = "inquiry", _("Anfrage")
+        CASE = "case", _("Fall")
+        SESSION = "session", _("Beratungsgespräch")
+        PLAN_STEP = "planstep", _("Schritt im Qualifizierungsplan")
+        REFERRAL = "referral", _("Vermittlung")
+        COMPANY = "company", _("Unternehmen")
+        NEEDS_ANALYSIS = "needsanalysis", _("Bedarfsanalyse")
+
+    office_pk = models.PositiveIntegerField(_("Stelle (Nummer)"), null=True, blank=True, db_index=True)
+    case_pk = models.PositiveIntegerField(_("Fall (Nummer)"), null=True, blank=True, db_index=True)
+    case_reference = models.CharField(_("Aktenzeichen"), max_length=20, blank=True)
+    object_type = models.CharField(_("Art des Datensatzes"), max_length=15, choices=ObjectType.choices)
+    object_pk = models.PositiveIntegerField(_("Datensatz (Nummer)"), null=True, blank=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
-    at = models.DateTimeField(_("Zeitpunkt"), default=timezone.now)
+    actor = models.CharField(_("Wer"), max_length=150, blank=True)
+    address = models.GenericIPAddressField(_("Adresse"), null=True, blank=True)
+    at = models.DateTimeField(_("Zeitpunkt"), default=timezone.now, db_index=True)
     action = models.CharField(_("Aktion"), max_length=10, choices=Action.choices)
     what = models.CharField(_("Was"), max_length=300, blank=True)
+
+    objects = AuditQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-pk"]

@@ -39,3 +39,12 @@ class CaseQuerySet(OfficeQuerySet):
             | models.Q(goal__icontains=q)
             | models.Q(target_qualification__icontains=q)
         )
+
+
+class AuditQuerySet(models.QuerySet):
+    def for_case(self, case):
+        return self.filter(case_pk=case.pk)
+
+    def between(self, start, end):
+        """Entries of the days start to end (dates), both included."""
+        return self.filter(at__date__gte=start, at__date__lte=end)

@@ -12,21 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from counselling.audit import record
 from counselling.consent import CONSENT_VERSION
 from counselling.models import AuditEntry, Case, ClientKind, Company, Inquiry, NeedsAnalysis, Referral, Session
 from counselling.selectors import office_counsellor_emails
 
 ANONYMOUS = "–"
 logger = logging.getLogger(__name__)
-
-
-def audit(*, case: Case, user, action: str, what: str = "") -> AuditEntry:
-    return AuditEntry.objects.create(office_id=case.office_id, case=case, user=user, action=action, what=what)
-
-
-def _audit_inquiry(*, inquiry: Inquiry, user, action: str, what: str) -> AuditEntry:
-    """A request belongs to no case: its entry is the office's, and `what` names it by its number only."""
-    return AuditEntry.objects.create(office_id=inquiry.office_id, user=user, action=action, what=what)
 
 
 def inquiry_submit(*, inquiry: Inquiry, base_url: str = "") -> Inquiry:
@@ -80,7 +72,7 @@ def inquiry_convert(*, inquiry: Inquiry, by) -> Case:
     )
     inquiry.status = Inquiry.Status.CONVERTED
     inquiry.save(update_fields=["status"])
-    audit(case=case, user=by, action=AuditEntry.Action.CREATE, what=_("aus Anfrage %(pk)s") % {"pk": inquiry.pk})
+    record(action=AuditEntry.Action.CREATE, obj=case, by=by, what=_("aus Anfrage %(pk)s") % {"pk": inquiry.pk})
     return case
 
 
@@ -93,8 +85,7 @@ def inquiry_close(*, inquiry: Inquiry, by) -> bool:
     if inquiry.status != Inquiry.Status.CLOSED:
         inquiry.status = Inquiry.Status.CLOSED
         inquiry.save(update_fields=["status"])
-        what = _("Anfrage %(pk)s erledigt") % {"pk": inquiry.pk}
-        _audit_inquiry(inquiry=inquiry, user=by, action=AuditEntry.Action.CHANGE, what=what)
+        record(action=AuditEntry.Action.STATUS, obj=inquiry, by=by, what=_("erledigt"))
     return True
 
 
@@ -103,18 +94,27 @@ def case_create(*, case: Case, by) -> Case:
     case.consent_given_at = timezone.now()
     case.consent_version = CONSENT_VERSION
     case.save()
-    audit(case=case, user=by, action=AuditEntry.Action.CREATE)
+    record(action=AuditEntry.Action.CREATE, obj=case, by=by)
     return case
 
 
 @transaction.atomic
 def case_change(*, form, by, what: str = "") -> Case:
-    """Saves a ModelForm for a case or one of its records and logs which fields changed (names, not values)."""
+    """Saves a ModelForm for a case or one of its records and logs which fields changed (names, not values);
+    a change of nothing but the status is logged as a status change."""
+    adding = form.instance._state.adding
     obj = form.save()
     case = obj if isinstance(obj, Case) else obj.case
-    labels = ", ".join(str(form.fields[name].label) for name in form.changed_data if name in form.fields)
-    audit(case=case, user=by, action=AuditEntry.Action.CHANGE, what=what or labels)
+    changed = [name for name in form.changed_data if name in form.fields]
+    labels = ", ".join(str(form.fields[name].label) for name in changed)
+    record(action=_change_action(adding, changed), obj=obj, by=by, what=what or labels)
     return case
+
+
+def _change_action(adding: bool, changed: list[str]) -> str:
+    if adding:
+        return AuditEntry.Action.CREATE
+    return AuditEntry.Action.STATUS if "status" in changed else AuditEntry.Action.CHANGE
 
 
 @transaction.atomic
@@ -127,14 +127,14 @@ def case_anonymise(*, case: Case, by=None, clear_company: bool = True) -> Case:
     case.sessions.update(topics="", notes="", next_steps="")
     case.plan_steps.update(note="")
     Referral.objects.filter(case=case).update(note="")
-    case.audit_entries.update(what="")
+    AuditEntry.objects.for_case(case).update(what="")
     if case.inquiry_id:
         _inquiry_erase(case.inquiry)  # the case's own entry below covers its request
     what = ""
     if clear_company and is_last_case_of_company(case) and _company_clear(case.company):
         what = _company_cleared_text(case.company)
     case.refresh_from_db()
-    audit(case=case, user=by, action=AuditEntry.Action.ANONYMISE, what=what)
+    record(action=AuditEntry.Action.ANONYMISE, obj=case, by=by, what=what)
     return case
 
 
@@ -144,8 +144,7 @@ def inquiry_anonymise(*, inquiry: Inquiry, by=None) -> None:
     once anonymised (also via apply_retention), not "new" forever."""
     _inquiry_erase(inquiry)
     Inquiry.objects.filter(pk=inquiry.pk).exclude(status=Inquiry.Status.CONVERTED).update(status=Inquiry.Status.CLOSED)
-    what = _("Anfrage %(pk)s") % {"pk": inquiry.pk}
-    _audit_inquiry(inquiry=inquiry, user=by, action=AuditEntry.Action.ANONYMISE, what=what)
+    record(action=AuditEntry.Action.ANONYMISE, obj=inquiry, by=by)
 
 
 def _inquiry_erase(inquiry: Inquiry) -> None:
@@ -164,12 +163,7 @@ def is_last_case_of_company(case: Case) -> bool:
 def company_anonymise(*, company: Company, by=None) -> None:
     """Clears a company outside a case's erasure (apply_retention); logged per office, as no case carries it."""
     if _company_clear(company):  # logged only when something was there, so a repeated run leaves no entry
-        AuditEntry.objects.create(
-            office_id=company.office_id,
-            user=by,
-            action=AuditEntry.Action.ANONYMISE,
-            what=_company_cleared_text(company),
-        )
+        record(action=AuditEntry.Action.ANONYMISE, obj=company, by=by, what=_company_cleared_text(company))
 
 
 def _company_clear(company: Company) -> bool:
@@ -185,11 +179,22 @@ def _company_cleared_text(company: Company) -> str:
 
 
 @transaction.atomic
-def needs_analysis_record(*, form, formset) -> NeedsAnalysis:
+def needs_analysis_record(*, form, formset, by) -> NeedsAnalysis:
     """Saves a company's needs analysis with its needs (validated forms), all or nothing."""
     analysis = form.save()
     formset.save()
+    record(action=AuditEntry.Action.CREATE, obj=analysis, by=by)
     return analysis
+
+
+@transaction.atomic
+def company_save(*, form, by) -> Company:
+    """Saves the desk's company form and logs which fields changed (names, not values)."""
+    adding = form.instance._state.adding
+    company = form.save()
+    labels = ", ".join(str(form.fields[name].label) for name in form.changed_data if name in form.fields)
+    record(action=_change_action(adding, []), obj=company, by=by, what="" if adding else labels)
+    return company
 
 
 def retention_cutoff(today: date | None = None) -> date:
@@ -216,7 +221,7 @@ def session_log(*, form, case: Case, by) -> Session:
     session.counsellor = by
     with transaction.atomic():
         session.save()
-        audit(case=case, user=by, action=AuditEntry.Action.CHANGE, what=_("Gespräch dokumentiert"))
+        record(action=AuditEntry.Action.CREATE, obj=session, by=by, what=_("Gespräch dokumentiert"))
     return session
 
 

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "counselling.audit.AuditAddressMiddleware",
 ]
 
 ROOT_URLCONF = "lotsendienst.urls"

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from counselling.access import counsellor_required
+from counselling.audit import record, record_list
 from counselling.export import case_export_data
 from counselling.filters import CaseFilter
 from counselling.forms import (
@@ -20,7 +21,6 @@ from counselling.forms import (
 )
 from counselling.models import AuditEntry, Case
 from counselling.services import (
-    audit,
     case_anonymise,
     case_change,
     case_create,
@@ -49,6 +49,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     cases = Case.objects.visible_to(request.user).select_related("step", "counsellor", "target_group", "office")
     case_filter = CaseFilter(request.GET, queryset=cases.order_by("-updated_at", "-pk"), offices=request.offices)
     page = Paginator(case_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    record_list(object_type=AuditEntry.ObjectType.CASE, by=request.user, what=_("Liste"))
     return render(request, "counselling/case_list.html", {"filter": case_filter, "page": page})
 
 
@@ -71,11 +72,11 @@ def render_case(request: HttpRequest, case: Case, status: int = 200, **forms) ->
     forms.setdefault("session_form", SessionForm())
     forms.setdefault("plan_form", PlanStepForm(offer_query=offer_query))
     forms.setdefault("referral_form", ReferralForm())
-    audit(case=case, user=request.user, action=AuditEntry.Action.VIEW)
+    record(action=AuditEntry.Action.VIEW, obj=case, by=request.user)
     context = {
         "case": case,
         "timeline": case_timeline(case),
-        "audit_entries": case.audit_entries.select_related("user")[:50],
+        "audit_entries": AuditEntry.objects.for_case(case)[:50],
         "offer_search": search,
         "offer_query": offer_query,
         "step_status_form": PlanStepStatusForm(),
@@ -174,7 +175,7 @@ def referral_status(request: HttpRequest, pk: int, referral_pk: int) -> HttpResp
 @counsellor_required
 def case_export_json(request: HttpRequest, pk: int) -> HttpResponse:
     case = _get_case(request, pk)
-    audit(case=case, user=request.user, action=AuditEntry.Action.EXPORT, what="JSON")
+    record(action=AuditEntry.Action.EXPORT, obj=case, by=request.user, what="JSON")
     response = JsonResponse(case_export_data(case), json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = f'attachment; filename="{case.reference}.json"'
     return response
@@ -183,7 +184,7 @@ def case_export_json(request: HttpRequest, pk: int) -> HttpResponse:
 @counsellor_required
 def case_export_print(request: HttpRequest, pk: int) -> HttpResponse:
     case = _get_case(request, pk)
-    audit(case=case, user=request.user, action=AuditEntry.Action.EXPORT, what=_("Druckansicht"))
+    record(action=AuditEntry.Action.EXPORT, obj=case, by=request.user, what=_("Druckansicht"))
     return render(request, "counselling/case_export.html", {"case": case, "data": case_export_data(case)})
 
 

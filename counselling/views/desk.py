@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from counselling.access import counsellor_required
-from counselling.models import Case, Inquiry, Session
+from counselling.audit import record, record_list
+from counselling.models import AuditEntry, Case, Inquiry, Session
 from counselling.services import InquiryAlreadyHandled, inquiry_anonymise, inquiry_close, inquiry_convert
 
 PAGE_SIZE = 25
@@ -32,6 +33,7 @@ def desk(request: HttpRequest) -> HttpResponse:
         "inquiries": inquiries[:20],
         "today": today,
     }
+    record_list(object_type=AuditEntry.ObjectType.CASE, by=request.user, what=_("Übersicht"))
     return render(request, "counselling/desk.html", context)
 
 
@@ -39,12 +41,14 @@ def desk(request: HttpRequest) -> HttpResponse:
 def inquiry_list(request: HttpRequest) -> HttpResponse:
     inquiries = Inquiry.objects.visible_to(request.user).select_related("office", "case")
     page = Paginator(inquiries, PAGE_SIZE).get_page(request.GET.get("page"))
+    record_list(object_type=AuditEntry.ObjectType.INQUIRY, by=request.user, what=_("Liste"))
     return render(request, "counselling/inquiry_list.html", {"page": page})
 
 
 @counsellor_required
 def inquiry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     inquiry = get_object_or_404(Inquiry.objects.visible_to(request.user).select_related("office"), pk=pk)
+    record(action=AuditEntry.Action.VIEW, obj=inquiry, by=request.user)
     return render(request, "counselling/inquiry_detail.html", {"inquiry": inquiry})
 
 
