@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django import forms
 from django.forms import inlineformset_factory
 from django.utils import timezone
@@ -280,3 +282,16 @@ class StatsForm(forms.Form):
         if end < start:
             start, end = end, start
         return office, start, end
+
+
+class AuditPeriodForm(forms.Form):
+    start = forms.DateField(label=_("von"), required=False, widget=DATE)
+    end = forms.DateField(label=_("bis"), required=False, widget=DATE)
+
+    def period(self):
+        """(start, end); falls back to the last 30 days, and swaps a reversed period."""
+        today = timezone.localdate()
+        data = self.cleaned_data if self.is_valid() else {}
+        start = data.get("start") or today - timedelta(days=30)
+        end = data.get("end") or today
+        return (end, start) if end < start else (start, end)

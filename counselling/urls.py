@@ -1,6 +1,6 @@
 from django.urls import path
 
-from counselling.views import cases, companies, desk, public, stats
+from counselling.views import audit_log, cases, companies, desk, public, stats
 
 app_name = "counselling"
 urlpatterns = [
@@ -30,4 +30,6 @@ urlpatterns = [
     path("unternehmen/<int:pk>/bearbeiten/", companies.company_edit, name="company_edit"),
     path("statistik/", stats.statistics, name="statistics"),
     path("statistik.csv", stats.statistics_csv, name="statistics_csv"),
+    path("protokoll/", audit_log.audit_log, name="audit_log"),
+    path("protokoll.csv", audit_log.audit_log_csv, name="audit_log_csv"),
 ]
