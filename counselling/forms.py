@@ -9,6 +9,7 @@ from counselling.consent import CONSENT_TEXT, CONSENT_VERSION
 from counselling.models import Case, ClientKind, Company, Inquiry, Need, NeedsAnalysis, PlanStep, Referral, Session
 from counselling.querysets import offices_of
 from counselling.selectors import counsellors_of
+from locking.forms import VersionedModelForm
 from offers.models import FundingProgramme, Offer
 from partners.models import Partner
 from places.validators import validate_postcode
@@ -32,6 +33,10 @@ class DeskForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         german_blank_choices(self)
+
+
+class VersionedDeskForm(VersionedModelForm, DeskForm):
+    """A desk form for a record two counsellors may edit at once: a save over someone else's change is refused."""
 
 
 class InquiryForm(DeskForm):
@@ -87,7 +92,7 @@ class InquiryPrefillForm(forms.Form):
         return {key: value for key, value in initial.items() if value}
 
 
-class CaseForm(DeskForm):
+class CaseForm(VersionedDeskForm):
     class Meta:
         model = Case
         fields = [
@@ -138,7 +143,7 @@ class CaseCreateForm(CaseForm):
         return data
 
 
-class SessionForm(DeskForm):
+class SessionForm(VersionedDeskForm):
     class Meta:
         model = Session
         fields = ["date", "minutes", "channel", "topics", "notes", "next_steps", "follow_up"]
@@ -166,11 +171,17 @@ class SessionForm(DeskForm):
         return data
 
 
+class CaseSearchForm(forms.Form):
+    """The desk's case search. Sent by POST and held in the session, so names never appear in URLs or logs."""
+
+    q = forms.CharField(label=_("Suche nach Name, Aktenzeichen oder Ziel"), required=False, max_length=200)
+
+
 class OfferSearchForm(forms.Form):
     angebot = forms.CharField(label=_("Angebot im Katalog suchen"), required=False, max_length=200)
 
 
-class PlanStepForm(DeskForm):
+class PlanStepForm(VersionedDeskForm):
     class Meta:
         model = PlanStep
         fields = ["offer", "title", "planned_start", "planned_end", "funding", "status", "note"]
@@ -200,7 +211,7 @@ class PlanStepStatusForm(DeskForm):
         fields = ["status"]
 
 
-class ReferralForm(DeskForm):
+class ReferralForm(VersionedDeskForm):
     class Meta:
         model = Referral
         fields = ["partner", "offer", "date", "status", "note"]
@@ -224,7 +235,7 @@ class ReferralStatusForm(DeskForm):
         fields = ["status"]
 
 
-class CompanyForm(DeskForm):
+class CompanyForm(VersionedDeskForm):
     office = forms.ModelChoiceField(queryset=Partner.objects.none(), label=_("Beratungsstelle"))
 
     class Meta:

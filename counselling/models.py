@@ -1,4 +1,5 @@
-"""Counselling records. Deliberately no simple_history here: the audit log (AuditEntry) holds no personal data."""
+"""Counselling records. The audit log (AuditEntry) holds no personal data. Sessions, plan steps and referrals keep
+their earlier versions (simple_history) so a correction never loses what was recorded; erasure clears those too."""
 
 import secrets
 
@@ -7,8 +8,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from counselling.querysets import AuditQuerySet, CaseQuerySet, OfficeQuerySet
+from locking.models import VersionedModel
 from offers.models import FundingProgramme, Offer, QualificationStep, Sector, TargetGroup
 from partners.models import Partner
 from places.validators import validate_postcode
@@ -58,7 +61,7 @@ class Inquiry(Consent):
         return reverse("counselling:inquiry", args=[self.pk])
 
 
-class Company(models.Model):
+class Company(VersionedModel):
     class Size(models.TextChoices):
         MICRO = "1-9", _("1–9 Beschäftigte")
         SMALL = "10-49", _("10–49 Beschäftigte")
@@ -117,7 +120,7 @@ class Need(models.Model):
         return f"{self.step} – {self.topic or self.sector or ''}"
 
 
-class Case(Consent):
+class Case(VersionedModel, Consent):
     class Status(models.TextChoices):
         NEW = "new", _("neu")
         COUNSELLING = "counselling", _("in Beratung")
@@ -202,7 +205,7 @@ class Case(Consent):
         return reverse("counselling:case", args=[self.pk])
 
 
-class Session(models.Model):
+class Session(VersionedModel):
     class Channel(models.TextChoices):
         IN_PERSON = "in-person", _("persönlich")
         PHONE = "phone", _("Telefon")
@@ -220,6 +223,7 @@ class Session(models.Model):
     counsellor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("Beratung durch")
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -230,7 +234,7 @@ class Session(models.Model):
         return f"{self.case} – {self.date}"
 
 
-class PlanStep(models.Model):
+class PlanStep(VersionedModel):
     """One step of a case's qualification plan: a catalogue offer or free text."""
 
     class Status(models.TextChoices):
@@ -250,6 +254,7 @@ class PlanStep(models.Model):
     )
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.PLANNED)
     note = models.CharField(_("Notiz"), max_length=300, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["planned_start", "pk"]
@@ -260,7 +265,7 @@ class PlanStep(models.Model):
         return self.title or str(self.offer or "")
 
 
-class Referral(models.Model):
+class Referral(VersionedModel):
     class Status(models.TextChoices):
         SUGGESTED = "suggested", _("vorgeschlagen")
         REFERRED = "referred", _("vermittelt")
@@ -273,6 +278,7 @@ class Referral(models.Model):
     date = models.DateField(_("Datum"), default=timezone.localdate)
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.SUGGESTED)
     note = models.CharField(_("Notiz"), max_length=300, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-pk"]

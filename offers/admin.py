@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from locking.admin import VersionedAdminMixin
 from offers.models import (
     FundingProgramme,
     Offer,
@@ -51,7 +52,7 @@ class RunInline(ScopedQuerysetMixin, admin.StackedInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
+class OfferAdmin(VersionedAdminMixin, PartnerScopedAdminMixin, SimpleHistoryAdmin):
     partner_path = "provider"
     list_display = ["title", "provider", "status", "next_start", "last_confirmed", "confirmed"]
     list_filter = ["status", StaleFilter, "kind", "provider", "entry_levels"]

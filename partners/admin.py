@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.admin import SecondFactorResetMixin
+from locking.admin import VersionedAdminMixin
 from partners.admin_scoping import PartnerScopedAdminMixin, ScopedQuerysetMixin
 from partners.models import ContactPerson, Language, Membership, Partner, Service
 from partners.roles import sync_role_groups
@@ -49,7 +50,7 @@ class MembershipInline(EditorRolesOnlyMixin, admin.TabularInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
+class PartnerAdmin(VersionedAdminMixin, PartnerScopedAdminMixin, SimpleHistoryAdmin):
     partner_path = ""
     list_display = ["name", "kind", "city", "is_contact_point", "active", "updated_at"]
     list_filter = ["kind", "is_contact_point", "active", "services", "languages"]

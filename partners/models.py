@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from locking.models import VersionedModel
 from places.distance import LocatedQuerySet
 from places.validators import validate_postcode
 
@@ -52,7 +53,7 @@ class PartnerQuerySet(LocatedQuerySet):
         return self.active().filter(is_contact_point=True).order_by("name", "pk")
 
 
-class Partner(models.Model):
+class Partner(VersionedModel):
     class Kind(models.TextChoices):
         IHK = "ihk", _("IHK")
         HWK = "hwk", _("Handwerkskammer")

@@ -18,7 +18,7 @@ LAYERS = [
     ["counselling"],
     ["offers"],
     ["partners"],
-    ["places", "accounts"],
+    ["places", "accounts", "locking"],
 ]
 LEVEL = {app: level for level, layer in enumerate(LAYERS) for app in layer}
 PROJECT = "lotsendienst"  # settings and the root urls: they wire every app, and no app depends on them

@@ -12,6 +12,7 @@ from counselling.filters import CaseFilter
 from counselling.forms import (
     CaseCreateForm,
     CaseForm,
+    CaseSearchForm,
     OfferSearchForm,
     PlanStepForm,
     PlanStepStatusForm,
@@ -27,7 +28,7 @@ from counselling.services import (
     is_last_case_of_company,
     session_log,
 )
-from counselling.timeline import case_timeline
+from counselling.timeline import case_timeline, correction_history
 
 PAGE_SIZE = 25
 
@@ -44,13 +45,25 @@ def _get_writable_case(request: HttpRequest, pk: int) -> Case | None:
     return case
 
 
+SEARCH_KEY = "counselling_case_search"
+
+
 @counsellor_required
 def case_list(request: HttpRequest) -> HttpResponse:
+    search = CaseSearchForm(request.POST or None)
+    if request.method == "POST" and search.is_valid():
+        request.session[SEARCH_KEY] = search.cleaned_data["q"].strip()
+        return redirect(request.get_full_path())  # the filters in the query string stay
+    query = request.session.get(SEARCH_KEY, "")
+    if not search.is_bound:
+        search = CaseSearchForm(initial={"q": query})
     cases = Case.objects.visible_to(request.user).select_related("step", "counsellor", "target_group", "office")
+    cases = cases.search(query) if query else cases
     case_filter = CaseFilter(request.GET, queryset=cases.order_by("-updated_at", "-pk"), offices=request.offices)
     page = Paginator(case_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     record_list(object_type=AuditEntry.ObjectType.CASE, by=request.user, what=_("Liste"))
-    return render(request, "counselling/case_list.html", {"filter": case_filter, "page": page})
+    context = {"filter": case_filter, "search": search, "page": page}
+    return render(request, "counselling/case_list.html", context, status=400 if search.is_bound else 200)
 
 
 @counsellor_required
@@ -199,3 +212,41 @@ def case_anonymise_view(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(case)
     context = {"case": case, "clears_company": is_last_case_of_company(case)}
     return render(request, "counselling/case_anonymise.html", context)
+
+
+# --- corrections: sessions, plan steps and referrals stay editable, their earlier versions are kept --------------
+CORRECTIONS = {
+    "sessions": (SessionForm, _("Gespräch korrigieren")),
+    "plan_steps": (PlanStepForm, _("Schritt im Qualifizierungsplan korrigieren")),
+    "referrals": (ReferralForm, _("Vermittlung korrigieren")),
+}
+
+
+def _correct(request: HttpRequest, pk: int, related: str, item_pk: int) -> HttpResponse:
+    case = _get_writable_case(request, pk)
+    if case is None:
+        return redirect("counselling:case", pk=pk)
+    item = get_object_or_404(getattr(case, related), pk=item_pk)
+    form_class, title = CORRECTIONS[related]
+    form = form_class(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        case_change(form=form, by=request.user)
+        messages.success(request, _("Die Korrektur wurde gespeichert; die frühere Fassung bleibt erhalten."))
+        return redirect(f"{case.get_absolute_url()}#verlauf")
+    context = {"case": case, "form": form, "title": title, "versions": correction_history(item)}
+    return render(request, "counselling/record_form.html", context, status=400 if form.is_bound else 200)
+
+
+@counsellor_required
+def session_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    return _correct(request, pk, "sessions", item_pk)
+
+
+@counsellor_required
+def plan_step_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    return _correct(request, pk, "plan_steps", item_pk)
+
+
+@counsellor_required
+def referral_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    return _correct(request, pk, "referrals", item_pk)

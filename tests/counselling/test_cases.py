@@ -189,8 +189,28 @@ def test_case_list_filters(desk_client, office_s, counsellor_s):
     assert listed({"step": "fachkraft"}) == {a}
     assert listed({"target_group": group.slug}) == {a}
     assert listed({"counsellor": counsellor_s.pk}) == {a}
-    assert listed({"q": "bert"}) == {b}
-    assert listed({"q": b.reference}) == {b}
+
+
+def test_case_search_is_posted_and_held_in_the_session_never_in_the_url(desk_client, office_s):
+    CaseFactory(office=office_s, name="Anna")
+    bert = CaseFactory(office=office_s, name="Bert", status="new")
+    url = reverse("counselling:cases")
+
+    for query in ("bert", bert.reference):
+        response = desk_client.post(f"{url}?status=new", {"q": query})
+        assert (response.status_code, response["Location"]) == (302, f"{url}?status=new")
+        assert set(desk_client.get(response["Location"]).context["page"].object_list) == {bert}
+    assert "Bert" not in response["Location"]
+    desk_client.post(url, {"q": ""})
+    assert len(desk_client.get(url).context["page"].object_list) == 2
+
+
+def test_overlong_case_search_is_a_form_error(desk_client, office_s):
+    response = desk_client.post(reverse("counselling:cases"), {"q": "x" * 201})
+    assert response.status_code == 400
+    assert response.context["search"].errors["q"] == [
+        "Bitte sicherstellen, dass der Wert aus höchstens 200 Zeichen besteht. (Er besteht aus 201 Zeichen.)"
+    ]
 
 
 def test_case_list_names_the_counsellor_and_offers_a_german_empty_choice(desk_client, office_s, counsellor_s):
