@@ -7,17 +7,29 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Exists, F, Max, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from counselling.audit import record
 from counselling.consent import CONSENT_VERSION
-from counselling.models import AuditEntry, Case, ClientKind, Company, Inquiry, NeedsAnalysis, Referral, Session
+from counselling.models import (
+    AuditEntry,
+    Case,
+    ClientKind,
+    Company,
+    Inquiry,
+    Need,
+    NeedsAnalysis,
+    PlanStep,
+    Referral,
+    Session,
+)
 from counselling.selectors import office_counsellor_emails
 
 ANONYMOUS = "–"
+NEXT_VERSION = {"version": F("version") + 1}  # an erasure is a change: an editor's open form must not undo it
 logger = logging.getLogger(__name__)
 
 
@@ -119,14 +131,14 @@ def _change_action(adding: bool, changed: list[str]) -> str:
 
 @transaction.atomic
 def case_anonymise(*, case: Case, by=None, clear_company: bool = True) -> Case:
-    """Removes names, contact data and notes everywhere; keeps the anonymous fields the statistics count."""
+    """Removes names, contact data and every free text that can hold a name, in the records and in their earlier
+    versions; keeps the anonymous fields the statistics count (docs/roles.md, personal data)."""
     now = timezone.now()
     Case.objects.filter(pk=case.pk).update(
-        name=ANONYMOUS, email="", phone="", postcode="", goal="", notes="", target_qualification="", anonymised_at=now
-    )
-    case.sessions.update(topics="", notes="", next_steps="")
-    case.plan_steps.update(note="")
-    Referral.objects.filter(case=case).update(note="")
+        name=ANONYMOUS, email="", phone="", postcode="", goal="", notes="", target_qualification="", anonymised_at=now,
+        **NEXT_VERSION,
+    )  # fmt: skip
+    _records_erase(case)
     AuditEntry.objects.for_case(case).update(what="")
     if case.inquiry_id:
         _inquiry_erase(case.inquiry)  # the case's own entry below covers its request
@@ -145,6 +157,15 @@ def inquiry_anonymise(*, inquiry: Inquiry, by=None) -> None:
     _inquiry_erase(inquiry)
     Inquiry.objects.filter(pk=inquiry.pk).exclude(status=Inquiry.Status.CONVERTED).update(status=Inquiry.Status.CLOSED)
     record(action=AuditEntry.Action.ANONYMISE, obj=inquiry, by=by)
+
+
+def _records_erase(case: Case) -> None:
+    """The free text of a case's sessions, plan steps and referrals, current and earlier versions alike."""
+    texts = {Session: {"topics": "", "notes": "", "next_steps": ""}, PlanStep: {"title": "", "note": ""}}
+    texts[Referral] = {"note": ""}
+    for model, cleared in texts.items():
+        model.objects.filter(case=case).update(**cleared, **NEXT_VERSION)
+        model.history.filter(case_id=case.pk).update(**cleared)
 
 
 def _inquiry_erase(inquiry: Inquiry) -> None:
@@ -167,15 +188,26 @@ def company_anonymise(*, company: Company, by=None) -> None:
 
 
 def _company_clear(company: Company) -> bool:
-    """Clears the contact person and the needs analyses' notes. Name, sector, size, postcode and the needs
-    (step, sector, topic, employees) are business data the statistics count, so they stay."""
-    cleared = Company.objects.filter(pk=company.pk).exclude(contact="").update(contact="")
+    """Clears the name, the contact person, the needs analyses' notes and the needs' topics: a sole trader's
+    company name is a person's name, and the legal form says too little to tell (an "e.K." or a GbR of two), so
+    every erasure clears it. Sector, size, postcode and the needs' steps and head counts stay for the statistics."""
+    companies = Company.objects.filter(pk=company.pk)
+    cleared = companies.filter(has_text(Company, "name", "contact")).update(name=ANONYMOUS, contact="", **NEXT_VERSION)
     cleared += NeedsAnalysis.objects.filter(company=company).exclude(notes="").update(notes="")
+    cleared += Need.objects.filter(analysis__company=company).exclude(topic="").update(topic="")
     return cleared > 0
 
 
+def has_text(model, *names: str) -> Q:
+    """Rows where any of the named text fields still holds something an erasure clears."""
+    query = Q()
+    for name in names:
+        query |= ~Q(**{name: ANONYMOUS if name == "name" else ""}) & ~Q(**{name: ""})
+    return query
+
+
 def _company_cleared_text(company: Company) -> str:
-    return _("Ansprechperson und Analysenotizen von Unternehmen %(pk)s gelöscht") % {"pk": company.pk}
+    return _("Name, Ansprechperson, Analysenotizen und Themen von Unternehmen %(pk)s gelöscht") % {"pk": company.pk}
 
 
 @transaction.atomic
@@ -238,8 +270,9 @@ def companies_past_retention(today: date | None = None):
         company_cases.filter(closed_at__date__gte=cutoff)
     )
     noted = NeedsAnalysis.objects.filter(company=OuterRef("pk")).exclude(notes="")
+    topics = Need.objects.filter(analysis__company=OuterRef("pk")).exclude(topic="")
     return (
-        Company.objects.filter(~Q(contact="") | Exists(noted))
+        Company.objects.filter(has_text(Company, "name", "contact") | Exists(noted) | Exists(topics))
         .exclude(Exists(remaining))
         .filter(Q(created_at__date__lt=cutoff) & ~recent)
         .annotate(last_analysis=Max("analyses__date"), last_closed=Max("cases__closed_at"))
