@@ -269,6 +269,9 @@ NeedFormSet = inlineformset_factory(
     extra=2,
     min_num=1,
     validate_min=True,
+    max_num=20,  # more needs than one analysis records; a bigger posted TOTAL_FORMS is a form error, built no further
+    absolute_max=20,
+    validate_max=True,
     can_delete=False,
 )
 

@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lotsendienst.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "lotsendienst.middleware.NullCharacterQueryMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

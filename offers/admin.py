@@ -17,6 +17,7 @@ from offers.models import (
     TargetGroup,
 )
 from offers.services import offer_duplicate, offers_confirm
+from partners.admin_input import BoundedInlineMixin
 from partners.admin_scoping import PartnerScopedAdminMixin, ScopedQuerysetMixin
 from partners.scoping import editable_partner_ids
 
@@ -36,7 +37,7 @@ class StaleFilter(admin.SimpleListFilter):
         return queryset
 
 
-class RunInline(ScopedQuerysetMixin, admin.StackedInline):
+class RunInline(BoundedInlineMixin, ScopedQuerysetMixin, admin.StackedInline):
     model = Run
     partner_path = "offer__provider"
     fields = [
