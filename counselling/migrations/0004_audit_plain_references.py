@@ -1,21 +1,9 @@
-"""Audit entries reference offices, cases and records by plain values, so they outlive what they describe."""
+"""Audit entries reference offices, cases and records by plain values, so they outlive what they describe.
+The values are copied in 0005 and the foreign keys dropped in 0006: PostgreSQL refuses index and constraint
+changes in the transaction that changed the rows (pending trigger events)."""
 
-import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
-from django.db.models import OuterRef, Subquery
-
-
-def copy_references(apps, schema_editor):
-    AuditEntry = apps.get_model("counselling", "AuditEntry")
-    Case = apps.get_model("counselling", "Case")
-    reference = Subquery(Case.objects.filter(pk=OuterRef("case_id")).values("reference")[:1])
-    AuditEntry.objects.update(
-        office_pk=models.F("office_id"), case_pk=models.F("case_id"), object_pk=models.F("case_id")
-    )
-    AuditEntry.objects.filter(case__isnull=False).update(case_reference=reference, object_type="case")
-    # Entries without a case were written for requests and companies; the old text does not say which.
-    AuditEntry.objects.filter(case__isnull=True).update(object_type="inquiry")
 
 
 class Migration(migrations.Migration):
@@ -73,30 +61,5 @@ class Migration(migrations.Migration):
             model_name="auditentry",
             name="address",
             field=models.GenericIPAddressField(blank=True, null=True, verbose_name="Adresse"),
-        ),
-        migrations.RunPython(copy_references, migrations.RunPython.noop),
-        migrations.RemoveField(model_name="auditentry", name="case"),
-        migrations.RemoveField(model_name="auditentry", name="office"),
-        migrations.AlterField(
-            model_name="auditentry",
-            name="action",
-            field=models.CharField(
-                choices=[
-                    ("view", "angesehen"),
-                    ("create", "angelegt"),
-                    ("change", "geändert"),
-                    ("status", "Status geändert"),
-                    ("export", "exportiert"),
-                    ("anonymise", "anonymisiert"),
-                    ("delete", "gelöscht"),
-                ],
-                max_length=10,
-                verbose_name="Aktion",
-            ),
-        ),
-        migrations.AlterField(
-            model_name="auditentry",
-            name="at",
-            field=models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name="Zeitpunkt"),
         ),
     ]

@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("counselling", "0005_optimistic_locking_version"),
+        ("counselling", "0007_optimistic_locking_version"),
         ("offers", "0012_optimistic_locking_version"),
         ("partners", "0005_optimistic_locking_version"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("counselling", "0004_audit_plain_references"),
+        ("counselling", "0006_audit_drop_foreign_keys"),
     ]
 
     operations = [
