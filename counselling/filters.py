@@ -8,7 +8,6 @@ from offers.models import QualificationStep, TargetGroup
 
 
 class CaseFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Suche"), method="filter_q")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Case.Status.choices)
     step = django_filters.ModelChoiceFilter(
         label=_("Stufe"), queryset=QualificationStep.objects.all(), to_field_name="slug"
@@ -20,7 +19,7 @@ class CaseFilter(django_filters.FilterSet):
 
     class Meta:
         model = Case
-        fields = ["q", "status", "step", "target_group", "counsellor"]
+        fields = ["status", "step", "target_group", "counsellor"]
 
     def __init__(self, *args, offices, **kwargs):
         super().__init__(*args, **kwargs)
@@ -32,6 +31,3 @@ class CaseFilter(django_filters.FilterSet):
         form = super().form
         german_blank_choices(form)
         return form
-
-    def filter_q(self, queryset, name, value):
-        return queryset.search(value.strip()) if value.strip() else queryset

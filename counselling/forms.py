@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django import forms
 from django.core.cache import cache
 from django.forms import inlineformset_factory
@@ -8,6 +10,7 @@ from counselling.consent import CONSENT_TEXT, CONSENT_VERSION
 from counselling.models import Case, ClientKind, Company, Inquiry, Need, NeedsAnalysis, PlanStep, Referral, Session
 from counselling.querysets import offices_of
 from counselling.selectors import counsellors_of
+from locking.forms import VersionedModelForm
 from offers.models import FundingProgramme, Offer
 from partners.models import Partner
 from places.validators import validate_postcode
@@ -41,6 +44,10 @@ def office_choices() -> list[tuple[str, str]]:
     choices = list(Partner.objects.contact_points().taking_requests().values_list("slug", "name"))
     cache.set(OFFICE_CHOICES_KEY, choices, timeout=None)
     return choices
+
+
+class VersionedDeskForm(VersionedModelForm, DeskForm):
+    """A desk form for a record two counsellors may edit at once: a save over someone else's change is refused."""
 
 
 class InquiryForm(DeskForm):
@@ -118,7 +125,7 @@ class InquiryPrefillForm(forms.Form):
         return {key: value for key, value in initial.items() if value}
 
 
-class CaseForm(DeskForm):
+class CaseForm(VersionedDeskForm):
     class Meta:
         model = Case
         fields = [
@@ -169,7 +176,7 @@ class CaseCreateForm(CaseForm):
         return data
 
 
-class SessionForm(DeskForm):
+class SessionForm(VersionedDeskForm):
     class Meta:
         model = Session
         fields = ["date", "minutes", "channel", "topics", "notes", "next_steps", "follow_up"]
@@ -209,6 +216,12 @@ class SessionForm(DeskForm):
         return data
 
 
+class CaseSearchForm(forms.Form):
+    """The desk's case search. Sent by POST and held in the session, so names never appear in URLs or logs."""
+
+    q = forms.CharField(label=_("Suche nach Name, Aktenzeichen oder Ziel"), required=False, max_length=200)
+
+
 class OfferSearchForm(forms.Form):
     angebot = forms.CharField(label=_("Angebot im Katalog suchen"), required=False, max_length=200)
 
@@ -236,7 +249,7 @@ def funding_by_offer(offers) -> dict[int, list[int]]:
     return mapping
 
 
-class PlanStepForm(DeskForm):
+class PlanStepForm(VersionedDeskForm):
     class Meta:
         model = PlanStep
         fields = ["offer", "title", "planned_start", "planned_end", "funding", "status", "note"]
@@ -282,7 +295,7 @@ class PlanStepStatusForm(DeskForm):
         fields = ["status"]
 
 
-class ReferralForm(DeskForm):
+class ReferralForm(VersionedDeskForm):
     class Meta:
         model = Referral
         fields = ["partner", "offer", "date", "status", "note"]
@@ -306,7 +319,7 @@ class ReferralStatusForm(DeskForm):
         fields = ["status"]
 
 
-class CompanyForm(DeskForm):
+class CompanyForm(VersionedDeskForm):
     office = forms.ModelChoiceField(queryset=Partner.objects.none(), label=_("Beratungsstelle"))
 
     class Meta:
@@ -340,6 +353,9 @@ NeedFormSet = inlineformset_factory(
     extra=2,
     min_num=1,
     validate_min=True,
+    max_num=20,  # more needs than one analysis records; a bigger posted TOTAL_FORMS is a form error, built no further
+    absolute_max=20,
+    validate_max=True,
     can_delete=False,
 )
 
@@ -364,3 +380,16 @@ class StatsForm(forms.Form):
         if end < start:
             start, end = end, start
         return office, start, end
+
+
+class AuditPeriodForm(forms.Form):
+    start = forms.DateField(label=_("von"), required=False, widget=DATE)
+    end = forms.DateField(label=_("bis"), required=False, widget=DATE)
+
+    def period(self):
+        """(start, end); falls back to the last 30 days, and swaps a reversed period."""
+        today = timezone.localdate()
+        data = self.cleaned_data if self.is_valid() else {}
+        start = data.get("start") or today - timedelta(days=30)
+        end = data.get("end") or today
+        return (end, start) if end < start else (start, end)

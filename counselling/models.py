@@ -1,4 +1,5 @@
-"""Counselling records. Deliberately no simple_history here: the audit log (AuditEntry) holds no personal data."""
+"""Counselling records. The audit log (AuditEntry) holds no personal data. Sessions, plan steps and referrals keep
+their earlier versions (simple_history) so a correction never loses what was recorded; erasure clears those too."""
 
 import secrets
 
@@ -7,8 +8,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from counselling.querysets import CaseQuerySet, InquiryQuerySet, OfficeQuerySet, SessionQuerySet
+from counselling.querysets import AuditQuerySet, CaseQuerySet, InquiryQuerySet, OfficeQuerySet, SessionQuerySet
+from locking.models import VersionedModel
 from offers.models import FundingProgramme, Offer, QualificationStep, Sector, TargetGroup
 from partners.models import Partner
 from places.validators import validate_phone, validate_postcode
@@ -58,7 +61,7 @@ class Inquiry(Consent):
         return reverse("counselling:inquiry", args=[self.pk])
 
 
-class Company(models.Model):
+class Company(VersionedModel):
     class Size(models.TextChoices):
         MICRO = "1-9", _("1–9 Beschäftigte")
         SMALL = "10-49", _("10–49 Beschäftigte")
@@ -117,7 +120,7 @@ class Need(models.Model):
         return f"{self.step} – {self.topic or self.sector or ''}"
 
 
-class Case(Consent):
+class Case(VersionedModel, Consent):
     class Status(models.TextChoices):
         NEW = "new", _("neu")
         COUNSELLING = "counselling", _("in Beratung")
@@ -224,7 +227,7 @@ class StatusChange(models.Model):
         return f"{self.case}: {self.get_old_display()} → {self.get_new_display()}"
 
 
-class Session(models.Model):
+class Session(VersionedModel):
     class Channel(models.TextChoices):
         IN_PERSON = "in-person", _("persönlich")
         PHONE = "phone", _("Telefon")
@@ -243,6 +246,7 @@ class Session(models.Model):
     counsellor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("Beratung durch")
     )
+    history = HistoricalRecords()
 
     objects = SessionQuerySet.as_manager()
 
@@ -255,7 +259,7 @@ class Session(models.Model):
         return f"{self.case} – {self.date}"
 
 
-class PlanStep(models.Model):
+class PlanStep(VersionedModel):
     """One step of a case's qualification plan: a catalogue offer or free text."""
 
     class Status(models.TextChoices):
@@ -275,6 +279,7 @@ class PlanStep(models.Model):
     )
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.PLANNED)
     note = models.CharField(_("Notiz"), max_length=300, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["planned_start", "pk"]
@@ -285,7 +290,7 @@ class PlanStep(models.Model):
         return self.title or str(self.offer or "")
 
 
-class Referral(models.Model):
+class Referral(VersionedModel):
     class Status(models.TextChoices):
         SUGGESTED = "suggested", _("vorgeschlagen")
         REFERRED = "referred", _("vermittelt")
@@ -298,6 +303,7 @@ class Referral(models.Model):
     date = models.DateField(_("Datum"), default=timezone.localdate)
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.SUGGESTED)
     note = models.CharField(_("Notiz"), max_length=300, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -309,22 +315,41 @@ class Referral(models.Model):
 
 
 class AuditEntry(models.Model):
-    """Who did what with a case (or with a request or company of the office, then without a case), and when.
-    `what` is generated text without personal data."""
+    """Who did what with which personal-data record, when and from where. `what` is generated text without
+    personal data. Every reference is a plain value, never a foreign key: an entry outlives the case, the record,
+    the office and the account it names (docs/roles.md, personal data)."""
 
     class Action(models.TextChoices):
         VIEW = "view", _("angesehen")
         CREATE = "create", _("angelegt")
         CHANGE = "change", _("geändert")
+        STATUS = "status", _("Status geändert")
         EXPORT = "export", _("exportiert")
         ANONYMISE = "anonymise", _("anonymisiert")
+        DELETE = "delete", _("gelöscht")
 
-    office = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="audit_entries")
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="audit_entries", null=True, blank=True)
+    class ObjectType(models.TextChoices):
+        INQUIRY = "inquiry", _("Anfrage")
+        CASE = "case", _("Fall")
+        SESSION = "session", _("Beratungsgespräch")
+        PLAN_STEP = "planstep", _("Schritt im Qualifizierungsplan")
+        REFERRAL = "referral", _("Vermittlung")
+        COMPANY = "company", _("Unternehmen")
+        NEEDS_ANALYSIS = "needsanalysis", _("Bedarfsanalyse")
+
+    office_pk = models.PositiveIntegerField(_("Stelle (Nummer)"), null=True, blank=True, db_index=True)
+    case_pk = models.PositiveIntegerField(_("Fall (Nummer)"), null=True, blank=True, db_index=True)
+    case_reference = models.CharField(_("Aktenzeichen"), max_length=20, blank=True)
+    object_type = models.CharField(_("Art des Datensatzes"), max_length=15, choices=ObjectType.choices)
+    object_pk = models.PositiveIntegerField(_("Datensatz (Nummer)"), null=True, blank=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
-    at = models.DateTimeField(_("Zeitpunkt"), default=timezone.now)
+    actor = models.CharField(_("Wer"), max_length=150, blank=True)
+    address = models.GenericIPAddressField(_("Adresse"), null=True, blank=True)
+    at = models.DateTimeField(_("Zeitpunkt"), default=timezone.now, db_index=True)
     action = models.CharField(_("Aktion"), max_length=10, choices=Action.choices)
     what = models.CharField(_("Was"), max_length=300, blank=True)
+
+    objects = AuditQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-pk"]

@@ -83,3 +83,12 @@ class SessionQuerySet(models.QuerySet):
     def follow_ups_open(self, until):
         """Follow-ups due by `until` and not yet marked done: an overdue one stays until it is done."""
         return self.filter(follow_up__lte=until, follow_up_done_on__isnull=True)
+
+
+class AuditQuerySet(models.QuerySet):
+    def for_case(self, case):
+        return self.filter(case_pk=case.pk)
+
+    def between(self, start, end):
+        """Entries of the days start to end (dates), both included."""
+        return self.filter(at__date__gte=start, at__date__lte=end)

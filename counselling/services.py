@@ -5,11 +5,12 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Exists, F, Max, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from counselling.audit import record
 from counselling.consent import CONSENT_VERSION
 from counselling.drafts import drafts_discard
 from counselling.models import (
@@ -19,6 +20,7 @@ from counselling.models import (
     Company,
     Draft,
     Inquiry,
+    Need,
     NeedsAnalysis,
     PlanStep,
     Referral,
@@ -28,15 +30,7 @@ from counselling.models import (
 from counselling.selectors import office_counsellor_emails
 
 ANONYMOUS = "–"
-
-
-def audit(*, case: Case, user, action: str, what: str = "") -> AuditEntry:
-    return AuditEntry.objects.create(office_id=case.office_id, case=case, user=user, action=action, what=what)
-
-
-def _audit_inquiry(*, inquiry: Inquiry, user, action: str, what: str) -> AuditEntry:
-    """A request belongs to no case: its entry is the office's, and `what` names it by its number only."""
-    return AuditEntry.objects.create(office_id=inquiry.office_id, user=user, action=action, what=what)
+NEXT_VERSION = {"version": F("version") + 1}  # an erasure is a change: an editor's open form must not undo it
 
 
 def inquiry_submit(*, inquiry: Inquiry, base_url: str = "") -> Inquiry:
@@ -87,7 +81,7 @@ def inquiry_convert(*, inquiry: Inquiry, by) -> Case:
     )
     inquiry.status = Inquiry.Status.CONVERTED
     inquiry.save(update_fields=["status"])
-    audit(case=case, user=by, action=AuditEntry.Action.CREATE, what=_("aus Anfrage %(pk)s") % {"pk": inquiry.pk})
+    record(action=AuditEntry.Action.CREATE, obj=case, by=by, what=_("aus Anfrage %(pk)s") % {"pk": inquiry.pk})
     return case
 
 
@@ -100,8 +94,7 @@ def inquiry_close(*, inquiry: Inquiry, by) -> bool:
     if inquiry.status != Inquiry.Status.CLOSED:
         inquiry.status = Inquiry.Status.CLOSED
         inquiry.save(update_fields=["status"])
-        what = _("Anfrage %(pk)s erledigt") % {"pk": inquiry.pk}
-        _audit_inquiry(inquiry=inquiry, user=by, action=AuditEntry.Action.CHANGE, what=what)
+        record(action=AuditEntry.Action.STATUS, obj=inquiry, by=by, what=_("erledigt"))
     return True
 
 
@@ -110,22 +103,32 @@ def case_create(*, case: Case, by) -> Case:
     case.consent_given_at = timezone.now()
     case.consent_version = CONSENT_VERSION
     case.save()
-    audit(case=case, user=by, action=AuditEntry.Action.CREATE)
+    record(action=AuditEntry.Action.CREATE, obj=case, by=by)
     return case
 
 
 @transaction.atomic
 def case_change(*, form, by, what: str = "") -> Case:
-    """Saves a ModelForm for a case or one of its records and logs which fields changed (names, not values)."""
+    """Saves a ModelForm for a case or one of its records and logs which fields changed (names, not values);
+    a change of nothing but the status is logged as a status change."""
+    adding = form.instance._state.adding
     obj = form.save()
     case = obj if isinstance(obj, Case) else obj.case
+    changed = [name for name in form.changed_data if name in form.fields]
     if obj is case:
         drafts_discard(user=by, case=case, form="case")  # the notes are saved now
-        if "status" in form.changed_data:  # the counsellor's correction goes on the timeline too
-            _status_record(case=case, old=form.initial["status"], by=by, reason=_("von Hand geändert"))
-    labels = ", ".join(str(form.fields[name].label) for name in form.changed_data if name in form.fields)
-    audit(case=case, user=by, action=AuditEntry.Action.CHANGE, what=what or labels)
+        if "status" in changed and not adding:
+            # The counsellor's correction goes on the timeline; the save's own entry below is the status change.
+            _status_record(case=case, old=form.initial["status"], by=by, reason=_("von Hand geändert"), audited=False)
+    labels = ", ".join(str(form.fields[name].label) for name in changed)
+    record(action=_change_action(adding, changed), obj=obj, by=by, what=what or labels)
     return case
+
+
+def _change_action(adding: bool, changed: list[str]) -> str:
+    if adding:
+        return AuditEntry.Action.CREATE
+    return AuditEntry.Action.STATUS if "status" in changed else AuditEntry.Action.CHANGE
 
 
 # The way a case usually goes; the work moves it forward along this order, never back (docs/domain.md).
@@ -149,11 +152,14 @@ def case_advance(*, case: Case, to: str, by, reason: str) -> bool:
     return True
 
 
-def _status_record(*, case: Case, old: str, by, reason: str) -> None:
+def _status_record(*, case: Case, old: str, by, reason: str, audited: bool = True) -> None:
+    """The move on the case's timeline, and its audit entry unless the caller writes one for the whole save."""
     StatusChange.objects.create(case=case, old=old, new=case.status, user=by, reason=reason)
+    if not audited:
+        return
     names = {"old": Case.Status(old).label, "new": case.get_status_display(), "reason": reason}
     what = _("Status %(old)s → %(new)s (%(reason)s)") % names
-    audit(case=case, user=by, action=AuditEntry.Action.CHANGE, what=what)
+    record(action=AuditEntry.Action.STATUS, obj=case, by=by, what=what)
 
 
 @transaction.atomic
@@ -170,23 +176,23 @@ def plan_step_save(*, form, by, what: str) -> PlanStep:
 
 @transaction.atomic
 def case_anonymise(*, case: Case, by=None, clear_company: bool = True) -> Case:
-    """Removes names, contact data and notes everywhere; keeps the anonymous fields the statistics count."""
+    """Removes names, contact data and every free text that can hold a name, in the records and in their earlier
+    versions; keeps the anonymous fields the statistics count (docs/roles.md, personal data)."""
     now = timezone.now()
     Case.objects.filter(pk=case.pk).update(
-        name=ANONYMOUS, email="", phone="", postcode="", goal="", notes="", target_qualification="", anonymised_at=now
-    )
-    case.sessions.update(topics="", notes="", next_steps="")
+        name=ANONYMOUS, email="", phone="", postcode="", goal="", notes="", target_qualification="", anonymised_at=now,
+        **NEXT_VERSION,
+    )  # fmt: skip
+    _records_erase(case)
     Draft.objects.filter(case=case).delete()
-    case.plan_steps.update(note="")
-    Referral.objects.filter(case=case).update(note="")
-    case.audit_entries.update(what="")
+    AuditEntry.objects.for_case(case).update(what="")
     if case.inquiry_id:
         _inquiry_erase(case.inquiry)  # the case's own entry below covers its request
     what = ""
     if clear_company and is_last_case_of_company(case) and _company_clear(case.company):
         what = _company_cleared_text(case.company)
     case.refresh_from_db()
-    audit(case=case, user=by, action=AuditEntry.Action.ANONYMISE, what=what)
+    record(action=AuditEntry.Action.ANONYMISE, obj=case, by=by, what=what)
     return case
 
 
@@ -196,8 +202,16 @@ def inquiry_anonymise(*, inquiry: Inquiry, by=None) -> None:
     once anonymised (also via apply_retention), not "new" forever."""
     _inquiry_erase(inquiry)
     Inquiry.objects.filter(pk=inquiry.pk).exclude(status=Inquiry.Status.CONVERTED).update(status=Inquiry.Status.CLOSED)
-    what = _("Anfrage %(pk)s") % {"pk": inquiry.pk}
-    _audit_inquiry(inquiry=inquiry, user=by, action=AuditEntry.Action.ANONYMISE, what=what)
+    record(action=AuditEntry.Action.ANONYMISE, obj=inquiry, by=by)
+
+
+def _records_erase(case: Case) -> None:
+    """The free text of a case's sessions, plan steps and referrals, current and earlier versions alike."""
+    texts = {Session: {"topics": "", "notes": "", "next_steps": ""}, PlanStep: {"title": "", "note": ""}}
+    texts[Referral] = {"note": ""}
+    for model, cleared in texts.items():
+        model.objects.filter(case=case).update(**cleared, **NEXT_VERSION)
+        model.history.filter(case_id=case.pk).update(**cleared)
 
 
 def _inquiry_erase(inquiry: Inquiry) -> None:
@@ -216,32 +230,49 @@ def is_last_case_of_company(case: Case) -> bool:
 def company_anonymise(*, company: Company, by=None) -> None:
     """Clears a company outside a case's erasure (apply_retention); logged per office, as no case carries it."""
     if _company_clear(company):  # logged only when something was there, so a repeated run leaves no entry
-        AuditEntry.objects.create(
-            office_id=company.office_id,
-            user=by,
-            action=AuditEntry.Action.ANONYMISE,
-            what=_company_cleared_text(company),
-        )
+        record(action=AuditEntry.Action.ANONYMISE, obj=company, by=by, what=_company_cleared_text(company))
 
 
 def _company_clear(company: Company) -> bool:
-    """Clears the contact person and the needs analyses' notes. Name, sector, size, postcode and the needs
-    (step, sector, topic, employees) are business data the statistics count, so they stay."""
-    cleared = Company.objects.filter(pk=company.pk).exclude(contact="").update(contact="")
+    """Clears the name, the contact person, the needs analyses' notes and the needs' topics: a sole trader's
+    company name is a person's name, and the legal form says too little to tell (an "e.K." or a GbR of two), so
+    every erasure clears it. Sector, size, postcode and the needs' steps and head counts stay for the statistics."""
+    companies = Company.objects.filter(pk=company.pk)
+    cleared = companies.filter(has_text(Company, "name", "contact")).update(name=ANONYMOUS, contact="", **NEXT_VERSION)
     cleared += NeedsAnalysis.objects.filter(company=company).exclude(notes="").update(notes="")
+    cleared += Need.objects.filter(analysis__company=company).exclude(topic="").update(topic="")
     return cleared > 0
 
 
+def has_text(model, *names: str) -> Q:
+    """Rows where any of the named text fields still holds something an erasure clears."""
+    query = Q()
+    for name in names:
+        query |= ~Q(**{name: ANONYMOUS if name == "name" else ""}) & ~Q(**{name: ""})
+    return query
+
+
 def _company_cleared_text(company: Company) -> str:
-    return _("Ansprechperson und Analysenotizen von Unternehmen %(pk)s gelöscht") % {"pk": company.pk}
+    return _("Name, Ansprechperson, Analysenotizen und Themen von Unternehmen %(pk)s gelöscht") % {"pk": company.pk}
 
 
 @transaction.atomic
-def needs_analysis_record(*, form, formset) -> NeedsAnalysis:
+def needs_analysis_record(*, form, formset, by) -> NeedsAnalysis:
     """Saves a company's needs analysis with its needs (validated forms), all or nothing."""
     analysis = form.save()
     formset.save()
+    record(action=AuditEntry.Action.CREATE, obj=analysis, by=by)
     return analysis
+
+
+@transaction.atomic
+def company_save(*, form, by) -> Company:
+    """Saves the desk's company form and logs which fields changed (names, not values)."""
+    adding = form.instance._state.adding
+    company = form.save()
+    labels = ", ".join(str(form.fields[name].label) for name in form.changed_data if name in form.fields)
+    record(action=_change_action(adding, []), obj=company, by=by, what="" if adding else labels)
+    return company
 
 
 def retention_cutoff(today: date | None = None) -> date:
@@ -269,7 +300,7 @@ def session_log(*, form, case: Case, by) -> Session:
     with transaction.atomic():
         session.save()
         drafts_discard(user=by, case=case, form="session")
-        audit(case=case, user=by, action=AuditEntry.Action.CHANGE, what=_("Gespräch dokumentiert"))
+        record(action=AuditEntry.Action.CREATE, obj=session, by=by, what=_("Gespräch dokumentiert"))
         case_advance(case=case, to=Case.Status.COUNSELLING, by=by, reason=_("erstes Gespräch"))
     return session
 
@@ -280,7 +311,7 @@ def follow_up_done(*, session: Session, by) -> None:
     if session.follow_up_done_on is None:
         session.follow_up_done_on = timezone.localdate()
         session.save(update_fields=["follow_up_done_on"])
-        audit(case=session.case, user=by, action=AuditEntry.Action.CHANGE, what=_("Wiedervorlage erledigt"))
+        record(action=AuditEntry.Action.CHANGE, obj=session, by=by, what=_("Wiedervorlage erledigt"))
 
 
 def companies_past_retention(today: date | None = None):
@@ -296,8 +327,9 @@ def companies_past_retention(today: date | None = None):
         company_cases.filter(closed_at__date__gte=cutoff)
     )
     noted = NeedsAnalysis.objects.filter(company=OuterRef("pk")).exclude(notes="")
+    topics = Need.objects.filter(analysis__company=OuterRef("pk")).exclude(topic="")
     return (
-        Company.objects.filter(~Q(contact="") | Exists(noted))
+        Company.objects.filter(has_text(Company, "name", "contact") | Exists(noted) | Exists(topics))
         .exclude(Exists(remaining))
         .filter(Q(created_at__date__lt=cutoff) & ~recent)
         .annotate(last_analysis=Max("analyses__date"), last_closed=Max("cases__closed_at"))

@@ -21,3 +21,21 @@ def case_timeline(case: Case) -> list[TimelineItem]:
     changes = case.status_changes.select_related("user")
     items += [TimelineItem("status", timezone.localdate(c.at), c) for c in changes]
     return sorted(items, key=lambda item: (item.date is not None, item.date or date.min, item.obj.pk), reverse=True)
+
+
+@dataclass
+class Version:
+    at: object
+    by: object
+    changed: list[str]
+
+
+def correction_history(item) -> list[Version]:
+    """The saved versions of a session, plan step or referral, newest first, each with the fields it changed."""
+    records = list(item.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    versions = []
+    for newer, older in zip(records, [*records[1:], None], strict=True):
+        changed = [] if older is None else newer.diff_against(older, excluded_fields=["version"]).changed_fields
+        labels = [str(item._meta.get_field(name).verbose_name) for name in changed]
+        versions.append(Version(at=newer.history_date, by=newer.history_user, changed=labels))
+    return versions

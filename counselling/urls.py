@@ -1,6 +1,6 @@
 from django.urls import path
 
-from counselling.views import cases, companies, desk, drafts, public, stats
+from counselling.views import audit_log, cases, companies, desk, drafts, public, stats
 
 app_name = "counselling"
 urlpatterns = [
@@ -22,6 +22,9 @@ urlpatterns = [
     path("faelle/<int:pk>/plan/", cases.plan_step_add, name="plan_step_add"),
     path("faelle/<int:pk>/plan/<int:step_pk>/status/", cases.plan_step_status, name="plan_step_status"),
     path("faelle/<int:pk>/vermittlung/", cases.referral_add, name="referral_add"),
+    path("faelle/<int:pk>/gespraech/<int:item_pk>/", cases.session_edit, name="session_edit"),
+    path("faelle/<int:pk>/plan/<int:item_pk>/", cases.plan_step_edit, name="plan_step_edit"),
+    path("faelle/<int:pk>/vermittlung/<int:item_pk>/", cases.referral_edit, name="referral_edit"),
     path("faelle/<int:pk>/vermittlung/<int:referral_pk>/status/", cases.referral_status, name="referral_status"),
     path("faelle/<int:pk>/export.json", cases.case_export_json, name="case_export_json"),
     path("faelle/<int:pk>/auskunft/", cases.case_export_print, name="case_export"),
@@ -32,4 +35,6 @@ urlpatterns = [
     path("unternehmen/<int:pk>/bearbeiten/", companies.company_edit, name="company_edit"),
     path("statistik/", stats.statistics, name="statistics"),
     path("statistik.csv", stats.statistics_csv, name="statistics_csv"),
+    path("protokoll/", audit_log.audit_log, name="audit_log"),
+    path("protokoll.csv", audit_log.audit_log_csv, name="audit_log_csv"),
 ]

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lotsendienst.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "lotsendienst.middleware.NullCharacterQueryMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -72,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "counselling.audit.AuditAddressMiddleware",
 ]
 
 ROOT_URLCONF = "lotsendienst.urls"

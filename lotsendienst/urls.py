@@ -7,6 +7,7 @@ from accounts.forms import LoginForm
 from accounts.views import LoginView
 from offers import partner_urls as partner_profile_urls
 from partners import urls as partner_directory_urls
+from partners.admin_shortcut import scoped_shortcut
 
 admin.site.site_header = "Lotsendienst – Verwaltung"
 admin.site.site_title = "Lotsendienst – Verwaltung"
@@ -25,6 +26,7 @@ urlpatterns = [
     ),
     path("konto/abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/", include("accounts.urls")),
+    path("admin/r/<int:content_type_id>/<path:object_id>/", admin.site.admin_view(scoped_shortcut)),
     path("admin/", admin.site.urls),
     path("angebote/", include("offers.urls")),
     path("foerderung/", include("offers.funding_urls")),

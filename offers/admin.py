@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from locking.admin import VersionedAdminMixin
 from offers.admin_freshness import FreshnessAdminMixin
 from offers.models import (
     FundingProgramme,
@@ -17,6 +18,7 @@ from offers.models import (
     TargetGroup,
 )
 from offers.services import offer_duplicate, offers_confirm
+from partners.admin_input import BoundedInlineMixin
 from partners.admin_scoping import PartnerScopedAdminMixin, ScopedQuerysetMixin
 from partners.scoping import editable_partner_ids
 
@@ -36,7 +38,7 @@ class StaleFilter(admin.SimpleListFilter):
         return queryset
 
 
-class RunInline(ScopedQuerysetMixin, admin.StackedInline):
+class RunInline(BoundedInlineMixin, ScopedQuerysetMixin, admin.StackedInline):
     model = Run
     partner_path = "offer__provider"
     fields = [
@@ -52,7 +54,7 @@ class RunInline(ScopedQuerysetMixin, admin.StackedInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(FreshnessAdminMixin, PartnerScopedAdminMixin, SimpleHistoryAdmin):
+class OfferAdmin(FreshnessAdminMixin, VersionedAdminMixin, PartnerScopedAdminMixin, SimpleHistoryAdmin):
     partner_path = "provider"
     list_display = ["title", "provider", "status", "next_start", "last_confirmed", "confirmed"]
     list_filter = ["status", StaleFilter, "kind", "provider", "entry_levels"]

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.admin import SecondFactorResetMixin
+from locking.admin import VersionedAdminMixin
+from partners.admin_input import BoundedInlineMixin
 from partners.admin_scoping import PartnerScopedAdminMixin, ScopedQuerysetMixin
 from partners.models import ContactPerson, Language, Membership, Partner, Service
 from partners.roles import sync_role_groups
@@ -16,7 +18,7 @@ from partners.scoping import COORDINATOR_GROUP, COUNSELLOR_GROUP, EDITOR_GROUP, 
 User = get_user_model()
 
 
-class ContactPersonInline(ScopedQuerysetMixin, admin.TabularInline):
+class ContactPersonInline(BoundedInlineMixin, ScopedQuerysetMixin, admin.TabularInline):
     model = ContactPerson
     partner_path = "partner"
     fields = ["name", "position", "phone", "email", "order"]
@@ -39,7 +41,7 @@ class EditorRolesOnlyMixin:
         return queryset.exclude(role=Membership.Role.COUNSELLOR)
 
 
-class MembershipInline(EditorRolesOnlyMixin, admin.TabularInline):
+class MembershipInline(BoundedInlineMixin, EditorRolesOnlyMixin, admin.TabularInline):
     """Only coordinators hold membership permissions, so editors never see who else edits."""
 
     model = Membership
@@ -49,7 +51,7 @@ class MembershipInline(EditorRolesOnlyMixin, admin.TabularInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
+class PartnerAdmin(VersionedAdminMixin, PartnerScopedAdminMixin, SimpleHistoryAdmin):
     partner_path = ""
     list_display = ["name", "kind", "city", "is_contact_point", "active", "updated_at"]
     list_filter = ["kind", "is_contact_point", "active", "services", "languages"]

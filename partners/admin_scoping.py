@@ -7,11 +7,15 @@ through partners.scoping, so there is one rule and one place to change it.
 """
 
 from django.contrib import admin
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import NestedObjects, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import router
 from django.http import Http404
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from accounts.kept_forms import KeptFormAdminMixin
+from partners.admin_input import TolerantAutocompleteSelect
 from partners.scoping import editable_partner_ids, is_coordinator, may_edit, scope_to_editor
 
 
@@ -41,6 +45,8 @@ class ScopedQuerysetMixin:
         choices = _scoped_choices(self.admin_site, db_field.related_model, request.user)
         if choices is not None:
             kwargs["queryset"] = choices
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = TolerantAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -95,6 +101,22 @@ class PartnerScopedAdminMixin(KeptFormAdminMixin, ScopedQuerysetMixin):
         # Django redirects with "… existiert nicht. Eventuell gelöscht?", which tells a foreign row from a missing
         # one; both get the same 404 page (templates/404.html).
         raise Http404
+
+    def get_deleted_objects(self, objs, request):
+        """Rows that block a deletion are named only where the user may see them in this admin; the rest (the
+        counselling records of an office, another partner's rows) are one line without names or numbers."""
+        deleted, model_count, perms_needed, _protected = super().get_deleted_objects(objs, request)
+        collector = NestedObjects(using=router.db_for_write(self.model))
+        collector.collect(objs)
+        visible = [obj for obj in collector.protected if self._may_see(request, obj)]
+        protected = [f"{capfirst(obj._meta.verbose_name)}: {obj}" for obj in visible]
+        if len(visible) < len(collector.protected):
+            protected.append(_("Weitere Datensätze außerhalb Ihres Bereichs verweisen auf diesen Eintrag."))
+        return deleted, model_count, perms_needed, protected
+
+    def _may_see(self, request, obj) -> bool:
+        model_admin = self.admin_site._registry.get(type(obj))
+        return model_admin is not None and model_admin.has_view_permission(request, obj)
 
     def _require_in_scope(self, request, object_id) -> None:
         try:

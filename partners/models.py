@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from locking.models import VersionedModel
 from places.distance import LocatedQuerySet
 from places.validators import validate_phone, validate_postcode
 
@@ -60,7 +61,7 @@ class PartnerQuerySet(LocatedQuerySet):
         return self.filter(models.Exists(counsellors))
 
 
-class Partner(models.Model):
+class Partner(VersionedModel):
     class Kind(models.TextChoices):
         IHK = "ihk", _("IHK")
         HWK = "hwk", _("Handwerkskammer")

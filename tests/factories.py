@@ -345,6 +345,8 @@ class CaseFactory(_Consented):
 
     office = factory.SubFactory(OfficeFactory)
     name = factory.Sequence(lambda n: f"Person {n}")
+    # Opened early in the year, so the tests' talks of March (a talk cannot predate its case) are plausible.
+    opened_on = datetime.date(2026, 1, 5)
 
 
 class SessionFactory(DjangoModelFactory):

@@ -8,12 +8,14 @@ from django.views.decorators.http import require_POST
 
 from accounts.kept_forms import restore_kept
 from counselling.access import counsellor_required
+from counselling.audit import record, record_list
 from counselling.drafts import drafts_fill
 from counselling.export import case_export_data
 from counselling.filters import CaseFilter
 from counselling.forms import (
     CaseCreateForm,
     CaseForm,
+    CaseSearchForm,
     OfferSearchForm,
     PlanStepForm,
     PlanStepStatusForm,
@@ -23,7 +25,6 @@ from counselling.forms import (
 )
 from counselling.models import AuditEntry, Case
 from counselling.services import (
-    audit,
     case_anonymise,
     case_change,
     case_create,
@@ -31,7 +32,7 @@ from counselling.services import (
     plan_step_save,
     session_log,
 )
-from counselling.timeline import case_timeline
+from counselling.timeline import case_timeline, correction_history
 
 PAGE_SIZE = 25
 
@@ -48,12 +49,25 @@ def _get_writable_case(request: HttpRequest, pk: int) -> Case | None:
     return case
 
 
+SEARCH_KEY = "counselling_case_search"
+
+
 @counsellor_required
 def case_list(request: HttpRequest) -> HttpResponse:
+    search = CaseSearchForm(request.POST or None)
+    if request.method == "POST" and search.is_valid():
+        request.session[SEARCH_KEY] = search.cleaned_data["q"].strip()
+        return redirect(request.get_full_path())  # the filters in the query string stay
+    query = request.session.get(SEARCH_KEY, "")
+    if not search.is_bound:
+        search = CaseSearchForm(initial={"q": query})
     cases = Case.objects.visible_to(request.user).select_related("step", "counsellor", "target_group", "office")
+    cases = cases.search(query) if query else cases
     case_filter = CaseFilter(request.GET, queryset=cases.order_by("-updated_at", "-pk"), offices=request.offices)
     page = Paginator(case_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "counselling/case_list.html", {"filter": case_filter, "page": page})
+    record_list(object_type=AuditEntry.ObjectType.CASE, by=request.user, what=_("Liste"))
+    context = {"filter": case_filter, "search": search, "page": page}
+    return render(request, "counselling/case_list.html", context, status=400 if search.is_bound else 200)
 
 
 @counsellor_required
@@ -87,11 +101,11 @@ def render_case(request: HttpRequest, case: Case, status: int = 200, **forms) ->
     forms.setdefault("referral_form", ReferralForm())
     if not restore_kept(request, _forms_by_action(case, forms)):
         drafts_fill(forms["session_form"], user=request.user, case=case, form="session")
-    audit(case=case, user=request.user, action=AuditEntry.Action.VIEW)
+    record(action=AuditEntry.Action.VIEW, obj=case, by=request.user)
     context = {
         "case": case,
         "timeline": case_timeline(case),
-        "audit_entries": case.audit_entries.select_related("user")[:50],
+        "audit_entries": AuditEntry.objects.for_case(case)[:50],
         "offer_search": search,
         "offer_query": offer_query,
         "step_status_form": PlanStepStatusForm(),
@@ -194,7 +208,7 @@ def referral_status(request: HttpRequest, pk: int, referral_pk: int) -> HttpResp
 @counsellor_required
 def case_export_json(request: HttpRequest, pk: int) -> HttpResponse:
     case = _get_case(request, pk)
-    audit(case=case, user=request.user, action=AuditEntry.Action.EXPORT, what="JSON")
+    record(action=AuditEntry.Action.EXPORT, obj=case, by=request.user, what="JSON")
     response = JsonResponse(case_export_data(case), json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = f'attachment; filename="{case.reference}.json"'
     return response
@@ -203,7 +217,7 @@ def case_export_json(request: HttpRequest, pk: int) -> HttpResponse:
 @counsellor_required
 def case_export_print(request: HttpRequest, pk: int) -> HttpResponse:
     case = _get_case(request, pk)
-    audit(case=case, user=request.user, action=AuditEntry.Action.EXPORT, what=_("Druckansicht"))
+    record(action=AuditEntry.Action.EXPORT, obj=case, by=request.user, what=_("Druckansicht"))
     return render(request, "counselling/case_export.html", {"case": case, "data": case_export_data(case)})
 
 
@@ -218,3 +232,41 @@ def case_anonymise_view(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(case)
     context = {"case": case, "clears_company": is_last_case_of_company(case)}
     return render(request, "counselling/case_anonymise.html", context)
+
+
+# --- corrections: sessions, plan steps and referrals stay editable, their earlier versions are kept --------------
+CORRECTIONS = {
+    "sessions": (SessionForm, _("Gespräch korrigieren")),
+    "plan_steps": (PlanStepForm, _("Schritt im Qualifizierungsplan korrigieren")),
+    "referrals": (ReferralForm, _("Vermittlung korrigieren")),
+}
+
+
+def _correct(request: HttpRequest, pk: int, related: str, item_pk: int) -> HttpResponse:
+    case = _get_writable_case(request, pk)
+    if case is None:
+        return redirect("counselling:case", pk=pk)
+    item = get_object_or_404(getattr(case, related), pk=item_pk)
+    form_class, title = CORRECTIONS[related]
+    form = form_class(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        case_change(form=form, by=request.user)
+        messages.success(request, _("Die Korrektur wurde gespeichert; die frühere Fassung bleibt erhalten."))
+        return redirect(f"{case.get_absolute_url()}#verlauf")
+    context = {"case": case, "form": form, "title": title, "versions": correction_history(item)}
+    return render(request, "counselling/record_form.html", context, status=400 if form.is_bound else 200)
+
+
+@counsellor_required
+def session_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    return _correct(request, pk, "sessions", item_pk)
+
+
+@counsellor_required
+def plan_step_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    return _correct(request, pk, "plan_steps", item_pk)
+
+
+@counsellor_required
+def referral_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    return _correct(request, pk, "referrals", item_pk)

@@ -6,10 +6,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from counselling.access import counsellor_required
+from counselling.audit import record, record_list
 from counselling.forms import CompanyForm, NeedFormSet, NeedsAnalysisForm
-from counselling.models import Company, NeedsAnalysis
+from counselling.models import AuditEntry, Company, NeedsAnalysis
 from counselling.selectors import offers_for_need
-from counselling.services import needs_analysis_record
+from counselling.services import company_save, needs_analysis_record
 
 PAGE_SIZE = 25
 
@@ -23,6 +24,7 @@ def company_list(request: HttpRequest) -> HttpResponse:
         .order_by("name", "pk")
     )
     page = Paginator(companies, PAGE_SIZE).get_page(request.GET.get("page"))
+    record_list(object_type=AuditEntry.ObjectType.COMPANY, by=request.user, what=_("Liste"))
     return render(request, "counselling/company_list.html", {"page": page})
 
 
@@ -30,7 +32,7 @@ def company_list(request: HttpRequest) -> HttpResponse:
 def company_new(request: HttpRequest) -> HttpResponse:
     form = CompanyForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        company = form.save()
+        company = company_save(form=form, by=request.user)
         messages.success(request, _("Das Unternehmen wurde angelegt."))
         return redirect(company)
     return render(request, "counselling/company_form.html", {"form": form})
@@ -41,7 +43,7 @@ def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
     company = get_object_or_404(Company.objects.visible_to(request.user), pk=pk)
     form = CompanyForm(request.POST or None, instance=company, user=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        company_save(form=form, by=request.user)
         messages.success(request, _("Das Unternehmen wurde gespeichert."))
         return redirect(company)
     return render(request, "counselling/company_form.html", {"form": form, "company": company})
@@ -54,13 +56,14 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
     form = NeedsAnalysisForm(request.POST or None, instance=analysis)
     formset = NeedFormSet(request.POST or None, instance=analysis, prefix="needs")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
-        needs_analysis_record(form=form, formset=formset)
+        needs_analysis_record(form=form, formset=formset, by=request.user)
         messages.success(request, _("Die Bedarfsanalyse wurde gespeichert."))
         return redirect(company)
     analyses = company.analyses.prefetch_related("needs__step", "needs__sector")
     needs_with_offers = [
         (analysis, [(need, offers_for_need(need)) for need in analysis.needs.all()]) for analysis in analyses
     ]
+    record(action=AuditEntry.Action.VIEW, obj=company, by=request.user)
     context = {
         "company": company,
         "analyses": needs_with_offers,

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from counselling.access import counsellor_required
-from counselling.models import Case, Inquiry, Session
+from counselling.audit import record, record_list
+from counselling.models import AuditEntry, Case, Inquiry, Session
 from counselling.querysets import answer_overdue_before
 from counselling.services import (
     InquiryAlreadyHandled,
@@ -44,6 +45,7 @@ def desk(request: HttpRequest) -> HttpResponse:
         "overdue_before": answer_overdue_before(today),
         "today": today,
     }
+    record_list(object_type=AuditEntry.ObjectType.CASE, by=request.user, what=_("Übersicht"))
     return render(request, "counselling/desk.html", context)
 
 
@@ -60,6 +62,7 @@ def follow_up_done_view(request: HttpRequest, pk: int) -> HttpResponse:
 def inquiry_list(request: HttpRequest) -> HttpResponse:
     inquiries = Inquiry.objects.visible_to(request.user).select_related("office", "case")
     page = Paginator(inquiries, PAGE_SIZE).get_page(request.GET.get("page"))
+    record_list(object_type=AuditEntry.ObjectType.INQUIRY, by=request.user, what=_("Liste"))
     context = {"page": page, "overdue_before": answer_overdue_before()}
     return render(request, "counselling/inquiry_list.html", context)
 
@@ -67,6 +70,7 @@ def inquiry_list(request: HttpRequest) -> HttpResponse:
 @counsellor_required
 def inquiry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     inquiry = get_object_or_404(Inquiry.objects.visible_to(request.user).select_related("office"), pk=pk)
+    record(action=AuditEntry.Action.VIEW, obj=inquiry, by=request.user)
     return render(request, "counselling/inquiry_detail.html", {"inquiry": inquiry})
 
 

@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from locking.models import VersionedModel
 from offers.models.catalogue import CatalogueVersion
 from offers.models.run import Run
 from offers.models.vocabulary import FundingProgramme, QualificationStep, Sector, TargetGroup
@@ -233,7 +234,7 @@ class OfferQuerySet(QuerySet):
         )
 
 
-class Offer(models.Model):
+class Offer(VersionedModel):
     class Kind(models.TextChoices):
         ANPASSUNG = "anpassung", _("Anpassungsweiterbildung")
         TEILQUALIFIZIERUNG = "teilqualifizierung", _("Teilqualifizierung")

@@ -66,7 +66,7 @@ def full_case(office: Partner, counsellor, secret: str) -> Case:
         case=case, date=date(2026, 3, 2), minutes=60, topics=f"Themen {secret}",
         notes=f"Gespräch {secret}", next_steps=f"Schritte {secret}", counsellor=counsellor,
     )  # fmt: skip
-    factories.PlanStepFactory(case=case, offer=offer, note=f"Plan {secret}")
+    factories.PlanStepFactory(case=case, offer=offer, title=f"Externenprüfung für {secret}", note=f"Plan {secret}")
     factories.ReferralFactory(case=case, offer=offer, partner=office, note=f"Vermittlung {secret}")
     return case
 

@@ -3,12 +3,13 @@ Qualifizierung"; never backwards; corrections by hand; every change on the timel
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from counselling.models import AuditEntry, Case, PlanStep, StatusChange
 from tests.conftest import verified_login
 from tests.factories import CaseFactory, OfferFactory, PlanStepFactory, SessionFactory, programme
 
-SESSION = {"date": "2026-03-04", "minutes": "45", "channel": "phone"}
+SESSION = {"date": timezone.localdate().isoformat(), "minutes": "45", "channel": "phone"}
 
 
 @pytest.fixture
@@ -35,7 +36,7 @@ def test_first_talk_moves_new_case_into_counselling(desk_client, office_s, couns
     case.refresh_from_db()
     assert case.status == Case.Status.COUNSELLING
     assert moves(case) == [("new", "counselling", "erstes Gespräch")]
-    entry = AuditEntry.objects.get(case=case, what__startswith="Status")
+    entry = AuditEntry.objects.get(case_pk=case.pk, what__startswith="Status")
     assert (entry.user, entry.what) == (counsellor_s, "Status neu → in Beratung (erstes Gespräch)")
 
 

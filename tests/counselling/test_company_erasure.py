@@ -1,5 +1,6 @@
-"""A company's contact person and needs-analysis notes are personal data: erased with its last case, and cleared
-by apply_retention once nothing keeps them. Name, sector, size, postcode and the needs stay for the statistics."""
+"""A company's name (a sole trader's is a person's name), contact person, needs-analysis notes and needs' topics are
+personal data: erased with its last case, and cleared by apply_retention once nothing keeps them. Sector, size,
+postcode and the needs' steps and head counts stay for the statistics."""
 
 from datetime import date, datetime, timedelta
 from io import StringIO
@@ -50,8 +51,8 @@ def test_erasing_the_last_case_leaves_one_anonymise_entry_naming_the_company(wor
     case_anonymise(case=case, by=counsellor_s)
 
     entries = AuditEntry.objects.filter(action="anonymise")
-    text = f"Ansprechperson und Analysenotizen von Unternehmen {case.company_id} gelöscht"
-    assert list(entries.values_list("case", "office", "user", "what")) == [
+    text = f"Name, Ansprechperson, Analysenotizen und Themen von Unternehmen {case.company_id} gelöscht"
+    assert list(entries.values_list("case_pk", "office_pk", "user", "what")) == [
         (case.pk, case.office_id, counsellor_s.pk, text)
     ]
 
@@ -62,7 +63,7 @@ def test_erasing_a_case_without_company_touches_no_company(world, office_s):
     case_anonymise(case=lone)
 
     assert personal(world["s"].company) == ("Kontakt geheimS", ["Analyse geheimS"])
-    assert AuditEntry.objects.get(case=lone, action="anonymise").what == ""
+    assert AuditEntry.objects.get(case_pk=lone.pk, action="anonymise").what == ""
 
 
 def test_confirmation_page_says_when_the_company_is_cleared_too(client, world, office_s, counsellor_s):
@@ -87,10 +88,11 @@ def test_company_page_after_erasure_shows_dashes_and_keeps_business_data(client,
     body = response.content.decode()
     assert "<dt>Ansprechperson</dt><dd>–</dd>" in body
     assert '<p class="prewrap">' not in body  # no empty notes paragraph
-    assert "<h1>Firma geheimS</h1>" in body
+    assert "<h1>–</h1>" in body
+    assert "Firma geheimS" not in body
     assert "<dt>Postleitzahl</dt><dd>70173</dd>" in body
     [(_analysis, [(need, _offers)])] = response.context["analyses"]
-    assert (need.topic, need.employees) == ("Thema geheimS", 3)
+    assert (need.topic, need.employees) == ("", 3)
 
 
 # apply_retention, with a 30-day period. The cutoff day is 30 days ago: activity on it keeps a company.
@@ -142,7 +144,7 @@ def firms(office_s, office_n, settings):
         case_anonymise(case=closed(office_s, firms[key], days_ago))
         # Contact entered again afterwards: only the activity dates decide.
         Company.objects.filter(pk=firms[key].pk).update(contact=f"Kontakt {key}")
-    Company.objects.filter(pk=firms["nothing-to-clear"].pk).update(contact="")
+    Company.objects.filter(pk=firms["nothing-to-clear"].pk).update(name="–", contact="")
     NeedsAnalysis.objects.filter(company=firms["nothing-to-clear"]).update(notes="")
     return firms
 
@@ -164,13 +166,16 @@ def test_retention_clears_exactly_the_companies_nothing_keeps(firms):
     assert state["anonymised-recently"] == ("Kontakt anonymised-recently", [])
 
 
-def test_retention_keeps_company_names_and_needs(firms):
-    needs_before = list(Need.objects.values_list("analysis__company__name", "step", "employees").order_by("pk"))
+def test_retention_clears_names_of_the_cleared_companies_and_keeps_the_needs_counts(firms):
+    needs_before = list(Need.objects.values_list("analysis__company", "step", "employees").order_by("pk"))
 
     call_command("apply_retention", stdout=StringIO())
 
-    assert set(Company.objects.values_list("name", flat=True)) == set(firms)
-    assert list(Need.objects.values_list("analysis__company__name", "step", "employees").order_by("pk")) == needs_before
+    names = {key: Company.objects.get(pk=firm.pk).name for key, firm in firms.items()}
+    assert {key for key, name in names.items() if name == "–"} == CLEARED | {
+        "nothing-to-clear", "anonymised-recently"  # erased with its case ten days ago
+    }  # fmt: skip
+    assert list(Need.objects.values_list("analysis__company", "step", "employees").order_by("pk")) == needs_before
 
 
 def test_retention_logs_each_company_it_clears_once(firms, office_n):
@@ -179,12 +184,15 @@ def test_retention_logs_each_company_it_clears_once(firms, office_n):
     call_command("apply_retention", stdout=StringIO())
     call_command("apply_retention", stdout=StringIO())
 
-    logged = AuditEntry.objects.filter(action="anonymise", what__startswith="Ansprechperson").exclude(pk__in=earlier)
-    expected = {f"Ansprechperson und Analysenotizen von Unternehmen {firms[key].pk} gelöscht" for key in CLEARED}
+    logged = AuditEntry.objects.filter(action="anonymise", what__startswith="Name, Ansprechperson").exclude(
+        pk__in=earlier
+    )
+    text = "Name, Ansprechperson, Analysenotizen und Themen von Unternehmen %s gelöscht"
+    expected = {text % firms[key].pk for key in CLEARED}
     assert sorted(logged.values_list("what", flat=True)) == sorted(expected)
     # Cleared by their own lack of activity, not with a case: logged per office, on no case.
-    assert not logged.filter(case__isnull=False).exists()
-    assert logged.get(what__endswith=f" {firms['quiet-other-office'].pk} gelöscht").office == office_n
+    assert not logged.filter(case_pk__isnull=False).exists()
+    assert logged.get(what__endswith=f" {firms['quiet-other-office'].pk} gelöscht").office_pk == office_n.pk
 
 
 def test_retention_dry_run_lists_the_companies_a_real_run_clears_and_changes_nothing(firms):

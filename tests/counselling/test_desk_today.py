@@ -49,7 +49,7 @@ def test_marking_a_follow_up_done_removes_it_and_is_audited(desk_client, mine, c
     overdue.refresh_from_db()
     assert overdue.follow_up_done_on == timezone.localdate()
     assert list(desk_client.get(DESK).context["follow_ups"]) == []
-    entry = AuditEntry.objects.get(case=mine, action=AuditEntry.Action.CHANGE)
+    entry = AuditEntry.objects.get(case_pk=mine.pk, action=AuditEntry.Action.CHANGE)
     assert (entry.user, entry.what) == (counsellor_s, "Wiedervorlage erledigt")
 
 
