@@ -21,16 +21,18 @@ def _empty_cache():
 
 @pytest.fixture
 def office(db) -> Partner:
-    return Partner.objects.create(
+    """A contact point with a counsellor: the request form offers only offices where someone reads the requests."""
+    office = Partner.objects.create(
         slug="lotse-stuttgart", name="Lotsendienst Stuttgart", kind=Partner.Kind.BERATUNG, is_contact_point=True
     )
+    user = get_user_model().objects.create_user(username="beraterin", password="demo")
+    Membership.objects.create(user=user, partner=office, role=Membership.Role.COUNSELLOR)
+    return office
 
 
 @pytest.fixture
 def counsellor(office):
-    user = get_user_model().objects.create_user(username="beraterin", password="demo")
-    Membership.objects.create(user=user, partner=office, role=Membership.Role.COUNSELLOR)
-    return user
+    return get_user_model().objects.get(username="beraterin")
 
 
 class DatabaseSwitch:
