@@ -19,6 +19,7 @@ LAYERS = [
     ["offers"],
     ["partners"],
     ["places", "accounts"],
+    ["tabular"],
 ]
 LEVEL = {app: level for level, layer in enumerate(LAYERS) for app in layer}
 PROJECT = "lotsendienst"  # settings and the root urls: they wire every app, and no app depends on them
