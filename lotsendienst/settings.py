@@ -236,6 +236,9 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 OFFER_STALE_AFTER_DAYS = env_int("OFFER_STALE_AFTER_DAYS", 183, minimum=1)
 CASE_RETENTION_DAYS = env_int("CASE_RETENTION_DAYS", 3 * 365, minimum=1)
 COUNSELLOR_IDLE_MINUTES = env_int("COUNSELLOR_IDLE_MINUTES", 30, minimum=1)
+# Bulk import of a partner's catalogue (docs/import.md): larger files are refused with the limit named.
+IMPORT_MAX_MB = env_int("IMPORT_MAX_MB", 20, minimum=1)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 50_000, minimum=1)
 INQUIRY_RATE_LIMIT = env_int("INQUIRY_RATE_LIMIT", 5, minimum=1)  # requests per address and hour
 PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 5, minimum=1)  # reset mails per address and hour
 OFFERS_PER_PAGE = 20  # search results on one page

@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 XLSX_MAGIC = b"PK\x03\x04"
+BOM = b"\xef\xbb\xbf"
 
 
 class TableError(ValueError):
@@ -35,14 +36,19 @@ class Table:
 
 
 def decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
+    """UTF-8 (a BOM says so for sure), else Windows-1252, as Excel on Windows saves "CSV (Trennzeichen-getrennt)"."""
+    has_bom = data.startswith(BOM)
+    body = data[len(BOM) :] if has_bom else data
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+        return body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if has_bom:
+            message = _(
+                "Die Datei ist als UTF-8 gekennzeichnet, enthält aber ein ungültiges Zeichen (Byte %(position)s)."
+            )
+            raise TableError(message % {"position": error.start + len(BOM) + 1}) from error
     try:
-        return data.decode("cp1252")
+        return body.decode("cp1252")
     except UnicodeDecodeError as error:
         raise TableError(
             _("Die Datei ist weder UTF-8 noch Windows-1252 kodiert (Byte %(position)s). Bitte als CSV UTF-8 speichern.")
