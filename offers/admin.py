@@ -2,13 +2,16 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.db import models
 from django.forms import CheckboxSelectMultiple
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from offers.imports import views as import_views
 from offers.models import (
     FundingProgramme,
+    ImportLog,
     Offer,
     QualificationStep,
     Run,
@@ -151,3 +154,42 @@ class FundingProgrammeAdmin(admin.ModelAdmin):
     list_filter = ["region", "active"]
     search_fields = ["name", "short_name", "legal_basis", "sponsor"]
     prepopulated_fields = {"slug": ["short_name"]}
+
+
+@admin.register(ImportLog)
+class ImportLogAdmin(PartnerScopedAdminMixin, admin.ModelAdmin):
+    """The import log (read-only) and, under it, the import page and the template downloads."""
+
+    partner_path = "partner"
+    list_display = ["created_at", "partner", "user", "file_name", "created", "changed", "unchanged", "archived"]
+    list_filter = ["partner"]
+    list_select_related = ["partner", "user"]
+    change_list_template = "admin/offers/importlog/change_list.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        extra = {"may_import": import_views.may_import(request.user), **(extra_context or {})}
+        return super().changelist_view(request, extra)
+
+    def get_urls(self):
+        own = [
+            path(
+                "importieren/",
+                self.admin_site.admin_view(lambda request: import_views.import_page(request, self)),
+                name="offers_importlog_import",
+            ),
+            path(
+                "vorlage.<str:file_format>",
+                self.admin_site.admin_view(import_views.template_download),
+                name="offers_importlog_template",
+            ),
+        ]
+        return own + super().get_urls()

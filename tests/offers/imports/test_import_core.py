@@ -114,4 +114,3 @@ def test_import_log_counts_are_per_partner(partner):
     run_import(csv_file(row()), partner)
 
     assert list(ImportLog.objects.values_list("partner", "created")) == [(partner.pk, 1)]
-
