@@ -41,9 +41,13 @@ def _write(offer: Offer, data: OfferData, *, by, reason: str) -> None:
             run.save()
 
 
+def _no_progress(done: int, total: int) -> None:
+    pass
+
+
 @transaction.atomic
-def apply_plan(*, plan: Plan, by, file_name: str) -> ImportLog:
-    """All of it or nothing: any error rolls the whole import back."""
+def apply_plan(*, plan: Plan, by, file_name: str, progress=_no_progress) -> ImportLog:
+    """All of it or nothing: any error rolls the whole import back. `progress(done, total)` follows the writes."""
     counts = plan.counts
     log = ImportLog.objects.create(
         partner=plan.partner,
@@ -55,13 +59,20 @@ def apply_plan(*, plan: Plan, by, file_name: str) -> ImportLog:
         archived=counts["archived"],
     )
     reason = _("Import %(number)s: %(file)s") % {"number": log.pk, "file": file_name}
+    total, done = len(plan.new) + len(plan.changed) + len(plan.archived), 0
     for data in plan.new:
         offer = Offer(provider=plan.partner, slug=_unique_slug(data.fields["title"], plan.partner))
         _write(offer, data, by=by, reason=reason)
+        done += 1
+        progress(done, total)
     for offer, data in plan.changed:
         if differs(offer, data):  # still, at the moment of writing
             _write(offer, data, by=by, reason=reason)
+        done += 1
+        progress(done, total)
     for offer in plan.archived:
         offer.status = Offer.Status.ARCHIVED
         _save(offer, by=by, reason=reason)
+        done += 1
+        progress(done, total)
     return log

@@ -23,9 +23,11 @@ def preview(*, data: bytes, partner, complete: bool) -> Preview:
     return Preview([], make_plan(partner=partner, offers=checked.offers, complete=complete))
 
 
-def import_file(*, data: bytes, partner, complete: bool, by, file_name: str) -> tuple[Preview, ImportLog | None]:
-    """Checks and plans the file again and writes it only if it has no problem."""
+def import_file(
+    *, data: bytes, partner, complete: bool, by, file_name: str, **options
+) -> tuple[Preview, ImportLog | None]:
+    """Checks and plans the file again and writes it only if it has no problem (options: see apply_plan)."""
     result = preview(data=data, partner=partner, complete=complete)
     if result.plan is None:
         return result, None
-    return result, apply_plan(plan=result.plan, by=by, file_name=file_name)
+    return result, apply_plan(plan=result.plan, by=by, file_name=file_name, **options)
