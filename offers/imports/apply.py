@@ -1,4 +1,5 @@
-"""Writes a plan in one transaction, each saved offer with a history entry naming the editor and the import."""
+"""Writes a plan in one transaction, with history entries naming the editor and the import (offers/imports/bulk.py
+does the writing)."""
 
 from __future__ import annotations
 
@@ -6,43 +7,37 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from offers.imports.plan import Plan, differs, run_key
-from offers.imports.validate import OfferData
-from offers.models import ImportLog, Offer, Run
+from offers.imports.bulk import archive_offers, write_offers
+from offers.imports.plan import Plan, differs
+from offers.models import ImportLog, Offer
+from partners.scoping import editable_partner_ids
 
-
-def _unique_slug(title: str, partner) -> str:
-    base = slugify(f"{title} {partner.slug}")[:200] or "angebot"
-    taken = set(Offer.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, number = base, 1
-    while slug in taken:
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
-
-
-def _save(offer: Offer, *, by, reason: str) -> None:
-    offer._history_user = by
-    offer._change_reason = reason
-    offer.save()
-
-
-def _write(offer: Offer, data: OfferData, *, by, reason: str) -> None:
-    for name, value in data.fields.items():
-        setattr(offer, name, value)
-    _save(offer, by=by, reason=reason)
-    for name, entries in data.links.items():
-        getattr(offer, name).set(entries)
-    if sorted(run_key(run) for run in offer.runs.all()) != sorted(run_key(run) for run in data.runs):
-        offer.runs.all().delete()
-        for fields in data.runs:
-            run = Run(offer=offer, **{name: value for name, value in fields.items() if name != "row"})
-            run._history_user = by
-            run.save()
+BATCH = 1000
 
 
 def _no_progress(done: int, total: int) -> None:
     pass
+
+
+def new_slugs(titles: list[str], partner) -> list[str]:
+    """A unique slug per new offer from its title and the partner, "-2", "-3" … where one is taken."""
+    bases = [slugify(f"{title} {partner.slug}")[:200] or "angebot" for title in titles]
+    taken = set()
+    for start in range(0, len(bases), BATCH):
+        chunk = set(bases[start : start + BATCH])
+        taken |= set(Offer.objects.filter(slug__in=chunk).values_list("slug", flat=True))
+    slugs = []
+    for base in bases:
+        slug = base
+        if slug in taken:  # rare: ask the database for the numbered variants only then
+            taken |= set(Offer.objects.filter(slug__startswith=f"{base}-").values_list("slug", flat=True))
+            number = 2
+            while f"{base}-{number}" in taken:
+                number += 1
+            slug = f"{base}-{number}"
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
 
 
 @transaction.atomic
@@ -59,20 +54,15 @@ def apply_plan(*, plan: Plan, by, file_name: str, progress=_no_progress) -> Impo
         archived=counts["archived"],
     )
     reason = _("Import %(number)s: %(file)s") % {"number": log.pk, "file": file_name}
-    total, done = len(plan.new) + len(plan.changed) + len(plan.archived), 0
-    for data in plan.new:
-        offer = Offer(provider=plan.partner, slug=_unique_slug(data.fields["title"], plan.partner))
-        _write(offer, data, by=by, reason=reason)
-        done += 1
-        progress(done, total)
-    for offer, data in plan.changed:
-        if differs(offer, data):  # still, at the moment of writing
-            _write(offer, data, by=by, reason=reason)
-        done += 1
-        progress(done, total)
-    for offer in plan.archived:
-        offer.status = Offer.Status.ARCHIVED
-        _save(offer, by=by, reason=reason)
-        done += 1
-        progress(done, total)
+    slugs = new_slugs([data.fields["title"] for data in plan.new], plan.partner)
+    pairs = [(Offer(provider=plan.partner, slug=slug), data) for slug, data in zip(slugs, plan.new, strict=True)]
+    pairs += [(offer, data) for offer, data in plan.changed if differs(offer, data)]  # still, at the moment of writing
+    confirmed = by is not None and plan.partner.pk in editable_partner_ids(by)
+    total = len(pairs) + len(plan.archived)
+    for start in range(0, len(pairs), BATCH):
+        write_offers(pairs[start : start + BATCH], by=by, reason=reason, confirmed=confirmed)
+        progress(min(start + BATCH, len(pairs)), total)
+    if plan.archived:
+        archive_offers(plan.archived, by=by, reason=reason)
+        progress(total, total)
     return log

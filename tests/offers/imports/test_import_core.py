@@ -1,11 +1,13 @@
 import datetime
 from decimal import Decimal
 
+from django.utils import timezone
+
 from offers.imports.apply import apply_plan
 from offers.imports.plan import make_plan
 from offers.imports.validate import check_file
-from offers.models import ImportLog, Offer
-from tests.factories import OfferFactory, editor, slugs
+from offers.models import ImportLog, Offer, Run
+from tests.factories import STUTTGART, OfferFactory, coordinator, editor, slugs
 from tests.offers.imports.conftest import csv_file, row
 
 
@@ -114,3 +116,49 @@ def test_import_log_counts_are_per_partner(partner):
     run_import(csv_file(row()), partner)
 
     assert list(ImportLog.objects.values_list("partner", "created")) == [(partner.pk, 1)]
+
+
+def test_imported_offers_are_listed_located_and_searchable_like_saved_ones(partner):
+    run_import(csv_file(row(Lernform="Präsenz", PLZ="70173", Ort="Stuttgart")), partner)
+
+    offer = Offer.objects.get(external_id="K-1")
+    run = offer.runs.get()
+    assert (run.latitude, run.longitude) == (STUTTGART.latitude, STUTTGART.longitude)
+    assert (offer.listed_until, offer.next_start) == (datetime.date(2027, 4, 30), datetime.date(2027, 3, 2))
+    assert list(Offer.objects.listed()) == [offer]
+
+
+def test_history_of_an_import_holds_the_links_and_the_runs(partner):
+    user = editor(partner)
+
+    _plan, log = run_import(csv_file(row(Branchen="logistik|handwerk")), partner, by=user)
+
+    record = Offer.objects.get(external_id="K-1").history.get()
+    assert {link.sector.slug for link in record.sectors.all()} == {"logistik", "handwerk"}
+    run_record = Run.history.get()
+    assert (run_record.history_user, run_record.history_change_reason) == (user, f"Import {log.pk}: katalog.csv")
+
+
+def test_an_editors_import_confirms_the_offers_a_coordinators_does_not(partner):
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    OfferFactory(provider=partner, external_id="K-1", last_confirmed_at=long_ago)
+    OfferFactory(provider=partner, external_id="K-2", last_confirmed_at=long_ago)
+
+    run_import(csv_file(row()), partner, by=editor(partner))
+    run_import(csv_file(row(Kursnummer="K-2")), partner, by=coordinator())
+
+    confirmed = dict(Offer.objects.values_list("external_id", "last_confirmed_at"))
+    assert confirmed["K-1"] > long_ago
+    assert confirmed["K-2"] == long_ago
+
+
+def test_new_offers_get_unique_slugs_also_when_titles_repeat(partner):
+    OfferFactory(slug="cnc-frasen-bildungswerk-neckar")
+
+    run_import(csv_file(row(), row(Kursnummer="K-2"), row(Kursnummer="K-3")), partner)
+
+    assert sorted(Offer.objects.filter(provider=partner).values_list("slug", flat=True)) == [
+        "cnc-frasen-bildungswerk-neckar-2",
+        "cnc-frasen-bildungswerk-neckar-3",
+        "cnc-frasen-bildungswerk-neckar-4",
+    ]
