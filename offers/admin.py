@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from offers.imports import views as import_views
+from offers.imports.export import export_rows
 from offers.models import (
     FundingProgramme,
     ImportLog,
@@ -21,6 +22,7 @@ from offers.models import (
 from offers.services import offer_duplicate, offers_confirm
 from partners.admin_scoping import PartnerScopedAdminMixin, ScopedQuerysetMixin
 from partners.scoping import editable_partner_ids
+from tabular.responses import download
 
 
 class StaleFilter(admin.SimpleListFilter):
@@ -68,7 +70,7 @@ class OfferAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
     formfield_overrides = {models.ManyToManyField: {"widget": CheckboxSelectMultiple}}
     inlines = [RunInline]
     object_history_template = "admin/offers/offer/object_history.html"
-    actions = ["confirm_current", "duplicate_as_draft"]
+    actions = ["confirm_current", "duplicate_as_draft", "export_csv", "export_xlsx"]
     fieldsets = [
         (None, {"fields": ["provider", "title", "slug", "status", "kind", "summary", "description"]}),
         (_("Einordnung"), {"fields": ["entry_levels", "leads_to", "dqr_level", "certificate", "certificate_kind"]}),
@@ -126,6 +128,14 @@ class OfferAdmin(PartnerScopedAdminMixin, SimpleHistoryAdmin):
         )
         titles = ", ".join(str(copy) for copy in copies)
         self.message_user(request, message % {"count": len(copies), "titles": titles}, messages.SUCCESS)
+
+    @admin.action(description=_("Als CSV in der Importvorlage herunterladen"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        return download(export_rows(queryset), filename="angebote", file_format="csv")
+
+    @admin.action(description=_("Als XLSX in der Importvorlage herunterladen"), permissions=["view"])
+    def export_xlsx(self, request, queryset):
+        return download(export_rows(queryset), filename="angebote", file_format="xlsx")
 
 
 @admin.register(QualificationStep)

@@ -10,6 +10,8 @@ from offers.imports.template import MANY_FIELDS, RUN_FIELDS
 from offers.imports.validate import OfferData
 from offers.models import Offer, Run
 
+OWN_KEY_PREFIX = "LD-"  # the export's key for an offer without Kursnummer
+
 
 @dataclass
 class Plan:
@@ -41,16 +43,16 @@ def differs(offer: Offer, data: OfferData) -> bool:
 
 
 def make_plan(*, partner, offers: list[OfferData], complete: bool = False) -> Plan:
-    """Matches each offer of the file to the partner's offer with the same Kursnummer."""
-    existing = {
-        offer.external_id: offer
-        for offer in Offer.objects.filter(provider=partner)
-        .exclude(external_id="")
-        .prefetch_related(*MANY_FIELDS, Prefetch("runs", queryset=Run.objects.order_by("pk")))
-    }
+    """Matches each offer of the file to the partner's offer with the same Kursnummer, or, for "LD-<id>" (an
+    export's key for an offer without Kursnummer, offers/imports/export.py), to that offer if it still has none."""
+    own = Offer.objects.filter(provider=partner).prefetch_related(
+        *MANY_FIELDS, Prefetch("runs", queryset=Run.objects.order_by("pk"))
+    )
+    existing = {offer.external_id: offer for offer in own.exclude(external_id="")}
+    unnumbered = {f"{OWN_KEY_PREFIX}{offer.pk}": offer for offer in own.filter(external_id="", pk__in=_own_ids(offers))}
     plan = Plan(partner)
     for data in offers:
-        offer = existing.pop(data.external_id, None)
+        offer = existing.pop(data.external_id, None) or unnumbered.get(data.external_id)
         if offer is None:
             plan.new.append(data)
         elif differs(offer, data):
@@ -60,3 +62,8 @@ def make_plan(*, partner, offers: list[OfferData], complete: bool = False) -> Pl
     if complete:
         plan.archived = [offer for offer in existing.values() if offer.status != Offer.Status.ARCHIVED]
     return plan
+
+
+def _own_ids(offers: list[OfferData]) -> list[int]:
+    keys = (data.external_id.removeprefix(OWN_KEY_PREFIX) for data in offers)
+    return [int(key) for key in keys if key.isdigit()]
