@@ -1,40 +1,41 @@
-"""An uploaded file kept on the server between the preview and the confirmation, never in the session itself
-(files are up to IMPORT_MAX_MB). The session holds only a random token and what the preview was made for."""
+"""An uploaded file kept between the preview and the confirmation (offers.models.PendingUpload); the session holds
+only its random token, so nobody confirms another user's upload."""
 
 from __future__ import annotations
 
+import datetime
 import secrets
-import tempfile
-from pathlib import Path
+
+from django.utils import timezone
+
+from offers.models import PendingUpload
 
 SESSION_KEY = "offers_import"
+KEEP_FOR = datetime.timedelta(days=1)
 
 
-def _folder() -> Path:
-    folder = Path(tempfile.gettempdir()) / "lotsendienst-imports"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    return folder
+def keep(request, *, data: bytes, partner, complete: bool, file_name: str) -> None:
+    discard(request)
+    PendingUpload.objects.filter(created_at__lt=timezone.now() - KEEP_FOR).delete()
+    upload = PendingUpload.objects.create(
+        token=secrets.token_hex(32),
+        user=request.user,
+        partner=partner,
+        complete=complete,
+        file_name=file_name[:255],
+        data=data,
+    )
+    request.session[SESSION_KEY] = upload.token
 
 
-def keep(session, *, data: bytes, partner_id: int, complete: bool, file_name: str) -> None:
-    discard(session)
-    token = secrets.token_hex(16)
-    (_folder() / token).write_bytes(data)
-    session[SESSION_KEY] = {"token": token, "partner": partner_id, "complete": complete, "file_name": file_name}
+def take(request) -> PendingUpload | None:
+    """The user's kept upload, removed from the database and the session (None if there is none)."""
+    token = request.session.pop(SESSION_KEY, None)
+    upload = PendingUpload.objects.filter(token=token, user=request.user).first() if token else None
+    if upload is not None:
+        upload.delete()
+    return upload
 
 
-def kept(session) -> tuple[dict, bytes] | None:
-    """What the preview was made for and the file's bytes, or None if nothing (or nothing readable) is kept."""
-    pending = session.get(SESSION_KEY)
-    if not pending:
-        return None
-    path = _folder() / pending["token"]
-    if not pending["token"].isalnum() or not path.exists():
-        return None
-    return pending, path.read_bytes()
-
-
-def discard(session) -> None:
-    pending = session.pop(SESSION_KEY, None)
-    if pending and pending.get("token", "").isalnum():
-        (_folder() / pending["token"]).unlink(missing_ok=True)
+def discard(request) -> None:
+    take(request)

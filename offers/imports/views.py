@@ -48,25 +48,27 @@ def import_page(request: HttpRequest, model_admin) -> HttpResponse:
         result = preview(data=data, partner=partner, complete=complete)
         context.update(result=result, partner=partner, file_name=upload.name, complete=complete)
         if result.plan is not None:
-            uploads.keep(request.session, data=data, partner_id=partner.pk, complete=complete, file_name=upload.name)
+            uploads.keep(request, data=data, partner=partner, complete=complete, file_name=upload.name)
     context["form"] = form
     return TemplateResponse(request, "admin/offers/import.html", context)
 
 
 def _confirm(request: HttpRequest, model_admin, context: dict) -> HttpResponse:
-    kept = uploads.kept(request.session)
-    uploads.discard(request.session)
+    pending = uploads.take(request)
     form = ImportForm(user=request.user)
-    pending, data = kept if kept else ({}, b"")
-    partner = form.fields["partner"].queryset.filter(pk=pending.get("partner")).first()
-    if partner is None:
+    # The partner is checked again: the user's rights may have changed since the preview.
+    if pending is None or not form.fields["partner"].queryset.filter(pk=pending.partner_id).exists():
         messages.error(request, _("Bitte die Datei erneut hochladen."))
         return redirect("admin:offers_importlog_import")
     result, log = import_file(
-        data=data, partner=partner, complete=pending["complete"], by=request.user, file_name=pending["file_name"]
+        data=bytes(pending.data),
+        partner=pending.partner,
+        complete=pending.complete,
+        by=request.user,
+        file_name=pending.file_name,
     )
     if log is None:  # the catalogue changed since the preview in a way the file no longer fits
-        context.update(form=form, result=result, partner=partner, file_name=pending["file_name"])
+        context.update(form=form, result=result, partner=pending.partner, file_name=pending.file_name)
         return TemplateResponse(request, "admin/offers/import.html", context)
     message = _(
         "Import abgeschlossen: %(new)s neu, %(changed)s geändert, %(unchanged)s unverändert, %(archived)s archiviert."

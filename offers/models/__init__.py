@@ -1,7 +1,7 @@
 """The catalogue's models, one module per topic; everything imports them from here."""
 
 from offers.models.catalogue import CatalogueVersion, SearchSummary
-from offers.models.imports import ImportLog
+from offers.models.imports import ImportLog, PendingUpload
 from offers.models.offer import SAMPLE_RANGE, Offer, random_sample
 from offers.models.run import Run
 from offers.models.vocabulary import FundingProgramme, QualificationStep, Sector, TargetGroup
@@ -12,6 +12,7 @@ __all__ = [
     "FundingProgramme",
     "ImportLog",
     "Offer",
+    "PendingUpload",
     "QualificationStep",
     "Run",
     "SearchSummary",

@@ -28,3 +28,19 @@ class ImportLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.partner} – {self.file_name}"
+
+
+class PendingUpload(models.Model):
+    """A file between the admin's preview and its confirmation. In the database, not on a disk, because the app runs
+    as several processes on several machines (README, "Production"); deleted on confirmation or after a day."""
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE)
+    complete = models.BooleanField(default=False)
+    file_name = models.CharField(max_length=255)
+    data = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.file_name

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from offers.imports import uploads
 from offers.imports.template import HEADERS
-from offers.models import ImportLog, Offer
+from offers.models import ImportLog, Offer, PendingUpload
 from tests.conftest import verified_login
 from tests.factories import ImportLogFactory, PartnerFactory, coordinator, counsellor, editor
 from tests.offers.imports.conftest import csv_file, row
@@ -51,6 +51,22 @@ def test_upload_preview_and_confirm_import_the_file(client, partner):
     log = ImportLog.objects.get()
     assert (log.partner, log.user, log.file_name, log.created) == (partner, user, "katalog.csv", 2)
     assert uploads.SESSION_KEY not in client.session
+    assert PendingUpload.objects.count() == 0
+
+
+def test_the_kept_upload_belongs_to_the_user_who_uploaded_it(client, partner):
+    verified_login(client, editor(partner))
+    upload(client, partner, csv_file(row()))
+    token = client.session[uploads.SESSION_KEY]
+    verified_login(client, editor(partner))  # another editor of the same partner, with the same token in a session
+    session = client.session
+    session[uploads.SESSION_KEY] = token
+    session.save()
+
+    response = client.post(reverse(IMPORT), {"confirm": "1"}, follow=True)
+
+    assert "Bitte die Datei erneut hochladen." in response.content.decode()
+    assert Offer.objects.count() == 0
 
 
 def test_a_file_with_problems_shows_the_report_and_offers_no_confirmation(client, partner):
