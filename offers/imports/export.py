@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.utils import translation
 
 from offers.imports.cells import LIST_SEPARATOR
@@ -39,7 +39,8 @@ def _value(column: Column, source):
 
 
 def offer_rows(offer: Offer) -> Iterator[list]:
-    """One row per run (one row with empty run columns for an offer without runs)."""
+    """One row per run, rolling starts first on every database (one row with empty run columns for an offer
+    without runs)."""
     cells = [offer.provider.slug, *(_value(column, offer) for column in OFFER_COLUMNS)]
     cells[1] = own_key(offer)
     runs = list(offer.runs.all()) or [None]
@@ -52,7 +53,7 @@ def export_rows(offers) -> Iterator[list]:
     yield [PARTNER_COLUMN, *HEADERS]  # the partner's column keeps a whole-catalogue file out of one partner's import
     offers = offers.select_related("provider", "leads_to").prefetch_related(
         "entry_levels", "sectors", "target_groups", "funding_programmes", "languages",
-        Prefetch("runs", queryset=Run.objects.order_by("start_date", "pk")),
+        Prefetch("runs", queryset=Run.objects.order_by(F("start_date").asc(nulls_first=True), "pk")),
     ).order_by("provider_id", "external_id", "pk")  # fmt: skip
     with translation.override("de"):  # labels in the template's language, whatever the user's
         for start in range(0, offers.count(), CHUNK):
