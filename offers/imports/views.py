@@ -36,7 +36,7 @@ def import_page(request: HttpRequest, model_admin) -> HttpResponse:
         "opts": model_admin.opts,
     }
     if request.method == "POST" and "confirm" in request.POST:
-        return _confirm(request, model_admin, context)
+        return _confirm(request, context)
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         upload, partner, complete = (
@@ -47,13 +47,15 @@ def import_page(request: HttpRequest, model_admin) -> HttpResponse:
         data = upload.read()
         result = preview(data=data, partner=partner, complete=complete)
         context.update(result=result, partner=partner, file_name=upload.name, complete=complete)
-        if result.plan is not None:
+        if result.plan is None:
+            uploads.discard(request)  # an earlier preview must not be confirmed in place of this file
+        else:
             uploads.keep(request, data=data, partner=partner, complete=complete, file_name=upload.name)
     context["form"] = form
     return TemplateResponse(request, "admin/offers/import.html", context)
 
 
-def _confirm(request: HttpRequest, model_admin, context: dict) -> HttpResponse:
+def _confirm(request: HttpRequest, context: dict) -> HttpResponse:
     pending = uploads.take(request)
     form = ImportForm(user=request.user)
     # The partner is checked again: the user's rights may have changed since the preview.

@@ -71,6 +71,7 @@ def test_the_kept_upload_belongs_to_the_user_who_uploaded_it(client, partner):
 
 def test_a_file_with_problems_shows_the_report_and_offers_no_confirmation(client, partner):
     verified_login(client, editor(partner))
+    upload(client, partner, csv_file(row(Kursnummer="K-9")))  # an earlier preview, not confirmed
 
     response = upload(client, partner, csv_file(row(Preis="-5")))
 
