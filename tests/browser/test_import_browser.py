@@ -40,7 +40,7 @@ def catalogue(headers: list[str], *, mistakes: bool) -> bytes:
             "Titel": f"Lehrgang {number}",
             "Kurzbeschreibung": "Ein Lehrgang für Beschäftigte in der Metallindustrie.",
             "Art": "Anpassungsweiterbildung",
-            "Branchen": "Metall und Elektro",
+            "Branchen": "metall-elektro",
             "Preis": f"{900 + number},00",
             "Beginn": f"{number % 28 + 1:02d}.03.2027",
             "Zeitform": "Teilzeit",
