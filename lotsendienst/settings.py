@@ -291,6 +291,9 @@ CASE_RETENTION_DAYS = env_int("CASE_RETENTION_DAYS", 3 * 365, minimum=1)
 COUNSELLOR_IDLE_MINUTES = env_int("COUNSELLOR_IDLE_MINUTES", 30, minimum=1)
 # How long a form sent after the idle logout is kept for its author (accounts/kept_forms.py).
 KEPT_FORM_HOURS = env_int("KEPT_FORM_HOURS", 12, minimum=1)
+# Bulk import of a partner's catalogue (docs/import.md): larger files are refused with the limit named.
+IMPORT_MAX_MB = env_int("IMPORT_MAX_MB", 20, minimum=1)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 50_000, minimum=1)
 INQUIRY_RATE_LIMIT = env_int("INQUIRY_RATE_LIMIT", 5, minimum=1)  # requests per address and hour
 PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 5, minimum=1)  # reset mails per address and hour
 OFFERS_PER_PAGE = 20  # search results on one page

@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.db import models
 from django.forms import CheckboxSelectMultiple
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -9,8 +10,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from locking.admin import VersionedAdminMixin
 from offers.admin_freshness import FreshnessAdminMixin
+from offers.imports import views as import_views
+from offers.imports.export import export_rows
 from offers.models import (
     FundingProgramme,
+    ImportLog,
     Offer,
     QualificationStep,
     Run,
@@ -21,6 +25,7 @@ from offers.services import offer_duplicate, offers_confirm
 from partners.admin_input import BoundedInlineMixin
 from partners.admin_scoping import PartnerScopedAdminMixin, ScopedQuerysetMixin
 from partners.scoping import editable_partner_ids
+from tabular.responses import download
 
 
 class StaleFilter(admin.SimpleListFilter):
@@ -68,7 +73,7 @@ class OfferAdmin(FreshnessAdminMixin, VersionedAdminMixin, PartnerScopedAdminMix
     formfield_overrides = {models.ManyToManyField: {"widget": CheckboxSelectMultiple}}
     inlines = [RunInline]
     object_history_template = "admin/offers/offer/object_history.html"
-    actions = ["confirm_current", "duplicate_as_draft"]
+    actions = ["confirm_current", "duplicate_as_draft", "export_csv", "export_xlsx"]
     fieldsets = [
         (None, {"fields": ["provider", "title", "slug", "status", "kind", "summary", "description"]}),
         (_("Einordnung"), {"fields": ["entry_levels", "leads_to", "dqr_level", "certificate", "certificate_kind"]}),
@@ -127,6 +132,14 @@ class OfferAdmin(FreshnessAdminMixin, VersionedAdminMixin, PartnerScopedAdminMix
         titles = ", ".join(str(copy) for copy in copies)
         self.message_user(request, message % {"count": len(copies), "titles": titles}, messages.SUCCESS)
 
+    @admin.action(description=_("Als CSV in der Importvorlage herunterladen"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        return download(export_rows(queryset), filename="angebote", file_format="csv")
+
+    @admin.action(description=_("Als XLSX in der Importvorlage herunterladen"), permissions=["view"])
+    def export_xlsx(self, request, queryset):
+        return download(export_rows(queryset), filename="angebote", file_format="xlsx")
+
 
 @admin.register(QualificationStep)
 class QualificationStepAdmin(admin.ModelAdmin):
@@ -154,3 +167,42 @@ class FundingProgrammeAdmin(admin.ModelAdmin):
     list_filter = ["region", "active"]
     search_fields = ["name", "short_name", "legal_basis", "sponsor"]
     prepopulated_fields = {"slug": ["short_name"]}
+
+
+@admin.register(ImportLog)
+class ImportLogAdmin(PartnerScopedAdminMixin, admin.ModelAdmin):
+    """The import log (read-only) and, under it, the import page and the template downloads."""
+
+    partner_path = "partner"
+    list_display = ["created_at", "partner", "user", "file_name", "created", "changed", "unchanged", "archived"]
+    list_filter = ["partner"]
+    list_select_related = ["partner", "user"]
+    change_list_template = "admin/offers/importlog/change_list.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        extra = {"may_import": import_views.may_import(request.user), **(extra_context or {})}
+        return super().changelist_view(request, extra)
+
+    def get_urls(self):
+        own = [
+            path(
+                "importieren/",
+                self.admin_site.admin_view(lambda request: import_views.import_page(request, self)),
+                name="offers_importlog_import",
+            ),
+            path(
+                "vorlage.<str:file_format>",
+                self.admin_site.admin_view(import_views.template_download),
+                name="offers_importlog_template",
+            ),
+        ]
+        return own + super().get_urls()

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -12,7 +12,10 @@ from offers import jsonld
 from offers.calendar import CONTENT_TYPE, runs_calendar
 from offers.filters import OfferFilter
 from offers.forms import BackLinkForm
+from offers.imports.export import export_rows
 from offers.models import CatalogueVersion, FundingProgramme, Offer, Run
+from partners.scoping import is_coordinator
+from tabular.responses import FORMATS, download
 
 CARD_ANNOTATIONS = ("distance_km", "headline")
 DETAIL_SECONDS = 3600  # also for a page of ids sorted by rank or distance
@@ -20,7 +23,17 @@ DETAIL_SECONDS = 3600  # also for a page of ids sorted by rank or distance
 
 def search(request: HttpRequest) -> HttpResponse:
     context = search_context(request, Offer.objects.listed())
+    context["may_export"] = is_coordinator(request.user)
     return render(request, "offers/search.html", context)
+
+
+def search_export(request: HttpRequest, file_format: str) -> HttpResponse:
+    """A search's results in the import template, for coordinators (docs/import.md); a 404 for everybody else."""
+    if not is_coordinator(request.user) or file_format not in FORMATS:
+        raise Http404
+    filterset = OfferFilter(request.GET, queryset=Offer.objects.listed())
+    filterset.locate_place()
+    return download(export_rows(filterset.qs), filename="angebote-suche", file_format=file_format)
 
 
 def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = (), back_to: dict | None = None) -> dict:

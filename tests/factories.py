@@ -17,7 +17,7 @@ from factory.django import DjangoModelFactory, Password
 
 from counselling.consent import CONSENT_VERSION
 from counselling.models import Case, Company, Draft, Inquiry, Need, NeedsAnalysis, PlanStep, Referral, Session
-from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
+from offers.models import FundingProgramme, ImportLog, Offer, QualificationStep, Run, Sector, TargetGroup
 from operations.models import WorkerHeartbeat
 from partners.models import ContactPerson, Language, Membership, Partner, Service
 from partners.scoping import COORDINATOR_GROUP, COUNSELLOR_GROUP, EDITOR_GROUP
@@ -294,6 +294,17 @@ class OfferFactory(DjangoModelFactory):
         RunFactory.create_batch(1 if count is None else count, offer=offer, **fields)
         # The runs set the offer's listing dates in the database (offers.signals); keep the instance in step.
         offer.refresh_from_db(fields=["listed_until", "next_start"])
+
+
+class ImportLogFactory(DjangoModelFactory):
+    """An applied import of one new offer."""
+
+    class Meta:
+        model = ImportLog
+
+    partner = factory.SubFactory(PartnerFactory)
+    file_name = factory.Sequence(lambda n: f"katalog-{n}.csv")
+    created = 1
 
 
 # --- counselling -------------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ LAYERS = [
     ["partners"],
     ["operations"],
     ["places", "accounts", "locking"],
+    ["tabular"],
 ]
 LEVEL = {app: level for level, layer in enumerate(LAYERS) for app in layer}
 PROJECT = "lotsendienst"  # settings and the root urls: they wire every app, and no app depends on them

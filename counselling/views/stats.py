@@ -1,11 +1,10 @@
-import csv
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from counselling.access import counsellor_required
 from counselling.forms import StatsForm
 from counselling.stats import office_statistics
+from tabular.responses import download
 
 
 def _statistics(request: HttpRequest):
@@ -25,10 +24,5 @@ def statistics(request: HttpRequest) -> HttpResponse:
 @counsellor_required
 def statistics_csv(request: HttpRequest) -> HttpResponse:
     _form, stats = _statistics(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"beratung-statistik-{stats.office.slug}-{stats.start}-{stats.end}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response, delimiter=";")
-    for row in stats.csv_rows():
-        writer.writerow(row)
-    return response
+    filename = f"beratung-statistik-{stats.office.slug}-{stats.start}-{stats.end}"
+    return download(stats.csv_rows(), filename=filename)

@@ -312,6 +312,13 @@ class Offer(VersionedModel):
         ContactPerson, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("Ansprechperson")
     )
     registration_url = models.URLField(_("Link zur Anmeldung"), blank=True)
+    # The partner's own course number: a bulk import matches its rows to offers by (provider, external_id).
+    external_id = models.CharField(
+        _("Kursnummer des Anbieters"),
+        max_length=100,
+        blank=True,
+        help_text=_("Die Kursnummer aus dem eigenen System des Anbieters; ein Import erkennt das Angebot daran."),
+    )
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
@@ -343,6 +350,14 @@ class Offer(VersionedModel):
             models.Index(fields=["title", "id"], name="offer_title_idx"),
             models.Index(fields=["kind"], name="offer_kind_idx"),
             models.Index(fields=["last_confirmed_at"], name="offer_confirmed_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "external_id"],
+                condition=~Q(external_id=""),
+                name="offer_unique_external_id",
+                violation_error_message=_("Dieser Anbieter hat schon ein Angebot mit dieser Kursnummer."),
+            )
         ]
 
     def __str__(self) -> str:

@@ -111,9 +111,11 @@ def test_statistics_csv_download(client, counsellor_s, records):
     verified_login(client, counsellor_s)
     response = client.get(reverse("counselling:statistics_csv"), YEAR)
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode()), delimiter=";"))
+    assert response.content.startswith(b"\xef\xbb\xbfBereich;Merkmal;Wert\r\n")
+    assert "no-store" in response["Cache-Control"]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Bereich", "Merkmal", "Wert"]
-    assert ["Kennzahlen", "Beratungsstunden", "3.0"] in rows
+    assert ["Kennzahlen", "Beratungsstunden", "3,0"] in rows
     assert ["Personen nach Geschlecht", "divers", "1"] in rows
 
 

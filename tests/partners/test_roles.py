@@ -11,6 +11,7 @@ from tests.factories import MembershipFactory, UserFactory
 EDITOR_PERMISSIONS = {
     "offers.view_offer", "offers.add_offer", "offers.change_offer",
     "offers.view_run", "offers.add_run", "offers.change_run",
+    "offers.view_importlog",
     "partners.view_partner", "partners.change_partner",
     "partners.view_contactperson", "partners.add_contactperson", "partners.change_contactperson",
 }  # fmt: skip
@@ -18,6 +19,7 @@ COUNSELLOR_PERMISSIONS = set()  # the counselling desk checks memberships, not p
 COORDINATOR_PERMISSIONS = {
     "offers.view_offer", "offers.add_offer", "offers.change_offer", "offers.delete_offer",
     "offers.view_run", "offers.add_run", "offers.change_run", "offers.delete_run",
+    "offers.view_importlog",
     "offers.view_qualificationstep", "offers.add_qualificationstep", "offers.change_qualificationstep",
     "offers.delete_qualificationstep",
     "offers.view_sector", "offers.add_sector", "offers.change_sector", "offers.delete_sector",

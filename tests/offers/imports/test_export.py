@@ -1,0 +1,153 @@
+"""Export → import is a lossless round trip: the partner's offers come back unchanged (CSV and XLSX)."""
+
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.forms.models import model_to_dict
+from django.urls import reverse
+
+from offers.imports.export import export_rows, own_key
+from offers.imports.service import import_file, preview
+from offers.models import Offer, Run
+from tabular.read import read
+from tabular.write import to_csv, to_xlsx
+from tests.conftest import verified_login
+from tests.factories import STUTTGART, LanguageFactory, OfferFactory, RunFactory, coordinator, days, editor, step
+
+FORMATS = {"csv": to_csv, "xlsx": to_xlsx}
+
+
+@pytest.fixture
+def catalogue(partner):
+    rich = OfferFactory(
+        provider=partner, external_id="K-100", title='Schweißen; "MAG" & <WIG>', description="Zeile 1\nZeile 2",
+        kind=Offer.Kind.TEILQUALIFIZIERUNG, levels=["ohne-abschluss", "fachkraft"], sectors=["metall-elektro"],
+        funding=["bildungsgutschein"], target_groups=["arbeitsuchende"], price=Decimal("2450.50"), azav=True,
+        dqr_level=3, teaching_hours=480, leads_to=step("fachkraft"), runs__place=STUTTGART, runs__seats=12,
+        runs__application_deadline=days(20),
+    )  # fmt: skip
+    rich.languages.set([LanguageFactory(code="de"), LanguageFactory(code="tr")])
+    RunFactory(offer=rich, rolling_start=True, start_date=None, end_date=None, status=Run.Status.FEW)
+    draft = OfferFactory(provider=partner, external_id="K-200", status=Offer.Status.DRAFT, runs=0, price=0)
+    unnumbered = OfferFactory(provider=partner, external_id="")
+    return [rich, draft, unnumbered]
+
+
+def snapshot(partner) -> list:
+    offers = Offer.objects.filter(provider=partner).order_by("pk")
+    return [
+        (model_to_dict(offer, exclude=["last_confirmed_at"]), sorted(map(str, offer.runs.values_list())))
+        for offer in offers
+    ]
+
+
+@pytest.mark.parametrize("file_format", FORMATS)
+def test_export_then_import_changes_nothing(partner, catalogue, file_format):
+    catalogue[2].external_id = f"LD-{catalogue[2].pk}"  # an export numbers an offer without Kursnummer
+    catalogue[2].save()
+    before, history = snapshot(partner), Offer.history.count()
+    data = FORMATS[file_format](export_rows(Offer.objects.filter(provider=partner)))
+
+    result, log = import_file(data=data, partner=partner, complete=True, by=None, file_name=f"export.{file_format}")
+
+    assert result.problems == []
+    assert result.plan.counts == {"new": 0, "changed": 0, "unchanged": 3, "archived": 0}
+    assert snapshot(partner) == before
+    assert Offer.history.count() == history
+
+
+def test_export_gives_an_offer_without_kursnummer_its_own_key_and_the_import_keeps_it(partner, catalogue):
+    unnumbered = catalogue[2]
+    data = to_csv(export_rows(Offer.objects.filter(pk=unnumbered.pk)))
+
+    result, _log = import_file(data=data, partner=partner, complete=False, by=None, file_name="export.csv")
+
+    assert [row.values["Kursnummer"] for row in read(data).rows] == [f"LD-{unnumbered.pk}"]
+    assert result.plan.counts == {"new": 0, "changed": 1, "unchanged": 0, "archived": 0}
+    unnumbered.refresh_from_db()
+    assert (unnumbered.external_id, Offer.objects.count()) == (f"LD-{unnumbered.pk}", 3)
+
+
+def test_export_writes_one_row_per_run_in_the_template(partner, catalogue):
+    rows = read(to_csv(export_rows(Offer.objects.filter(external_id="K-100")))).rows
+
+    assert [
+        (row.number, row.values["Kursnummer"], row.values["Beginn"], row.values["Platzstatus"]) for row in rows
+    ] == [
+        (2, "K-100", "", "wenige Plätze"),
+        (3, "K-100", catalogue[0].runs.get(rolling_start=False).start_date.strftime("%d.%m.%Y"), "Anmeldung offen"),
+    ]
+    assert {name: rows[0].values[name] for name in ("Art", "Offen für", "Preis", "AZAV", "Unterrichtssprachen")} == {
+        "Art": "Teilqualifizierung",
+        "Offen für": "fachkraft|ohne-abschluss",
+        "Preis": "2450,50",
+        "AZAV": "ja",
+        "Unterrichtssprachen": "de|tr",
+    }
+
+
+def test_a_whole_catalogue_file_cannot_be_imported_into_one_partner(partner, catalogue):
+    OfferFactory(external_id="X-1")  # another partner's offer
+    data = to_csv(export_rows(Offer.objects.all()))
+
+    result = preview(data=data, partner=partner, complete=False)
+
+    assert [(problem.row, problem.column) for problem in result.problems] == [(6, "Anbieter")]
+
+
+def test_export_command_writes_one_partners_offers(partner, catalogue, tmp_path):
+    OfferFactory(external_id="X-1")
+    out = StringIO()
+
+    call_command("export_offers", str(tmp_path / "neckar.xlsx"), "--partner", partner.slug, stdout=out)
+
+    rows = read((tmp_path / "neckar.xlsx").read_bytes()).rows
+    assert {row.values["Kursnummer"] for row in rows} == {"K-100", "K-200", f"LD-{catalogue[2].pk}"}
+    assert out.getvalue() == f"3 Angebote nach {tmp_path / 'neckar.xlsx'} geschrieben.\n"
+
+
+def test_admin_export_action_downloads_the_selected_offers_of_the_editors_partner(client, partner, catalogue):
+    foreign = OfferFactory(external_id="X-1")
+    verified_login(client, editor(partner))
+
+    response = client.post(
+        reverse("admin:offers_offer_changelist"),
+        {"action": "export_csv", "_selected_action": [catalogue[0].pk, foreign.pk]},
+    )
+
+    assert response["Content-Disposition"] == 'attachment; filename="angebote.csv"'
+    assert {row.values["Kursnummer"] for row in read(response.content).rows} == {"K-100"}
+
+
+SEARCHES = [{}, {"q": "Schweißen"}, {"kind": "teilqualifizierung"}, {"sector": "metall-elektro", "free": "1"}]
+
+
+@pytest.mark.parametrize("params", SEARCHES)
+def test_coordinator_downloads_exactly_the_offers_of_a_search(client, partner, catalogue, params):
+    verified_login(client, coordinator())
+    shown = {offer.pk for offer in client.get(reverse("offers:search"), params).context["filter"].qs}
+
+    response = client.get(reverse("offers:search_export", args=["csv"]), params)
+
+    keys = {row.values["Kursnummer"] for row in read(response.content).rows}
+    assert keys == {own_key(offer) for offer in Offer.objects.filter(pk__in=shown)}
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_search_page_links_the_download_for_coordinators_only(client, partner, catalogue):
+    link = reverse("offers:search_export", args=["csv"]) + "?q=Kurs"
+    anonymous = client.get(reverse("offers:search"), {"q": "Kurs"}).content.decode()
+    verified_login(client, coordinator())
+
+    assert link not in anonymous
+    assert link in client.get(reverse("offers:search"), {"q": "Kurs"}).content.decode()
+
+
+@pytest.mark.parametrize("who", ["anonymous", "editor"])
+def test_search_download_is_a_404_for_everybody_but_coordinators(client, partner, catalogue, who):
+    if who == "editor":
+        verified_login(client, editor(partner))
+
+    assert client.get(reverse("offers:search_export", args=["csv"])).status_code == 404
