@@ -21,11 +21,15 @@ FULL_TIME_HOURS = 39
 ADMISSION_FACTOR = Fraction(3, 2)
 # More months missing than this and the exam is years away: partial qualifications first.
 PARTIAL_QUALIFICATION_AFTER = 24
-MAX_MONTHS = 600  # fifty years: anything longer is a typing error
+MAX_MONTHS = 720  # sixty years: anything longer is a typing error
 MAX_WEEKLY_HOURS = 168  # the hours a week has
 
 BBIG = "§ 45 Abs. 2 BBiG"
 HWO = "§ 37 Abs. 2 HwO"
+LAW_URLS = {
+    BBIG: "https://www.gesetze-im-internet.de/bbig_2005/__45.html",
+    HWO: "https://www.gesetze-im-internet.de/hwo/__37.html",
+}
 
 
 class InvalidExperience(ValueError):
@@ -73,6 +77,10 @@ class Admission:
     reasons: tuple[str, ...]
     legal_basis: str
     note: str
+
+    @property
+    def legal_basis_url(self) -> str:
+        return LAW_URLS[self.legal_basis]
 
 
 def admission_check(

@@ -119,12 +119,12 @@ def test_admission_in_a_craft_names_the_handwerksordnung():
 @pytest.mark.parametrize(
     ("months", "hours", "message"),
     [
-        (-1, None, "months must be a whole number from 0 to 600, not -1"),
-        (601, None, "months must be a whole number from 0 to 600, not 601"),
-        (1.5, None, "months must be a whole number from 0 to 600, not 1.5"),
-        ("12", None, "months must be a whole number from 0 to 600, not '12'"),
-        (True, None, "months must be a whole number from 0 to 600, not True"),
-        (None, None, "months must be a whole number from 0 to 600, not None"),
+        (-1, None, "months must be a whole number from 0 to 720, not -1"),
+        (721, None, "months must be a whole number from 0 to 720, not 721"),
+        (1.5, None, "months must be a whole number from 0 to 720, not 1.5"),
+        ("12", None, "months must be a whole number from 0 to 720, not '12'"),
+        (True, None, "months must be a whole number from 0 to 720, not True"),
+        (None, None, "months must be a whole number from 0 to 720, not None"),
         (12, 0, "weekly hours must be a number above 0 and at most 168, not 0"),
         (12, -20, "weekly hours must be a number above 0 and at most 168, not -20"),
         (12, 169, "weekly hours must be a number above 0 and at most 168, not 169"),
@@ -145,4 +145,4 @@ def test_admission_refuses_a_garbage_training_period(training_months):
     with pytest.raises(InvalidExperience) as refused:
         check(training_months, WorkPeriod(72))
 
-    assert str(refused.value) == f"months must be a whole number from 1 to 600, not {training_months!r}"
+    assert str(refused.value) == f"months must be a whole number from 1 to 720, not {training_months!r}"
