@@ -1,9 +1,12 @@
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from guide.admission import WorkPeriod
 from guide.eligibility import Goal, Situation, Who, land_for_postcode
+from guide.models import Occupation
 from offers.models import QualificationStep, Sector
 from places.validators import validate_postcode
 
@@ -49,6 +52,25 @@ class Answers:
     age: str | None = None
     years: str | None = None
     change: bool = False
+    occupation: Occupation | None = None
+    experience_years: int | None = None
+    experience_months: int | None = None
+    experience_hours: Decimal | None = None
+    abroad_years: int | None = None
+    abroad_months: int | None = None
+    abroad_hours: Decimal | None = None
+
+    def work_periods(self) -> list[WorkPeriod]:
+        """The work experience lines the visitor filled in (years or months), for the admission check."""
+        lines = [
+            (self.experience_years, self.experience_months, self.experience_hours, False),
+            (self.abroad_years, self.abroad_months, self.abroad_hours, True),
+        ]
+        return [
+            WorkPeriod((years or 0) * 12 + (months or 0), hours, abroad=abroad)
+            for years, months, hours, abroad in lines
+            if years is not None or months is not None
+        ]
 
     def situation(self) -> Situation:
         return Situation(
@@ -66,6 +88,43 @@ class Answers:
 class StepChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: QualificationStep) -> str:
         return obj.name
+
+
+class OccupationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Occupation) -> str:
+        return obj.name
+
+
+def count_field(label, *, maximum: int, message) -> forms.IntegerField:
+    """A whole number the visitor types (years or months); any garbage gets `message` next to the field."""
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=maximum,
+        error_messages=dict.fromkeys(("invalid", "min_value", "max_value"), message),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 3}),
+    )
+
+
+def hours_field(label) -> forms.DecimalField:
+    message = _("Bitte Wochenstunden von 1 bis 80 angeben, z. B. 19,5.")
+    codes = ("invalid", "min_value", "max_value", "max_decimal_places")
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        min_value=1,
+        max_value=80,
+        decimal_places=1,
+        localize=True,  # "19,5" as Germans write it
+        help_text=_("leer lassen bei Vollzeit (39 Stunden)"),
+        error_messages=dict.fromkeys(codes, message),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 4}),
+    )
+
+
+YEARS_MESSAGE = _("Bitte eine ganze Zahl von 0 bis 50 angeben, z. B. 6.")
+MONTHS_MESSAGE = _("Bitte eine ganze Zahl von 0 bis 11 angeben.")
 
 
 class GuideForm(forms.Form):
@@ -138,6 +197,22 @@ class GuideForm(forms.Form):
         label=_("Der Betrieb ist vom Strukturwandel betroffen (z. B. Umstieg auf Elektromobilität)"),
         required=False,
     )
+
+    occupation = OccupationChoiceField(
+        label=_("In welchem Beruf möchten Sie den Abschluss machen?"),
+        queryset=Occupation.objects.active(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("bitte wählen"),
+        help_text=_("für das Ziel „Berufsabschluss nachholen“: ob die Externenprüfung für Sie offen ist"),
+        error_messages={"invalid_choice": _("Diesen Beruf kennen wir nicht; bitte wählen Sie einen aus der Liste.")},
+    )
+    experience_years = count_field(_("Jahre im Beruf"), maximum=50, message=YEARS_MESSAGE)
+    experience_months = count_field(_("Monate im Beruf"), maximum=11, message=MONTHS_MESSAGE)
+    experience_hours = hours_field(_("Stunden pro Woche"))
+    abroad_years = count_field(_("Jahre im Ausland"), maximum=50, message=YEARS_MESSAGE)
+    abroad_months = count_field(_("Monate im Ausland"), maximum=11, message=MONTHS_MESSAGE)
+    abroad_hours = hours_field(_("Stunden pro Woche im Ausland"))
 
     def answers(self) -> Answers:
         """The valid answers; call after is_valid(). Invalid fields are left out, so the result gets wider."""

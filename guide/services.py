@@ -8,8 +8,9 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from guide.admission import Admission, admission_check
 from guide.advice import offer_kinds
-from guide.eligibility import Verdict, Who, likely_programmes
+from guide.eligibility import Goal, Verdict, Who, likely_programmes
 from guide.forms import GOAL_CHOICES, WHO_CHOICES, Answers
 from offers.filters import OfferFilter
 from offers.models import FundingProgramme, Offer
@@ -93,6 +94,20 @@ def likely_funding(answers: Answers) -> list[ProgrammeMatch]:
     return [ProgrammeMatch(by_slug[v.programme], v) for v in verdicts if v.programme in by_slug]
 
 
+def admission(answers: Answers) -> Admission | None:
+    """The Externenprüfung check for the goal "Berufsabschluss nachholen", once trade and experience are known."""
+    periods = answers.work_periods()
+    if answers.goal != Goal.QUALIFICATION or answers.occupation is None or not periods:
+        return None
+    occupation = answers.occupation
+    return admission_check(
+        occupation=occupation.name,
+        training_months=occupation.training_months,
+        periods=periods,
+        handwerk=occupation.is_handwerk,
+    )
+
+
 def counselling_url(answers: Answers, office: Partner | None) -> str:
     """The public counselling request form, prefilled with the guide's answers."""
     params = {"who": "company" if answers.who == Who.COMPANY else "person", "topic": counselling_topic(answers)}
@@ -112,6 +127,8 @@ def answer_summary(answers: Answers) -> list[str]:
         parts.append(_("Ziel: %(goal)s") % {"goal": dict(GOAL_CHOICES)[answers.goal]})
     if answers.sector:
         parts.append(_("Branche: %(sector)s") % {"sector": answers.sector.name})
+    if answers.occupation and answers.goal == Goal.QUALIFICATION:
+        parts.append(_("Beruf: %(occupation)s") % {"occupation": answers.occupation.name})
     return [part for part in parts if part]
 
 

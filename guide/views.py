@@ -3,6 +3,7 @@ from django.shortcuts import render
 
 from guide import services
 from guide.advice import next_step
+from guide.eligibility import Goal
 from guide.forms import GuideForm
 from places.lookup import locate
 
@@ -27,6 +28,7 @@ def _result_context(form: GuideForm) -> dict:
     place = locate(answers.postcode) if answers.postcode else None
     contact_points = services.nearest_contact_points(place)
     step_slug = answers.step.slug if answers.step else None
+    admission = services.admission(answers)
     return {
         "form": form,
         "answers": answers,
@@ -36,6 +38,8 @@ def _result_context(form: GuideForm) -> dict:
         "next_step": next_step(who=answers.who, step=step_slug, goal=answers.goal),
         "offers": services.matching_offers(answers, place),
         "funding": services.likely_funding(answers),
+        "admission": admission,
+        "admission_asks": admission is None and answers.goal == Goal.QUALIFICATION,
         "contact_points": contact_points,
         "counselling_url": services.counselling_url(answers, contact_points[0] if contact_points else None),
     }

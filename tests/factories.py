@@ -2,8 +2,9 @@
 
 Defaults make the ordinary case: a published offer by an active partner with one run starting in 30 days, so it is
 listed on the public site. A test states what differs from that (`status=...`, `runs=0`, `place=...`).
-Vocabularies (ladder steps, sectors, target groups, funding programmes) are seeded by a data migration; the factories
-fetch them by slug and create one only where a test flushed the tables (transactional tests) or names a new slug.
+Vocabularies (ladder steps, sectors, target groups, funding programmes, occupations) are seeded by a data migration;
+the factories fetch them by slug and create one only where a test flushed the tables (transactional tests) or names a
+new slug.
 """
 
 import datetime
@@ -17,6 +18,7 @@ from factory.django import DjangoModelFactory, Password
 
 from counselling.consent import CONSENT_VERSION
 from counselling.models import Case, Company, Draft, Inquiry, Need, NeedsAnalysis, PlanStep, Referral, Session
+from guide.models import Occupation
 from offers.models import FundingProgramme, ImportLog, Offer, QualificationStep, Run, Sector, TargetGroup
 from operations.models import WorkerHeartbeat
 from partners.models import ContactPerson, Language, Membership, Partner, Service
@@ -109,6 +111,19 @@ class LanguageFactory(DjangoModelFactory):
 
     code = "de"
     name = factory.LazyAttribute(lambda language: language.code)
+
+
+class OccupationFactory(DjangoModelFactory):
+    """A recognised occupation; the seeded ones are fetched by slug (`OccupationFactory(slug="mechatroniker")`)."""
+
+    class Meta:
+        model = Occupation
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"beruf-{n}")
+    name = factory.LazyAttribute(lambda occupation: occupation.slug.replace("-", " ").title())
+    training_months = 36
+    chamber = Occupation.Chamber.IHK
 
 
 def step(slug: str) -> QualificationStep:

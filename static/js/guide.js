@@ -10,7 +10,17 @@ document.addEventListener("DOMContentLoaded", () => {
         row.querySelectorAll("input, select").forEach((field) => (field.disabled = row.hidden));
       });
     };
+    // The Externenprüfung questions only matter for the goal "Berufsabschluss nachholen".
+    const syncGoal = () => {
+      const goal = form.querySelector("input[name=goal]:checked");
+      form.querySelectorAll("[data-show-for-goal]").forEach((row) => {
+        row.hidden = goal !== null && goal.value !== row.dataset.showForGoal;
+        row.querySelectorAll("input, select").forEach((field) => (field.disabled = row.hidden));
+      });
+    };
     form.querySelectorAll("input[name=who]").forEach((input) => input.addEventListener("change", sync));
+    form.querySelectorAll("input[name=goal]").forEach((input) => input.addEventListener("change", syncGoal));
+    syncGoal();
     sync();
   });
 });

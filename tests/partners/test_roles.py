@@ -35,6 +35,7 @@ COORDINATOR_PERMISSIONS = {
     "partners.view_language", "partners.add_language", "partners.change_language", "partners.delete_language",
     "auth.view_user", "auth.add_user", "auth.change_user", "auth.delete_user",
     "auth.view_group",
+    "guide.view_occupation", "guide.add_occupation", "guide.change_occupation", "guide.delete_occupation",
 }  # fmt: skip
 
 
