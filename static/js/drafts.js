@@ -6,7 +6,7 @@
 
   function watch(form) {
     let lastSent = new URLSearchParams(new FormData(form)).toString();
-    setInterval(() => {
+    const timer = setInterval(() => {
       const body = new URLSearchParams(new FormData(form));
       if (body.toString() === lastSent) return;
       lastSent = body.toString();
@@ -18,6 +18,9 @@
         else if (response.ok) document.dispatchEvent(new Event("lotsendienst:activity"));
       });
     }, EVERY_MS);
+    // Once sent, the form's texts are saved (and their draft deleted) or kept by the button: an autosave while the
+    // answer is on its way would bring back the draft the save just deleted.
+    form.addEventListener("submit", () => clearInterval(timer));
   }
 
   document.addEventListener("DOMContentLoaded", () => {

@@ -71,3 +71,28 @@ def test_draft_is_autosaved_on_the_server_and_plan_offers_only_the_offers_fundin
     plan.get_by_label("Angebot").select_option(index=0)  # a free-text step: every programme again
     assert plan.get_by_label("Förderung").locator("option[disabled]").count() == 0
     page.watch.assert_clean()
+
+
+def test_autosave_stops_once_the_session_form_is_sent(browser_page):
+    office = OfficeFactory(slug="lotsendienst-stuttgart", name="Lotsendienst Stuttgart")
+    desk_user = counsellor(office, username="beratung-stuttgart")
+    case = CaseFactory(office=office, counsellor=desk_user, name="Anna K.")
+    page = browser_page
+    page.goto(case.get_absolute_url())
+    browser_login(page, desk_user)
+    held_saves, autosaves = [], []
+    page.route("**/gespraech/", lambda route: held_saves.append(route))  # the save waits until released below
+    page.on("request", lambda request: "/entwurf/" in request.url and autosaves.append(request.url))
+
+    form = page.locator("form.session-form")
+    form.get_by_label("Dauer in Minuten").fill("40")
+    form.get_by_label("Notizen").fill(NOTE)
+    form.get_by_role("button", name="Gespräch speichern").click(no_wait_after=True)
+    autosaves.clear()
+    page.wait_for_timeout(6_000)  # longer than the autosave's 5 seconds
+    assert autosaves == []  # a later autosave would bring back the draft the save deletes
+    held_saves[0].continue_()
+
+    page.get_by_text("Das Gespräch wurde dokumentiert.").wait_for()
+    assert Session.objects.get().notes == NOTE
+    assert Draft.objects.count() == 0

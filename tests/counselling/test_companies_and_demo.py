@@ -61,6 +61,20 @@ def test_company_page_shows_matching_published_offers_per_need(client, counsello
     assert offers == [match]
 
 
+def test_company_page_needs_table_stacks_into_cards_at_phone_width(client, counsellor_s, office_s):
+    company = CompanyFactory(office=office_s, name="Metallbau Nord")
+    analysis = NeedsAnalysisFactory(company=company)
+    NeedFactory(analysis=analysis, step=step("ohne-abschluss"), topic="CNC", employees=3)
+    verified_login(client, counsellor_s)
+
+    body = client.get(company.get_absolute_url()).content.decode()
+
+    # Four columns do not fit 320 px; a stacked table names each cell's column (docs/architecture.md, "Phone width").
+    assert '<table class="stack">' in body
+    assert '<td data-label="Branche / Thema">CNC</td>' in body
+    assert '<td data-label="Beschäftigte">3</td>' in body
+
+
 def test_company_new_is_created_for_own_office(client, counsellor_s, office_s, office_n):
     verified_login(client, counsellor_s)
     data = {"office": office_n.pk, "name": "Fremd", "size": "10-49"}
