@@ -28,7 +28,11 @@ def german_blank_choices(form) -> None:
 
 
 class DeskForm(forms.ModelForm):
+    # The case page shows several forms with fields of the same name; each form's ids start with its own word.
+    id_format = "id_%s"
+
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", self.id_format)
         super().__init__(*args, **kwargs)
         german_blank_choices(self)
 
@@ -167,6 +171,8 @@ class CaseCreateForm(CaseForm):
 
 
 class SessionForm(DeskForm):
+    id_format = "session_%s"
+
     class Meta:
         model = Session
         fields = ["date", "minutes", "channel", "topics", "notes", "next_steps", "follow_up"]
@@ -199,6 +205,8 @@ class OfferSearchForm(forms.Form):
 
 
 class PlanStepForm(DeskForm):
+    id_format = "plan_%s"
+
     class Meta:
         model = PlanStep
         fields = ["offer", "title", "planned_start", "planned_end", "funding", "status", "note"]
@@ -229,6 +237,8 @@ class PlanStepStatusForm(DeskForm):
 
 
 class ReferralForm(DeskForm):
+    id_format = "referral_%s"
+
     class Meta:
         model = Referral
         fields = ["partner", "offer", "date", "status", "note"]
