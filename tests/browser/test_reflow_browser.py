@@ -100,7 +100,8 @@ def widest_element(page) -> str:
           const edge = document.documentElement.clientWidth;
           const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > edge + 1);
           const leaf = wide.filter(e => !wide.some(o => o !== e && e.contains(o)))[0];
-          return leaf ? `${leaf.tagName.toLowerCase()}.${leaf.className} "${leaf.textContent.trim().slice(0, 40)}"` : '?';
+          if (!leaf) return '?';
+          return `${leaf.tagName.toLowerCase()}.${leaf.className} "${leaf.textContent.trim().slice(0, 40)}"`;
         }"""
     )
 

@@ -43,7 +43,8 @@ def test_case_page_after_a_failed_session_form_summarises_and_marks_the_field(de
     page = read(html)
 
     assert response.status_code == 400
-    assert summary_links(html) == ['<li><a href="#session_minutes">Dauer in Minuten: Bitte eine Dauer zwischen 1 und 600 Minuten angeben.</a></li>']
+    message = "Dauer in Minuten: Bitte eine Dauer zwischen 1 und 600 Minuten angeben."
+    assert summary_links(html) == [f'<li><a href="#session_minutes">{message}</a></li>']
     assert page.control("session_minutes")["aria-invalid"] == "true"
     assert page.control("session_minutes")["aria-describedby"] == "session_minutes_error"
     assert 'id="session_minutes_error"' in html
