@@ -68,7 +68,7 @@ def test_login_failure_shows_the_summary_with_the_form_kept(client, db):
     response = client.post("/konto/anmelden/", {"username": "niemand", "password": "falsch"})
     html = response.content.decode()
 
-    assert 'data-error-summary tabindex="-1"' in html or 'tabindex="-1" data-error-summary' in html
+    assert '<div class="error-summary" tabindex="-1" data-error-summary>' in html
     assert html.index("error-summary") < html.index('name="username"')
     assert 'value="niemand"' in html
 
