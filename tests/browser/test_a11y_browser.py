@@ -1,12 +1,20 @@
 """The audit's keyboard and pointer faults (docs/accessibility.md): skip to the results, focus kept on the Merkliste
 button, distinct names for the offer page's regions, targets of at least 24 × 24 px, and the error summary focused."""
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 
 from tests.factories import OfferFactory
 
-# serialized_rollback: the vocabularies come from a data migration and must survive the flush of each test.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def vocabularies(transactional_db):
+    # Transactional tests flush the seeded vocabularies (the facets of the search): seed them again.
+    import_module("offers.migrations.0004_seed_vocabularies").seed(apps, None)
 
 
 @pytest.fixture
