@@ -64,8 +64,9 @@ def test_merkliste_keeps_offers_and_compares_them(browser_page, region):
     page = browser_page
     page.goto("/")
     for title in ("Industriemeister Metall", "TQ Maschinen"):
-        page.locator(".offer-card", has_text=title).get_by_role("button", name="Auf die Merkliste").click()
-        page.wait_for_load_state()
+        card = page.locator(".offer-card", has_text=title)
+        card.get_by_role("button", name="Auf die Merkliste").click()
+        card.get_by_role("button", name="Von der Merkliste nehmen").wait_for()
     page.get_by_role("link", name="Merkliste (2)").click()
     page.wait_for_url("**/merkliste/")
     assert_accessible(page)
