@@ -31,7 +31,11 @@ def german_blank_choices(form) -> None:
 
 
 class DeskForm(forms.ModelForm):
+    # The case page shows several forms with fields of the same name; each form's ids start with its own word.
+    id_format = "id_%s"
+
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", self.id_format)
         super().__init__(*args, **kwargs)
         german_blank_choices(self)
 
@@ -177,6 +181,8 @@ class CaseCreateForm(CaseForm):
 
 
 class SessionForm(VersionedDeskForm):
+    id_format = "session_%s"
+
     class Meta:
         model = Session
         fields = ["date", "minutes", "channel", "topics", "notes", "next_steps", "follow_up"]
@@ -250,6 +256,8 @@ def funding_by_offer(offers) -> dict[int, list[int]]:
 
 
 class PlanStepForm(VersionedDeskForm):
+    id_format = "plan_%s"
+
     class Meta:
         model = PlanStep
         fields = ["offer", "title", "planned_start", "planned_end", "funding", "status", "note"]
@@ -296,6 +304,8 @@ class PlanStepStatusForm(DeskForm):
 
 
 class ReferralForm(VersionedDeskForm):
+    id_format = "referral_%s"
+
     class Meta:
         model = Referral
         fields = ["partner", "offer", "date", "status", "note"]
