@@ -37,7 +37,7 @@ def test_session_dated_in_the_future_is_refused_next_to_the_date(desk_client, of
 
     assert response.status_code == 400
     assert field_errors(response, "date") == ["Ein Gespräch kann nicht in der Zukunft liegen."]
-    assert 'id="id_date_error"' in response.content.decode()
+    assert 'id="session_date_error"' in response.content.decode()  # the session form's own ids
     assert "Ausführliche Notiz" in response.content.decode()
     assert not Session.objects.exists()
 
