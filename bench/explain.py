@@ -1,6 +1,7 @@
 """Where a page's database time goes: each query of one request with its time, and EXPLAIN ANALYZE of the slowest.
 
-DATABASE_URL=postgres://postgres@127.0.0.1:5432/lotsendienst_bench DJANGO_DEBUG=0 DJANGO_SECRET_KEY=... \\
+DATABASE_URL=postgres://postgres@127.0.0.1:5432/lotsendienst_bench REDIS_URL=redis://127.0.0.1:6379/13 DJANGO_DEBUG=0 \\
+    DJANGO_SECRET_KEY=... \\
     DJANGO_ALLOWED_HOSTS=testserver .venv/bin/python bench/explain.py "/angebote/?q=Mechatroniker" [--top 3]
 """
 

@@ -138,8 +138,14 @@ if DATABASE_REPLICA_URL:
 DATABASE_ROUTERS = ["lotsendienst.db_routing.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory unless a Redis URL is given (shared between app processes).
+# Cache: Redis, shared by every app process and machine; local memory only in development and tests.
 REDIS_URL = env_str("REDIS_URL")
+if not DEBUG and not REDIS_URL:
+    # Rate limits, lock-outs and the cached public pages must be the same for every process (docs/operations.md).
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set when DJANGO_DEBUG is off: every app process must share one cache, "
+        "e.g. REDIS_URL=redis://127.0.0.1:6379/0."
+    )
 CACHES = {
     "default": (
         {

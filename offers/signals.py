@@ -1,5 +1,6 @@
 """Keep the denormalised offer columns (listed_until, next_start, search_vector) in step with their sources,
-and change the catalogue version whenever something the public search shows or counts changes."""
+and change the catalogue version whenever something a public page shows or counts changes (these receivers only
+keep caches and copies in step, as docs/architecture.md allows; bulk writers bump the version themselves)."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -13,8 +14,9 @@ from offers.models import (
     Sector,
     TargetGroup,
 )
-from partners.models import Partner
+from partners.models import ContactPerson, Language, Partner, Service
 from places.models import Postcode
+from places.signals import postcodes_imported
 
 
 @receiver(post_save, sender=Run)
@@ -39,13 +41,29 @@ def partner_saved(sender, instance: Partner, raw: bool = False, **kwargs) -> Non
         Offer.objects.filter(provider=instance).update_search_vectors()
 
 
-# Everything that decides whether an offer is listed, which facet option it counts for, or where it is.
-COUNTED = (Offer, Run, Partner, QualificationStep, Sector, TargetGroup, FundingProgramme, Postcode)
-COUNTED_LINKS = (
+# Everything that decides whether an offer is listed, which facet option it counts for or where it is, and
+# everything the search page, the offer page or the partner page shows of it.
+SHOWN = (
+    Offer,
+    Run,
+    Partner,
+    ContactPerson,
+    Language,
+    Service,
+    QualificationStep,
+    Sector,
+    TargetGroup,
+    FundingProgramme,
+    Postcode,
+)
+SHOWN_LINKS = (
     Offer.entry_levels.through,
     Offer.sectors.through,
     Offer.target_groups.through,
     Offer.funding_programmes.through,
+    Offer.languages.through,
+    Partner.services.through,
+    Partner.languages.through,
 )
 
 
@@ -58,8 +76,9 @@ def links_changed(sender, action: str, **kwargs) -> None:
         CatalogueVersion.bump()
 
 
-for model in COUNTED:
+for model in SHOWN:
     post_save.connect(catalogue_changed, sender=model, dispatch_uid=f"catalogue_saved_{model.__name__}")
     post_delete.connect(catalogue_changed, sender=model, dispatch_uid=f"catalogue_deleted_{model.__name__}")
-for through in COUNTED_LINKS:
+for through in SHOWN_LINKS:
     m2m_changed.connect(links_changed, sender=through, dispatch_uid=f"catalogue_links_{through.__name__}")
+postcodes_imported.connect(catalogue_changed, dispatch_uid="catalogue_postcodes_imported")

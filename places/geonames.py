@@ -12,6 +12,7 @@ from pathlib import Path
 from django.db import transaction
 
 from places.models import Postcode
+from places.signals import postcodes_imported
 from places.validators import is_postcode
 
 MIN_COLUMNS = 11
@@ -93,4 +94,6 @@ def import_postcodes(path: Path | str) -> ImportResult:
     Postcode.objects.bulk_create(new.values(), batch_size=1000)
     Postcode.objects.bulk_update(changed, ["latitude", "longitude"], batch_size=1000)
     result.created, result.updated = len(new), len(changed)
+    if new or changed:
+        postcodes_imported.send(sender=Postcode)
     return result

@@ -4,6 +4,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from django.core.cache import cache
+from django.core.signals import request_started
+from django.db import connections
 from django.test import override_settings
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
@@ -81,6 +84,38 @@ def browser_login(page, user, *, password: str = "demo") -> None:
     page.get_by_role("heading", name="Anmelden: zweiter Faktor").wait_for()
     page.get_by_role("textbox", name="Code").fill(totp_code(device))
     page.get_by_role("button", name="Bestätigen").click()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: the catalogue version lives in the database, which each test rolls
+    back, so without this one test could read what another cached under the same version."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def writes_commit_before_each_request():
+    """A test runs inside one transaction that is never committed, so `transaction.on_commit` callbacks (the
+    catalogue version's bump, offers.models.catalogue) would never run. Each request through the test client runs
+    the ones waiting, as if the test's writes before it had been committed, as a visitor's request after an
+    editor's save sees them."""
+    request_started.connect(commit_test_writes, dispatch_uid="tests_commit_callbacks")
+    yield
+    request_started.disconnect(dispatch_uid="tests_commit_callbacks")
+
+
+def commit_test_writes(**kwargs) -> None:
+    """Runs the commit callbacks of the test's writes so far, as a commit would (also for tests without requests)."""
+    for connection in connections.all(initialized_only=True):
+        logged = len(connection.queries_log)
+        while connection.run_on_commit:
+            _savepoints, callback, _robust = connection.run_on_commit.pop(0)
+            callback()
+        # The callbacks' queries belong to the earlier writes' commit, not to the request a query count measures.
+        while len(connection.queries_log) > logged:
+            connection.queries_log.pop()
 
 
 @pytest.fixture(scope="session", autouse=True)

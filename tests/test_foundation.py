@@ -79,6 +79,19 @@ def test_app_refuses_to_start_with_default_secret_key_and_debug_off():
     assert "DJANGO_SECRET_KEY is a default or too short" in result.stderr
 
 
+def test_app_refuses_to_start_without_shared_cache_and_debug_off(monkeypatch):
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    result = _start_django({"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": STRONG_KEY})
+    assert result.returncode != 0
+    assert "REDIS_URL must be set when DJANGO_DEBUG is off" in result.stderr
+
+
+def test_app_starts_without_shared_cache_in_development(monkeypatch):
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    result = _start_django({"DJANGO_DEBUG": "1"})
+    assert result.returncode == 0, result.stderr
+
+
 def test_app_refuses_bad_debug_value():
     result = _start_django({"DJANGO_DEBUG": "vielleicht"})
     assert result.returncode != 0

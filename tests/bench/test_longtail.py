@@ -8,6 +8,7 @@ from bench.scenarios import LONG_TAIL, SCENARIOS, WRITING
 from bench.writer import PartnerWriter, offers_of, save_offer
 from offers.models import CatalogueVersion, Offer
 from offers.scale import generate
+from tests.conftest import commit_test_writes
 
 
 def test_long_tail_has_one_scenario_per_kind_a_mix_and_a_mix_with_a_writer():
@@ -55,9 +56,11 @@ def test_write_pool_file_writes_one_url_a_line(tmp_path):
 def test_save_offer_changes_the_price_note_and_the_catalogue_version():
     generate(10, stdout=io.StringIO(), seed=8)
     offer = Offer.objects.listed().order_by("pk").first()
+    commit_test_writes()
     before = CatalogueVersion.current()
 
     save_offer(offer.pk)
+    commit_test_writes()
 
     offer.refresh_from_db()
     assert offer.price_note.startswith("Preise Stand ")

@@ -1,25 +1,21 @@
 """Total and facet counts are cached; every edit that can change them must show on the next search."""
 
+import contextlib
 import datetime
 import re
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from offers.models import CatalogueVersion, Offer, Run, SearchSummary, Sector
+from tests.conftest import commit_test_writes
 from tests.factories import OfferFactory, RunFactory, days
 
 pytestmark = pytest.mark.django_db
 SEARCH = "/angebote/"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _search(client, **params) -> tuple[int, dict[str, dict[str, int]]]:
@@ -81,8 +77,8 @@ def test_deactivating_the_provider_removes_its_offers(client):
 
 def test_counts_follow_the_date_without_any_edit(client, monkeypatch):
     OfferFactory(runs__start_date=days(-10), runs__end_date=days(1))
-    version = CatalogueVersion.current()
     assert _search(client)[0] == 1
+    version = CatalogueVersion.current()  # read after the request, which committed the factory's writes
     later = timezone.localdate() + datetime.timedelta(days=2)
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: later)
     assert _search(client)[0] == 0
@@ -91,9 +87,30 @@ def test_counts_follow_the_date_without_any_edit(client, monkeypatch):
 
 def test_bulk_date_refresh_changes_the_version():
     OfferFactory()
+    commit_test_writes()
     version = CatalogueVersion.current()
     Offer.objects.refresh_dates()
+    commit_test_writes()
     assert CatalogueVersion.current() != version
+
+
+def test_a_transaction_bumps_the_version_once_after_commit(django_capture_on_commit_callbacks):
+    version = CatalogueVersion.current()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        OfferFactory(sectors=["logistik"], runs=2)  # an offer, two runs, links: a dozen writes
+        assert CatalogueVersion.current() == version  # not yet committed
+    assert len(callbacks) == 1
+    assert CatalogueVersion.current() != version
+
+
+def test_a_rolled_back_write_does_not_bump_the_version(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        with contextlib.suppress(RuntimeError), transaction.atomic():
+            OfferFactory()
+            raise RuntimeError("rolled back")
+        assert transaction.get_connection().run_on_commit == []  # dropped with the rollback
+        OfferFactory()  # the next transaction bumps again
+    assert len(callbacks) == 1
 
 
 def test_cached_search_page_shows_an_edited_card_and_its_new_count(client):
@@ -147,5 +164,6 @@ def test_counts_are_shared_between_processes_through_the_table(client):
     Offer.objects.update(status=Offer.Status.DRAFT)  # no signal: the shared counts stay as they were
     assert _search(client)[0] == 1
     OfferFactory()  # a change empties the table along with the version
+    commit_test_writes()
     assert SearchSummary.objects.count() == 0
     assert _search(client)[0] == 1

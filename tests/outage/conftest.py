@@ -7,6 +7,7 @@ from django.db import InterfaceError, OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 from partners.models import Membership, Partner
+from tests.conftest import commit_test_writes
 
 CONNECTED_CURSOR = BaseDatabaseWrapper._cursor
 REFUSED = 'connection to server at "192.0.2.3", port 5432 failed: Connection refused'
@@ -39,6 +40,8 @@ class DatabaseSwitch:
     """Makes every database access fail the way an unreachable server does, until `restore()`."""
 
     def fail_with(self, error_class=OperationalError) -> None:
+        commit_test_writes()  # the test's data was committed before the server went away
+
         def refuse(*args, **kwargs):
             raise error_class(REFUSED)
 
