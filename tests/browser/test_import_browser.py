@@ -25,7 +25,7 @@ def _migrate_again(app: str, name: str, function: str) -> None:
 @pytest.fixture
 def new_editor(transactional_db):
     _migrate_again("partners", "0003_role_groups", "create_groups")
-    _migrate_again("offers", "0013_import_log_permissions", "grant")
+    _migrate_again("offers", "0016_import_log_permissions", "grant")
     sector("metall-elektro")
     PostcodeFactory(place=STUTTGART)
     partner = PartnerFactory(name="Bildungswerk Neckar", slug="bildungswerk-neckar")
