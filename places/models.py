@@ -11,6 +11,9 @@ class Postcode(models.Model):
     city = models.CharField(_("Ort"), max_length=100, db_index=True)
     latitude = models.FloatField(_("Breitengrad"))
     longitude = models.FloatField(_("Längengrad"))
+    # The NUTS-3 district (Kreis / kreisfreie Stadt) the postcode lies in: the unit the network's regions are made of.
+    district_code = models.CharField(_("Kreis (NUTS-3-Code)"), max_length=5, blank=True, db_index=True)
+    district = models.CharField(_("Kreis"), max_length=100, blank=True)
 
     class Meta:
         ordering = ["code", "city"]
