@@ -290,6 +290,37 @@ class PlanStep(VersionedModel):
         return self.title or str(self.offer or "")
 
 
+class Milestone(VersionedModel):
+    """A dated step of the way to a vocational qualification (admission to the external exam, the exam, the
+    qualification gained), shown on the case's timeline and counted in the statistics."""
+
+    class Kind(models.TextChoices):
+        ADMISSION_APPLIED = "admission-applied", _("Zulassung beantragt")
+        ADMISSION_GRANTED = "admission-granted", _("Zulassung erteilt")
+        EXAM_DATE = "exam-date", _("Prüfungstermin")
+        EXAM_RESULT = "exam-result", _("Prüfungsergebnis")
+        QUALIFICATION_GAINED = "qualification-gained", _("Berufsabschluss erworben")
+
+    class Result(models.TextChoices):
+        PASSED = "passed", _("bestanden")
+        FAILED = "failed", _("nicht bestanden")
+        RETAKE = "retake", _("Wiederholung")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="milestones")
+    kind = models.CharField(_("Meilenstein"), max_length=25, choices=Kind.choices)
+    date = models.DateField(_("Datum"), default=timezone.localdate)
+    result = models.CharField(_("Ergebnis"), max_length=10, choices=Result.choices, blank=True)
+    note = models.CharField(_("Notiz"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("Meilenstein")
+        verbose_name_plural = _("Meilensteine")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.date}"
+
+
 class Referral(VersionedModel):
     class Status(models.TextChoices):
         SUGGESTED = "suggested", _("vorgeschlagen")
