@@ -20,7 +20,7 @@ from offers.imports.template import HEADERS, PARTNER_COLUMN
 from offers.imports.validate import Problem
 from offers.models import ImportLog, Offer
 from tests.conftest import verified_login
-from tests.factories import PartnerFactory, editor
+from tests.factories import OfferFactory, PartnerFactory, coordinator, editor
 from tests.offers.imports.conftest import snapshot
 
 REFUSED_DTD = (
@@ -201,3 +201,84 @@ def test_admin_upload_of_xml_shows_the_preview(client, partner):
     assert response.status_code == 200
     assert response.context["result"].plan.counts == {"new": 1, "changed": 0, "unchanged": 0, "archived": 0}
     assert ImportLog.objects.count() == 0 and Offer.objects.count() == 0
+
+
+def product_ids(content: bytes) -> set[str]:
+    return {element.text for element in etree.fromstring(content).iter("PRODUCT_ID")}
+
+
+def streamed(response) -> bytes:
+    assert response.streaming
+    return b"".join(response.streaming_content)
+
+
+def test_coordinator_streams_the_whole_catalogue(client, partner, catalogue):
+    other = OfferFactory(external_id="X-1")
+    verified_login(client, coordinator())
+
+    response = client.get(reverse("admin:offers_importlog_export"))
+
+    content = streamed(response)
+    assert schema().validate(etree.fromstring(content).getroottree())
+    assert product_ids(content) == {"K-100", "K-200", f"LD-{catalogue[2].pk}", other.external_id}
+    assert response["Content-Disposition"] == 'attachment; filename="angebote-openqcat.xml"'
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_export_reads_the_catalogue_with_a_constant_number_of_queries(partner, django_assert_num_queries):
+    OfferFactory(provider=partner)
+    with django_assert_num_queries(8) as few:
+        to_openqcat(Offer.objects.all())
+    OfferFactory.create_batch(4, provider=partner)
+
+    with django_assert_num_queries(len(few.captured_queries)):
+        to_openqcat(Offer.objects.all())
+
+
+def test_editor_downloads_own_partner_only(client, partner, catalogue):
+    other = OfferFactory(external_id="X-1")
+    verified_login(client, editor(partner))
+
+    own = client.get(reverse("admin:offers_importlog_partner_export", args=[partner.slug]))
+
+    assert product_ids(streamed(own)) == {"K-100", "K-200", f"LD-{catalogue[2].pk}"}
+    assert client.get(reverse("admin:offers_importlog_partner_export", args=[other.provider.slug])).status_code == 404
+    assert client.get(reverse("admin:offers_importlog_export")).status_code == 404
+
+
+def test_anonymous_visitor_is_sent_to_the_login(client, partner):
+    for url in (
+        reverse("admin:offers_importlog_export"),
+        reverse("admin:offers_importlog_partner_export", args=[partner.slug]),
+    ):
+        response = client.get(url)
+        assert (response.status_code, response["Location"].split("?")[0]) == (302, reverse("admin:login"))
+
+
+def test_import_log_links_the_exports_by_role(client, partner):
+    PartnerFactory(slug="fremd")
+    verified_login(client, editor(partner))
+
+    page = client.get(reverse("admin:offers_importlog_changelist")).content.decode()
+
+    assert reverse("admin:offers_importlog_partner_export", args=[partner.slug]) in page
+    assert reverse("admin:offers_importlog_partner_export", args=["fremd"]) not in page
+    assert reverse("admin:offers_importlog_export") not in page
+
+
+def test_admin_action_exports_the_selected_offers_of_the_editors_partner(client, partner, catalogue):
+    foreign = OfferFactory(external_id="X-1")
+    verified_login(client, editor(partner))
+
+    response = client.post(
+        reverse("admin:offers_offer_changelist"),
+        {"action": "export_openqcat", "_selected_action": [catalogue[0].pk, foreign.pk]},
+    )
+
+    assert product_ids(streamed(response)) == {"K-100"}
+
+
+def test_export_command_writes_xml(partner, catalogue, tmp_path):
+    call_command("export_offers", str(tmp_path / "neckar.xml"), "--partner", partner.slug, stdout=StringIO())
+
+    assert product_ids((tmp_path / "neckar.xml").read_bytes()) == {"K-100", "K-200", f"LD-{catalogue[2].pk}"}
