@@ -180,8 +180,11 @@ class ImportLogAdmin(PartnerScopedAdminMixin, admin.ModelAdmin):
     """The import log (read-only) and, under it, the import page and the template downloads."""
 
     partner_path = "partner"
-    list_display = ["created_at", "partner", "user", "file_name", "created", "changed", "unchanged", "archived"]
-    list_filter = ["partner"]
+    list_display = [
+        "created_at", "partner", "source", "user", "file_name",
+        "created", "changed", "unchanged", "archived", "problems",
+    ]  # fmt: skip
+    list_filter = ["partner", "source"]
     list_select_related = ["partner", "user"]
     change_list_template = "admin/offers/importlog/change_list.html"
 
