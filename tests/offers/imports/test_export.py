@@ -131,3 +131,16 @@ def test_search_download_is_a_404_for_everybody_but_coordinators(client, partner
         verified_login(client, editor(partner))
 
     assert client.get(reverse("offers:search_export", args=["csv"])).status_code == 404
+
+
+def test_search_download_is_bounded_by_the_stated_row_limit(client, partner, catalogue, settings):
+    settings.SEARCH_EXPORT_MAX_OFFERS = 1
+    verified_login(client, coordinator())
+    params = {"sort": "title"}
+    first = client.get(reverse("offers:search"), params).context["filter"].qs.first()
+
+    response = client.get(reverse("offers:search_export", args=["csv"]), params)
+    page = client.get(reverse("offers:search"), params).content.decode()
+
+    assert {row.values["Kursnummer"] for row in read(response.content).rows} == {own_key(first)}
+    assert "höchstens 1 Angebot, das erste in der Sortierung der Suche" in page
