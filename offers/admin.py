@@ -219,6 +219,11 @@ class ImportLogAdmin(PartnerScopedAdminMixin, admin.ModelAdmin):
                 name="offers_importlog_template",
             ),
             path(
+                "openqcat-subset.xsd",
+                self.admin_site.admin_view(import_views.schema_download),
+                name="offers_importlog_schema",
+            ),
+            path(
                 "export/openqcat.xml",
                 self.admin_site.admin_view(export_views.catalogue_export),
                 name="offers_importlog_export",

@@ -282,3 +282,15 @@ def test_export_command_writes_xml(partner, catalogue, tmp_path):
     call_command("export_offers", str(tmp_path / "neckar.xml"), "--partner", partner.slug, stdout=StringIO())
 
     assert product_ids((tmp_path / "neckar.xml").read_bytes()) == {"K-100", "K-200", f"LD-{catalogue[2].pk}"}
+
+
+def test_import_page_offers_the_schema_to_importers_only(client, partner):
+    verified_login(client, editor(partner))
+
+    page = client.get(reverse("admin:offers_importlog_import")).content.decode()
+    response = client.get(reverse("admin:offers_importlog_schema"))
+
+    assert reverse("admin:offers_importlog_schema") in page
+    assert b"".join(response.streaming_content) == Path(SCHEMA_PATH).read_bytes()
+    client.logout()
+    assert client.get(reverse("admin:offers_importlog_schema")).status_code == 302
