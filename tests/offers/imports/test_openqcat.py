@@ -294,3 +294,12 @@ def test_import_page_offers_the_schema_to_importers_only(client, partner):
     assert b"".join(response.streaming_content) == Path(SCHEMA_PATH).read_bytes()
     client.logout()
     assert client.get(reverse("admin:offers_importlog_schema")).status_code == 302
+
+
+def test_xml_over_the_row_limit_is_refused_with_the_limit_named(partner, settings):
+    settings.IMPORT_MAX_ROWS = 3  # rows of an XML file: each offer and each of its runs
+    data = document(service(), service(key="K-2"))
+
+    assert preview(data=data, partner=partner, complete=False).problems == [
+        Problem(0, "", "Die Datei hat mehr als 3 Zeilen; erlaubt sind höchstens 3.")
+    ]
