@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("offers", "0017_pending_upload"),
+        ("offers", "0018_drop_search_summary"),
     ]
 
     operations = [
