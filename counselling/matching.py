@@ -40,8 +40,8 @@ GOALS_FOR_STEP = {
 
 
 def topic_words(text: str) -> list[str]:
-    """The words of a need's topic that carry meaning, case-folded, feminine job titles folded onto the masculine."""
-    words = re.findall(r"\w+", fold_gender(text or "").casefold())
+    """The words of a need's topic that carry meaning, lower-cased, feminine job titles folded onto the masculine."""
+    words = re.findall(r"\w+", fold_gender(text or "").lower())
     return [word for word in dict.fromkeys(words) if len(word) >= 3 and word not in STOP_WORDS]
 
 
@@ -49,8 +49,8 @@ def relevance(words: list[str], offer: Offer) -> float:
     """Share of the topic's words in the offer's title (full weight) or summary (half weight): 0 to 1."""
     if not words:
         return 0.0
-    title = fold_gender(offer.title).casefold()
-    summary = fold_gender(offer.summary).casefold()
+    title = fold_gender(offer.title).lower()
+    summary = fold_gender(offer.summary).lower()
     hits = sum(1.0 if word in title else 0.5 if word in summary else 0.0 for word in words)
     return hits / len(words)
 
