@@ -110,12 +110,7 @@ def candidate_offers(needs: list[Need], place, radius_km: float) -> list[Offer]:
     if place is None:
         offers = offers.annotate(online=online, distance_km=Value(None, output_field=FloatField()))
     else:
-        nearest = (
-            current.filter(latitude__isnull=False)
-            .annotate(km=distance_km(place))
-            .order_by("km")
-            .values("km")[:1]
-        )
+        nearest = current.filter(latitude__isnull=False).annotate(km=distance_km(place)).order_by("km").values("km")[:1]
         offers = offers.annotate(online=online, distance_km=Subquery(nearest, output_field=FloatField()))
         offers = offers.filter(Q(online=True) | Q(distance_km__lte=radius_km))
     return list(
@@ -199,8 +194,7 @@ def company_matches(company: Company, user, *, radius_km: float = DEFAULT_RADIUS
     offers = offers_for_needs(company, needs, radius_km=radius_km)
     people = people_for_needs(company, needs, user)
     rows = [
-        (analysis, [(need, offers[need.pk], people[need.pk]) for need in analysis.needs.all()])
-        for analysis in analyses
+        (analysis, [(need, offers[need.pk], people[need.pk]) for need in analysis.needs.all()]) for analysis in analyses
     ]
     open_cases = list(
         Case.objects.visible_to(user).open().filter(company=company, anonymised_at__isnull=True).order_by("reference")

@@ -5,41 +5,99 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('counselling', '0014_case_milestones'),
-        ('offers', '0017_pending_upload'),
+        ("counselling", "0014_case_milestones"),
+        ("offers", "0017_pending_upload"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='case',
-            name='goal_kind',
-            field=models.CharField(blank=True, choices=[('abschluss', 'Berufsabschluss nachholen'), ('aufstieg', 'Aufsteigen (Meister, Techniker, Fachwirt, Studium)'), ('anpassen', 'Kenntnisse anpassen'), ('deutsch', 'Deutsch für den Beruf'), ('beschaeftigte', 'Beschäftigte qualifizieren')], max_length=15, verbose_name='Ziel (Auswahl)'),
+            model_name="case",
+            name="goal_kind",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("abschluss", "Berufsabschluss nachholen"),
+                    ("aufstieg", "Aufsteigen (Meister, Techniker, Fachwirt, Studium)"),
+                    ("anpassen", "Kenntnisse anpassen"),
+                    ("deutsch", "Deutsch für den Beruf"),
+                    ("beschaeftigte", "Beschäftigte qualifizieren"),
+                ],
+                max_length=15,
+                verbose_name="Ziel (Auswahl)",
+            ),
         ),
         migrations.AddField(
-            model_name='case',
-            name='sector',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='offers.sector', verbose_name='Branche'),
+            model_name="case",
+            name="sector",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="offers.sector",
+                verbose_name="Branche",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalreferral',
-            name='need',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='counselling.need', verbose_name='Bedarf'),
+            model_name="historicalreferral",
+            name="need",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="counselling.need",
+                verbose_name="Bedarf",
+            ),
         ),
         migrations.AddField(
-            model_name='inquiry',
-            name='topic',
-            field=models.CharField(blank=True, choices=[('abschluss', 'Berufsabschluss nachholen'), ('aufstieg', 'Aufsteigen (Meister, Techniker, Fachwirt, Studium)'), ('anpassen', 'Kenntnisse anpassen'), ('deutsch', 'Deutsch für den Beruf'), ('beschaeftigte', 'Beschäftigte qualifizieren'), ('foerderung', 'Förderung und Kosten'), ('anerkennung', 'Anerkennung eines ausländischen Abschlusses'), ('sonstiges', 'etwas anderes')], max_length=15, verbose_name='Thema'),
+            model_name="inquiry",
+            name="topic",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("abschluss", "Berufsabschluss nachholen"),
+                    ("aufstieg", "Aufsteigen (Meister, Techniker, Fachwirt, Studium)"),
+                    ("anpassen", "Kenntnisse anpassen"),
+                    ("deutsch", "Deutsch für den Beruf"),
+                    ("beschaeftigte", "Beschäftigte qualifizieren"),
+                    ("foerderung", "Förderung und Kosten"),
+                    ("anerkennung", "Anerkennung eines ausländischen Abschlusses"),
+                    ("sonstiges", "etwas anderes"),
+                ],
+                max_length=15,
+                verbose_name="Thema",
+            ),
         ),
         migrations.AddField(
-            model_name='referral',
-            name='need',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='referrals', to='counselling.need', verbose_name='Bedarf'),
+            model_name="referral",
+            name="need",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="referrals",
+                to="counselling.need",
+                verbose_name="Bedarf",
+            ),
         ),
         migrations.AlterField(
-            model_name='company',
-            name='size',
-            field=models.CharField(blank=True, choices=[('1-9', '1–9 Beschäftigte'), ('10-49', '10–49 Beschäftigte'), ('50-249', '50–249 Beschäftigte'), ('250-499', '250–499 Beschäftigte'), ('500+', '500 und mehr Beschäftigte'), ('250+', '250 und mehr Beschäftigte (ohne genauere Angabe)')], max_length=10, verbose_name='Größe'),
+            model_name="company",
+            name="size",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("1-9", "1–9 Beschäftigte"),
+                    ("10-49", "10–49 Beschäftigte"),
+                    ("50-249", "50–249 Beschäftigte"),
+                    ("250-499", "250–499 Beschäftigte"),
+                    ("500+", "500 und mehr Beschäftigte"),
+                    ("250+", "250 und mehr Beschäftigte (ohne genauere Angabe)"),
+                ],
+                max_length=10,
+                verbose_name="Größe",
+            ),
         ),
     ]

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from counselling.access import counsellor_required
 from counselling.audit import record, record_list
 from counselling.forms import CompanyForm, NeedFormSet, NeedsAnalysisForm
-from counselling.models import AuditEntry, Company, NeedsAnalysis
 from counselling.matching import company_matches
 from counselling.matching_forms import RadiusForm
+from counselling.models import AuditEntry, Company, NeedsAnalysis
 from counselling.services import company_save, needs_analysis_record
 
 PAGE_SIZE = 25

@@ -58,4 +58,3 @@ def case_companies(request: HttpRequest, pk: int) -> HttpResponse:
     referred = set(case.referrals.filter(need__isnull=False).values_list("need_id", flat=True))
     context = {"case": case, "needs": needs, "referred": referred, "goal_missing": not case.goal_kind}
     return render(request, "counselling/case_companies.html", context)
-
