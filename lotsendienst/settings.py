@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "guide",
     "merkliste",
     "api",
+    "network",
     "demo",
     "operations",
 ]

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from offers import jsonld
 from offers.calendar import CONTENT_TYPE, runs_calendar
+from offers.demand import note_search_without_results
 from offers.filters import OfferFilter
 from offers.forms import BackLinkForm
 from offers.imports.export import export_rows
@@ -49,6 +50,7 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = (), ba
     chips = [(label, _url_without(data, name, value)) for name, value, label in filterset.active_filters()]
     relaxations = []
     if not total:
+        note_search_without_results(request=request, filters=filterset.cleaned, place=filterset.place)
         relaxations = [(label, count, _url_without(data, name)) for name, label, count in filterset.relaxations()]
     return {
         "filter": filterset,
