@@ -10,20 +10,20 @@ from django.utils.cache import add_never_cache_headers
 
 from accounts.navigation import redirect_to_step
 from counselling.querysets import offices_of
-from partners.models import Membership, Partner
+from partners.models import Partner
 from partners.scoping import is_coordinator
 
 
 @dataclass(frozen=True)
 class Scope:
-    offices: list  # the counselling offices whose records are counted
+    offices: object  # the counselling offices whose records are counted (a list or a queryset)
     network_wide: bool  # a coordinator's view: every office, never a case
     suppress: bool  # small numbers as "< 5"
 
 
-def all_offices() -> list[Partner]:
-    """Every partner that holds counsellor memberships: the network's counselling offices."""
-    return list(Partner.objects.filter(memberships__role=Membership.Role.COUNSELLOR).distinct())
+def all_offices():
+    """Every partner, as a subquery: counselling records belong to offices, so this counts every office's."""
+    return Partner.objects.all()
 
 
 def scope_of(user) -> Scope | None:
