@@ -88,8 +88,8 @@ def _search_from(address: str, q: str) -> None:
 def test_an_unknown_word_needs_five_different_visitors_that_day(db, visitors):
     for n in range(visitors):
         _search_from(f"192.0.2.{n + 1}", "Wasserstoffschweißen")
-    counted = DemandCount.objects.filter(kind="search-word", word="wasserstoffschweißen").values_list("count", flat=True)
-    assert list(counted) == ([] if visitors < 5 else [visitors])
+    words = DemandCount.objects.filter(kind="search-word", word="wasserstoffschweißen")
+    assert list(words.values_list("count", flat=True)) == ([] if visitors < 5 else [visitors])
 
 
 def test_one_visitor_searching_five_times_is_one_visitor(db):
