@@ -10,7 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from counselling.querysets import AuditQuerySet, CaseQuerySet, InquiryQuerySet, OfficeQuerySet, SessionQuerySet
+from counselling.querysets import (
+    AuditQuerySet,
+    CaseQuerySet,
+    CompanyQuerySet,
+    InquiryQuerySet,
+    SessionQuerySet,
+)
 from locking.models import VersionedModel
 from offers.models import FundingProgramme, Offer, QualificationStep, Sector, TargetGroup
 from partners.models import Partner
@@ -104,7 +110,7 @@ class Company(VersionedModel):
     contact = models.CharField(_("Ansprechperson und Kontakt"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("angelegt"), default=timezone.now)
 
-    objects = OfficeQuerySet.as_manager()
+    objects = CompanyQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "pk"]
