@@ -135,6 +135,12 @@ def _score(need: Need, offer: Offer, words: list[str], company_sector_id) -> int
     return round(100 * (text + (SECTOR_BONUS if sector_fits else 0)) * proximity(km))
 
 
+def _shown_distance(offer: Offer, radius_km: float) -> float | None:
+    """The nearest venue's distance, or None where the offer came in as an online offer."""
+    km = offer.distance_km
+    return km if km is not None and km <= radius_km else None
+
+
 def offers_for_needs(company: Company, needs: list[Need], *, radius_km: float = DEFAULT_RADIUS_KM) -> dict:
     """{need pk: [Suggestion, …] best first} for the needs of one company."""
     if not needs:
@@ -147,10 +153,9 @@ def offers_for_needs(company: Company, needs: list[Need], *, radius_km: float = 
         scored = [(offer, _score(need, offer, words, company.sector_id)) for offer in candidates]
         ranked = sorted((pair for pair in scored if pair[1] > 0), key=lambda pair: (-pair[1], pair[0].title))
         result[need.pk] = [
-            Suggestion(offer, score, None if offer.online and offer.distance_km is None else offer.distance_km,
-                       fitting_funding(offer, company.size))
+            Suggestion(offer, score, _shown_distance(offer, radius_km), fitting_funding(offer, company.size))
             for offer, score in ranked[:SUGGESTIONS_PER_NEED]
-        ]  # fmt: skip
+        ]
     return result
 
 
