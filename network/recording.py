@@ -14,7 +14,7 @@ import re
 import secrets
 
 from django.core.cache import cache
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -41,8 +41,16 @@ VOCABULARIES = {
 }
 
 
+VOCABULARY_SECONDS = 10 * 60  # a new sector or programme is counted at most ten minutes late
+
+
 def _known_slug(model, slug: str) -> bool:
-    return bool(slug) and model.objects.filter(slug=slug).exists()
+    """Whether `slug` is in the vocabulary `model`; the slugs are read once and kept in the cache."""
+    if not slug:
+        return False
+    key = f"network:slugs:{model._meta.label_lower}"
+    known = cache.get_or_set(key, lambda: set(model.objects.values_list("slug", flat=True)), VOCABULARY_SECONDS)
+    return slug in known
 
 
 def _district(code: str) -> str:
@@ -82,9 +90,20 @@ def _search_fields(facts: dict) -> dict:
     }
 
 
+DIMENSIONS = ("district_code", "who", "step", "goal", "sector", "topic", "filters", "word")
+
+
 def _count(kind: str, n: int = 1, **fields) -> None:
-    row, _created = DemandCount.objects.get_or_create(day=timezone.localdate(), kind=kind, **fields)
-    DemandCount.objects.filter(pk=row.pk).update(count=F("count") + n)
+    """Adds n to today's row of these values: one UPDATE, and the first time of the day an INSERT."""
+    values = {name: fields.get(name, "") for name in DIMENSIONS}
+    rows = DemandCount.objects.filter(day=timezone.localdate(), kind=kind, **values)
+    if rows.update(count=F("count") + n):
+        return
+    try:
+        with transaction.atomic():
+            DemandCount.objects.create(day=timezone.localdate(), kind=kind, count=n, **values)
+    except IntegrityError:  # another request created the row meanwhile
+        rows.update(count=F("count") + n)
 
 
 def _daily_salt() -> str:
@@ -144,7 +163,6 @@ def record(*, kind: str, request, district: str, facts: dict, words: list[str]) 
 def record_safely(**kwargs) -> None:
     """The visitor's page must never fail because the record could not be written."""
     try:
-        with transaction.atomic():
-            record(**kwargs)
+        record(**kwargs)
     except DatabaseError:
         logger.exception("demand record not written")

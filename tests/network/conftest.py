@@ -1,7 +1,9 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 
 from network.models import Region, RegionDistrict
+from partners.scoping import COORDINATOR_GROUP
 from tests import factories
 from tests.factories import ESSLINGEN, SCHWERIN, STUTTGART, PostcodeFactory
 
@@ -56,4 +58,5 @@ def editor(office_s):
 
 @pytest.fixture
 def coordinator(db):
+    Group.objects.get_or_create(name=COORDINATOR_GROUP)  # a transactional test elsewhere may have flushed it
     return factories.coordinator(username="koordination")
