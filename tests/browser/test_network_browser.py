@@ -47,6 +47,7 @@ def test_coordinator_sees_the_largest_gaps_downloads_the_csv_and_reads_the_funne
         assert "Beschäftigte mit Bedarf" in text and "aktuelle Angebote in der Region" in text
     assert gaps.nth(0).inner_text().startswith("Logistik, Ohne Berufsabschluss")
     assert page.get_by_role("img", name="Lücken nach Branche, Stufe und Region").count() == 1
+    assert page.watch.serious_axe_violations() == []
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Als CSV herunterladen").click()
@@ -58,6 +59,11 @@ def test_coordinator_sees_the_largest_gaps_downloads_the_csv_and_reads_the_funne
     funnel = page.get_by_role("table").filter(has_text="Berufsabschluss erworben")
     funnel.wait_for()
     assert "beraten" in funnel.inner_text()
+    assert page.watch.serious_axe_violations() == []
+    page.set_viewport_size({"width": 320, "height": 800})
+    for url in ("/netzwerk/", "/netzwerk/zahlen/", "/netzwerk/bericht/"):
+        page.goto(url)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 320, url
     page.watch.assert_clean()
 
 
