@@ -1,6 +1,6 @@
 from django.urls import path
 
-from counselling.views import audit_log, cases, companies, desk, drafts, public, stats
+from counselling.views import audit_log, cases, companies, desk, drafts, matching, public, stats
 
 app_name = "counselling"
 urlpatterns = [
@@ -33,6 +33,9 @@ urlpatterns = [
     path("unternehmen/neu/", companies.company_new, name="company_new"),
     path("unternehmen/<int:pk>/", companies.company_detail, name="company"),
     path("unternehmen/<int:pk>/bearbeiten/", companies.company_edit, name="company_edit"),
+    path("unternehmen/<int:pk>/vorschlag/", matching.suggestion_take, name="suggestion_take"),
+    path("vorschlagen/", matching.put_forward, name="put_forward"),
+    path("faelle/<int:pk>/passende-unternehmen/", matching.case_companies, name="case_companies"),
     path("statistik/", stats.statistics, name="statistics"),
     path("statistik.csv", stats.statistics_csv, name="statistics_csv"),
     path("protokoll/", audit_log.audit_log, name="audit_log"),

@@ -5,6 +5,7 @@ from guide import services
 from guide.advice import next_step
 from guide.eligibility import Goal
 from guide.forms import GuideForm
+from offers.demand import note_guide_answers
 from places.lookup import locate
 
 
@@ -19,8 +20,21 @@ def result(request: HttpRequest) -> HttpResponse:
     """
     form = GuideForm(request.GET)
     if form.is_valid() or "who" not in form.errors:
-        return render(request, "guide/result.html", _result_context(form))
+        context = _result_context(form)
+        _note_demand(request, context["answers"], context["place"])
+        return render(request, "guide/result.html", context)
     return render(request, "guide/start.html", {"form": form})
+
+
+def _note_demand(request: HttpRequest, answers, place) -> None:
+    """The answers go to the network's demand record as slugs only (offers.demand)."""
+    facts = {
+        "who": answers.who or "",
+        "step": answers.step.slug if answers.step else "",
+        "goal": answers.goal or "",
+        "sector": answers.sector.slug if answers.sector else "",
+    }
+    note_guide_answers(request=request, facts=facts, place=place)
 
 
 def _result_context(form: GuideForm) -> dict:

@@ -35,5 +35,6 @@ urlpatterns = [
     path("beratung/", include("counselling.urls")),
     path("lotse/", include("guide.urls")),
     path("merkliste/", include("merkliste.urls")),
+    path("netzwerk/", include("network.urls")),
     path("api/v1/", include("api.urls")),
 ]

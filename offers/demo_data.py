@@ -468,6 +468,25 @@ OFFERS = [
         azav=True,
         runs=[(12, 4, VZ, P, "wismar", OPEN, False), (47, 4, VZ, P, "wismar", OPEN, False)],
     ),
+    offer(
+        "sps-programmierung-tia-schwerin",
+        "SPS-Programmierung mit TIA Portal",
+        "schweriner-ausbildungszentrum",
+        "anpassung",
+        ["fachkraft"],
+        None,
+        "Fünf Tage an Siemens-S7-Trainingsanlagen in der Werkstatt des SAZ: für Elektro- und Mechatronikfachkräfte "
+        "aus Betrieben in Westmecklenburg.",
+        ["Hardwarekonfiguration", "Programmieren in FUP und SCL", "Fehlersuche", "HMI-Grundlagen"],
+        certificate="Zertifikat des Anbieters",
+        sectors=["metall-elektro", "maschinenbau"],
+        groups=["beschaeftigte-kmu"],
+        funding=["qualifizierungschancengesetz", "bildungsfreistellung-mv"],
+        hours=40,
+        duration="5 Tage",
+        price=1350,
+        runs=[(19, 4, VZ, P, "schwerin-saz", OPEN, True), (82, 4, VZ, P, "schwerin-saz", OPEN, False)],
+    ),
     # --- Region Stuttgart: chambers -------------------------------------------------------------------------
     offer(
         "externenpruefung-industriemechaniker-stuttgart",

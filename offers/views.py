@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from offers import jsonld
 from offers.calendar import CONTENT_TYPE, runs_calendar
+from offers.demand import note_search_without_results
 from offers.forms import BackLinkForm
 from offers.imports.export import export_rows
 from offers.models import CatalogueVersion, FundingProgramme, Offer, Run
@@ -48,6 +49,8 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = (), ba
     data = filterset.data
     chips = [(label, _url_without(data, name, value)) for name, value, label in results.chips()]
     relaxations = [(label, count, _url_without(data, name)) for name, label, count in results.relaxations()]
+    if not page.paginator.count:
+        note_search_without_results(request=request, filters=filterset.cleaned, place=filterset.place)
     return {
         "filter": filterset,
         "form": filterset.form,

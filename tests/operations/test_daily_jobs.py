@@ -16,6 +16,7 @@ JOBS = [
     "apply_retention",
     "remind_stale_offers",
     "remind_overdue_inquiries",
+    "remind_needs_analyses",
     "prune_db_task_results",
     "fetch_partner_feeds",
 ]
