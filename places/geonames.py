@@ -18,6 +18,8 @@ from places.signals import postcodes_imported
 from places.validators import is_postcode
 
 MIN_COLUMNS = 11
+# Every German postcode, shipped with the portal (places/data/README.md says where it comes from).
+BUNDLED_FILE = Path(__file__).resolve().parent / "data" / "postcodes_de.txt"
 
 
 class PostcodeFileError(Exception):

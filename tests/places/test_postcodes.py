@@ -136,3 +136,20 @@ def test_import_fills_the_district_and_a_saved_postcode_too(tmp_path):
     assert dict(Postcode.objects.values_list("code", "district_code")) == {"70173": "DE111", "19053": "DE804"}
     made = Postcode.objects.create(code="18055", city="Rostock", latitude=54.09, longitude=12.13)
     assert (made.district_code, made.district, made.search_name) == ("DE803", "Rostock, Kreisfreie Stadt", "rostock")
+
+
+def test_import_postcodes_bundled_loads_every_german_postcode_offline_and_again_changes_nothing():
+    out = StringIO()
+    call_command("import_postcodes", "--bundled", stdout=out)
+    assert "12813 neu, 0 aktualisiert, 0 unverändert" in out.getvalue()
+    assert Postcode.objects.values("code").distinct().count() == 8157
+    assert not Postcode.objects.filter(district_code="").exists()
+    assert Postcode.objects.get(code="73525").city == "Schwäbisch Gmünd"
+    out = StringIO()
+    call_command("import_postcodes", "--bundled", stdout=out)
+    assert "0 neu, 0 aktualisiert, 12813 unverändert" in out.getvalue()
+
+
+def test_import_postcodes_without_a_file_says_what_to_give():
+    with pytest.raises(CommandError, match="--bundled"):
+        call_command("import_postcodes")
