@@ -34,10 +34,14 @@ from offers.models import (
     Sector,
     TargetGroup,
 )
-from places.lookup import locate
+from places.lookup import find_places, label
 
 MAX_VALUES = 30
-PLACE_NOT_FOUND = _("Postleitzahl nicht gefunden. Bitte eine fünfstellige Postleitzahl oder einen Ortsnamen eingeben.")
+PLACE_NOT_FOUND = _(
+    "Zu „%(query)s“ haben wir keinen Ort gefunden. Bitte eine Postleitzahl oder einen Ortsnamen eingeben, z. B. 70173 "
+    "oder Stuttgart."
+)
+PLACE_AMBIGUOUS = _("„%(query)s“ passt zu mehreren Orten: %(towns)s. Bitte einen davon wählen oder die Postleitzahl angeben.")
 RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (25, "25 km"), (50, "50 km"), (100, "100 km")]
 DEFAULT_RADIUS = 25
 SORTS = {
@@ -205,6 +209,7 @@ class OfferFilter(django_filters.FilterSet):
             self.filters[name].extra["widget"] = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
         self.hidden = hide
         self.place = None
+        self.place_search = None  # places.lookup.PlaceSearch of `near`, once looked up
         self._located = False
         self._summary = None
 
@@ -280,7 +285,9 @@ class OfferFilter(django_filters.FilterSet):
     def _filter_near(self, queryset):
         place = self.locate_place()
         if place is None:
-            return queryset
+            # A place typed but not found, or not yet chosen among several: no result may pretend to be near it. (Not
+            # .none(): the facet counts compile the query to SQL, which an empty .none() cannot be.)
+            return queryset.filter(pk__isnull=True) if self.place_unresolved else queryset
         radius = self.cleaned.get("radius") or DEFAULT_RADIUS
         return queryset.near(place, radius)
 
@@ -290,10 +297,18 @@ class OfferFilter(django_filters.FilterSet):
         if not near or self._located:
             return self.place
         self._located = True
-        self.place = locate(near)
-        if self.place is None:
-            self.form.add_error("near", PLACE_NOT_FOUND)
+        self.place_search = find_places(near)
+        self.place = self.place_search.place
+        if self.place_search.not_found:
+            self.form.add_error("near", PLACE_NOT_FOUND % {"query": near})
+        elif self.place_search.ambiguous:
+            towns = ", ".join(label(row) for row in self.place_search.alternatives)
+            self.form.add_error("near", PLACE_AMBIGUOUS % {"query": near, "towns": towns})
         return self.place
+
+    @property
+    def place_unresolved(self) -> bool:
+        return self.place_search is not None and self.place is None
 
     @property
     def sort_key(self) -> str:
@@ -353,6 +368,8 @@ class OfferFilter(django_filters.FilterSet):
         if place is not None:
             search["near"] = (place.pk, place.latitude, place.longitude)
             search["radius"] = search.get("radius") or DEFAULT_RADIUS
+        elif self.place_unresolved:
+            search["near"] = ("unresolved", self.place_search.query)
         sql, params = self.queryset.query.sql_with_params()
         raw = repr((sorted(search.items()), sql, params, sorted(self.hidden)))
         digest = hashlib.sha256(raw.encode()).hexdigest()[:32]

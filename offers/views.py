@@ -15,6 +15,7 @@ from offers.forms import BackLinkForm
 from offers.imports.export import export_rows
 from offers.models import CatalogueVersion, FundingProgramme, Offer, Run
 from partners.scoping import is_coordinator
+from places.lookup import label
 from tabular.responses import FORMATS, download
 
 CARD_ANNOTATIONS = ("distance_km", "headline")
@@ -64,8 +65,24 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = (), ba
         "sort_options": filterset.sort_options(),
         "back_query": _back_query(data, back_to or {}),
         "place": filterset.place,
+        "place_choices": _place_choices(data, filterset.place_search),
+        "without_place": _url_without(data, "near") if filterset.place_unresolved else "",
         "fragment_version": filterset.fragment_version,
     }
+
+
+def _place_choices(data: QueryDict, place_search) -> list[tuple[str, str]]:
+    """(town, URL of the same search near it) for each town `near` may also mean; the postcode in the URL makes the
+    choice unique."""
+    if place_search is None:
+        return []
+    choices = []
+    for row in place_search.alternatives:
+        query = data.copy()
+        query.pop("page", None)
+        query["near"] = f"{row.code} {row.city}"
+        choices.append((label(row), "?" + query.urlencode()))
+    return choices
 
 
 def result_paginator(filterset: OfferFilter, number: int, per_page: int | None = None) -> tuple[Paginator, bool]:

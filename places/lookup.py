@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Avg, Count, Min, Q
 
 from places.distance import KM_PER_DEGREE
@@ -56,7 +57,7 @@ def find_places(query: str) -> PlaceSearch:
     if not key:
         return PlaceSearch(query)
     # Whole words first: "Schwerin" is Schwerin, not also Schwerinsdorf; "Esslingen" is Esslingen am Neckar.
-    towns = _towns(Q(search_name=key) | Q(search_name__startswith=key + " ")) or _towns(Q(search_name__startswith=key))
+    towns = _towns(Q(search_name=key) | _starting_with(key + " ")) or _towns(_starting_with(key))
     if len(towns) == 1 or (len(towns) > 1 and towns[0].size >= DOMINANT * towns[1].size):
         return PlaceSearch(query, towns[0].row, tuple(town.row for town in towns[1:]))
     return PlaceSearch(query, alternatives=tuple(town.row for town in towns))
@@ -71,6 +72,15 @@ def label(postcode: Postcode) -> str:
     """A town's name for a choice, with its district where that tells the town apart ("Schwerin (Dahme-Spreewald)")."""
     district = postcode.district.split(",")[0]
     return postcode.city if not district or postcode.city.startswith(district) else f"{postcode.city} ({district})"
+
+
+def _starting_with(prefix: str) -> Q:
+    """Names starting with `prefix`, as a match the search_name index serves: PostgreSQL's LIKE uses the pattern
+    index Django adds; SQLite's case-blind LIKE uses none, a range of its byte-ordered strings does (the keys hold
+    only a-z, 0-9 and spaces, all below "~")."""
+    if connection.vendor == "postgresql":
+        return Q(search_name__startswith=prefix)
+    return Q(search_name__gte=prefix, search_name__lt=prefix + "~")
 
 
 def _postcode_of_town(code: str, key: str) -> Postcode | None:
