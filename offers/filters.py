@@ -41,7 +41,9 @@ PLACE_NOT_FOUND = _(
     "Zu „%(query)s“ haben wir keinen Ort gefunden. Bitte eine Postleitzahl oder einen Ortsnamen eingeben, z. B. 70173 "
     "oder Stuttgart."
 )
-PLACE_AMBIGUOUS = _("„%(query)s“ passt zu mehreren Orten: %(towns)s. Bitte einen davon wählen oder die Postleitzahl angeben.")
+PLACE_AMBIGUOUS = _(
+    "„%(query)s“ passt zu mehreren Orten: %(towns)s. Bitte einen davon wählen oder die Postleitzahl angeben."
+)
 RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (25, "25 km"), (50, "50 km"), (100, "100 km")]
 DEFAULT_RADIUS = 25
 SORTS = {

@@ -17,7 +17,7 @@ def _tsv(path: Path) -> list[list[str]]:
 
 @cache
 def _by_postcode() -> dict[str, str]:
-    return {code: nuts for code, nuts in _tsv(POSTCODE_DISTRICTS)}
+    return dict(_tsv(POSTCODE_DISTRICTS))
 
 
 @cache

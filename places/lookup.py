@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Avg, Count, Min, Q
+from django.utils.translation import gettext_lazy as _
 
 from places.distance import KM_PER_DEGREE
 from places.models import Postcode
@@ -23,6 +24,8 @@ MAX_CHOICES = 10
 MAX_GROUPS = 60  # towns by name and district looked at for the choice
 DOMINANT = 3
 SAME_TOWN_KM = 30
+MAX_HINTED = 5  # towns named in a hint (one postcode serves up to 39 villages)
+CITY_HINT = _("Zur Postleitzahl %(code)s gehört %(cities)s.")
 
 
 @dataclass(frozen=True)
@@ -132,3 +135,17 @@ def _same_town(one: dict, other: dict) -> bool:
     north = (one["latitude"] - other["latitude"]) * KM_PER_DEGREE
     east = (one["longitude"] - other["longitude"]) * KM_PER_DEGREE * math.cos(math.radians(one["latitude"]))
     return math.hypot(north, east) <= SAME_TOWN_KM
+
+
+def city_hint(code: str, city: str) -> str:
+    """„Zur Postleitzahl 18055 gehört Rostock.“ where `city` is none of the towns `code` serves; "" where it is one
+    (in any spelling, also "Stuttgart-Bad Cannstatt" for Stuttgart), where no city was given or the code is unknown.
+
+    A hint, not an error: addresses often name the part of a town ("Bad Cannstatt"), which the list does not know."""
+    key = search_key(city)
+    if not key or not is_postcode(code):
+        return ""
+    towns = list(Postcode.objects.filter(code=code).order_by("city").values_list("city", flat=True).distinct())
+    if not towns or any(key.startswith(search_key(town)) or search_key(town).startswith(key) for town in towns):
+        return ""
+    return CITY_HINT % {"code": code, "cities": _(" oder ").join(towns[:MAX_HINTED])}

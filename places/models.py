@@ -3,13 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from places.districts import district_code, district_name
 from places.names import search_key
-from places.validators import validate_postcode
+from places.validators import validate_postcode_format
 
 
 class Postcode(models.Model):
     """A German postcode with the coordinates of one place it serves (GeoNames; a code can serve several)."""
 
-    code = models.CharField(_("Postleitzahl"), max_length=5, db_index=True, validators=[validate_postcode])
+    code = models.CharField(_("Postleitzahl"), max_length=5, db_index=True, validators=[validate_postcode_format])
     city = models.CharField(_("Ort"), max_length=100, db_index=True)
     latitude = models.FloatField(_("Breitengrad"))
     longitude = models.FloatField(_("Längengrad"))

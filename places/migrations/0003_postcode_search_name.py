@@ -1,5 +1,6 @@
 from django.db import migrations, models
 
+import places.validators
 from places.districts import district_code, district_name
 from places.names import search_key
 
@@ -27,4 +28,15 @@ class Migration(migrations.Migration):
             field=models.CharField(db_index=True, default="", editable=False, max_length=100),
         ),
         migrations.RunPython(fill_search_names_and_districts, migrations.RunPython.noop),
+        # The table's own codes are checked for their form only: a new postcode is not in the table yet.
+        migrations.AlterField(
+            model_name="postcode",
+            name="code",
+            field=models.CharField(
+                db_index=True,
+                max_length=5,
+                validators=[places.validators.validate_postcode_format],
+                verbose_name="Postleitzahl",
+            ),
+        ),
     ]

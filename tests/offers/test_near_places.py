@@ -44,9 +44,7 @@ def test_a_town_prefix_finds_the_offers_near_it(client, offers):
 def test_an_umlaut_spelling_and_the_city_against_a_village_of_its_name(client, offers):
     response = client.get(SEARCH, {"near": "schwerin", "radius": "25"})
     assert _titles(response) == ["Schweißkurs Schwerin"]
-    assert response.context["place_choices"] == [
-        ("Schwerin (Dahme-Spreewald)", "?near=15755+Schwerin&radius=25")
-    ]
+    assert response.context["place_choices"] == [("Schwerin (Dahme-Spreewald)", "?near=15755+Schwerin&radius=25")]
     assert "Auch gemeint sein könnte:" in response.text
 
 
