@@ -27,6 +27,7 @@ from partners.admin_input import BoundedInlineMixin
 from partners.admin_scoping import PartnerScopedAdminMixin, ScopedQuerysetMixin
 from partners.models import Partner
 from partners.scoping import editable_partner_ids, is_coordinator
+from places.admin import CityHintAdminMixin
 from tabular.responses import download
 
 
@@ -61,7 +62,9 @@ class RunInline(BoundedInlineMixin, ScopedQuerysetMixin, admin.StackedInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(FreshnessAdminMixin, VersionedAdminMixin, PartnerScopedAdminMixin, SimpleHistoryAdmin):
+class OfferAdmin(
+    CityHintAdminMixin, FreshnessAdminMixin, VersionedAdminMixin, PartnerScopedAdminMixin, SimpleHistoryAdmin
+):
     partner_path = "provider"
     list_display = ["title", "provider", "status", "next_start", "last_confirmed", "confirmed"]
     list_filter = ["status", StaleFilter, "kind", "provider", "entry_levels"]

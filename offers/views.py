@@ -17,6 +17,7 @@ from offers.search.filterset import OfferFilter
 from offers.search.paging import MAX_RESULTS, page_numbers
 from offers.search.results import search as search_offers
 from partners.scoping import is_coordinator
+from places.lookup import label as place_label
 from tabular.responses import FORMATS, download
 
 DETAIL_SECONDS = 3600
@@ -67,8 +68,24 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = (), ba
         "sort_options": filterset.sort_options(),
         "back_query": _back_query(data, back_to or {}),
         "place": filterset.place,
+        "place_choices": _place_choices(data, filterset.place_search),
+        "without_place": _url_without(data, "near") if filterset.place_unresolved else "",
         "fragment_version": results.fragment_version,
     }
+
+
+def _place_choices(data: QueryDict, place_search) -> list[tuple[str, str]]:
+    """(town, URL of the same search near it) for each town `near` may also mean; the postcode in the URL makes the
+    choice unique."""
+    if place_search is None:
+        return []
+    choices = []
+    for row in place_search.alternatives:
+        query = data.copy()
+        query.pop("page", None)
+        query["near"] = f"{row.code} {row.city}"
+        choices.append((place_label(row), "?" + query.urlencode()))
+    return choices
 
 
 def _url_without(data: QueryDict, name: str, value: str | None = None) -> str:

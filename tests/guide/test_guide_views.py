@@ -160,9 +160,10 @@ def test_result_never_shows_draft_or_ended_offers(client, region):
 
 def test_result_with_unknown_postcode_shows_the_whole_region(client, region):
     response = result(client, who="beschaeftigt", step="ohne-abschluss", goal="abschluss", postcode="99999")
-    assert response.context["postcode_unknown"] is True
+    assert response.context["form"].errors["postcode"] == ["Die Postleitzahl 99999 gibt es nicht."]
+    assert response.context["place"] is None
     assert titles(response) == {"TQ Maschinen- und Anlagenführer", "Externenprüfung Mechatroniker/in"}
-    assert "Die Postleitzahl 99999 kennen wir nicht" in response.content.decode()
+    assert 'value="99999"' in response.content.decode()
 
 
 def test_result_without_who_asks_again(client, region):
