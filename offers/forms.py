@@ -3,10 +3,12 @@ import re
 from django import forms
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
-from offers.filters import OfferFilter
+from offers.filters import PLACE_NOT_FOUND, OfferFilter
 from offers.models import FundingProgramme
 from partners.models import Partner
+from places.lookup import locate
 
 MAX_BACK_LENGTH = 2000
 
@@ -54,3 +56,21 @@ class BackLinkForm(forms.Form):
             if key in known:
                 query.setlist(key, [value[:200] for value in source.getlist(key)[:30]])
         return "?" + query.urlencode() if query else ""
+
+
+class PlaceForm(forms.Form):
+    """`near`: a postcode or town for "next runs near me"; an unknown place is an error next to the field."""
+
+    near = forms.CharField(label=_("Postleitzahl oder Ort"), required=False, max_length=60)
+
+    def clean_near(self):
+        near = " ".join(self.cleaned_data["near"].split())
+        if not near:
+            return None
+        place = locate(near)
+        if place is None:
+            raise forms.ValidationError(PLACE_NOT_FOUND)
+        return place
+
+    def place(self):
+        return self.cleaned_data.get("near") if self.is_valid() else None

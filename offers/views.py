@@ -14,6 +14,7 @@ from offers.filters import OfferFilter
 from offers.forms import BackLinkForm
 from offers.imports.export import export_rows
 from offers.models import CatalogueVersion, FundingProgramme, Offer, Run
+from offers.paths import memberships
 from partners.scoping import is_coordinator
 from tabular.responses import FORMATS, download
 
@@ -187,6 +188,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "canonical_url": request.build_absolute_uri(offer.get_absolute_url()),
         "contacts": contacts,
         "has_dates": any(run.start_date and run.status != Run.Status.CANCELLED for run in runs),
+        "memberships": memberships(offer),
     }
     return render(request, "offers/detail.html", context)
 

@@ -3,6 +3,7 @@
 from offers.models.catalogue import CatalogueVersion, SearchSummary
 from offers.models.imports import ImportLog, PendingUpload
 from offers.models.offer import SAMPLE_RANGE, Offer, random_sample
+from offers.models.path import ModuleOffer, PathModule, QualificationPath
 from offers.models.run import Run
 from offers.models.vocabulary import FundingProgramme, QualificationStep, Sector, TargetGroup
 
@@ -11,8 +12,11 @@ __all__ = [
     "CatalogueVersion",
     "FundingProgramme",
     "ImportLog",
+    "ModuleOffer",
     "Offer",
+    "PathModule",
     "PendingUpload",
+    "QualificationPath",
     "QualificationStep",
     "Run",
     "SearchSummary",
