@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from offers import jsonld
 from offers.calendar import CONTENT_TYPE, runs_calendar
-from offers.filters import OfferFilter
 from offers.cost_estimates import offer_estimates
+from offers.filters import OfferFilter
 from offers.forms import BackLinkForm, CostForm
 from offers.imports.export import export_rows
 from offers.models import CatalogueVersion, FundingProgramme, Offer, Run
