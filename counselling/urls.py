@@ -1,6 +1,6 @@
 from django.urls import path
 
-from counselling.views import audit_log, cases, companies, desk, drafts, public, stats
+from counselling.views import audit_log, cases, companies, desk, drafts, pathway, public, stats
 
 app_name = "counselling"
 urlpatterns = [
@@ -22,6 +22,8 @@ urlpatterns = [
     path("faelle/<int:pk>/plan/", cases.plan_step_add, name="plan_step_add"),
     path("faelle/<int:pk>/plan/<int:step_pk>/status/", cases.plan_step_status, name="plan_step_status"),
     path("faelle/<int:pk>/vermittlung/", cases.referral_add, name="referral_add"),
+    path("faelle/<int:pk>/plan/weg/", pathway.plan_follow_path_view, name="plan_follow_path"),
+    path("faelle/<int:pk>/meilenstein/", pathway.milestone_add, name="milestone_add"),
     path("faelle/<int:pk>/gespraech/<int:item_pk>/", cases.session_edit, name="session_edit"),
     path("faelle/<int:pk>/plan/<int:item_pk>/", cases.plan_step_edit, name="plan_step_edit"),
     path("faelle/<int:pk>/vermittlung/<int:item_pk>/", cases.referral_edit, name="referral_edit"),

@@ -17,7 +17,18 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory, Password
 
 from counselling.consent import CONSENT_VERSION
-from counselling.models import Case, Company, Draft, Inquiry, Need, NeedsAnalysis, PlanStep, Referral, Session
+from counselling.models import (
+    Case,
+    Company,
+    Draft,
+    Inquiry,
+    Milestone,
+    Need,
+    NeedsAnalysis,
+    PlanStep,
+    Referral,
+    Session,
+)
 from guide.models import Occupation
 from offers.models import (
     FundingProgramme,
@@ -426,6 +437,14 @@ class PlanStepFactory(DjangoModelFactory):
         model = PlanStep
 
     case = factory.SubFactory(CaseFactory)
+
+
+class MilestoneFactory(DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    case = factory.SubFactory(CaseFactory)
+    kind = Milestone.Kind.ADMISSION_APPLIED
 
 
 class ReferralFactory(DjangoModelFactory):
