@@ -1,6 +1,6 @@
 from django.urls import path
 
-from counselling.views import audit_log, cases, companies, desk, drafts, pathway, public, stats
+from counselling.views import audit_log, cases, companies, desk, drafts, inhouse, pathway, public, stats
 
 app_name = "counselling"
 urlpatterns = [
@@ -8,6 +8,8 @@ urlpatterns = [
     path("wiedervorlagen/<int:pk>/erledigt/", desk.follow_up_done_view, name="follow_up_done"),
     path("anfragen/", public.request_form, name="request"),
     path("anfragen/danke/", public.request_done, name="request_done"),
+    path("inhouse/danke/", inhouse.inhouse_done, name="inhouse_done"),
+    path("inhouse/<slug:slug>/", inhouse.inhouse_request, name="inhouse_request"),
     path("eingang/", desk.inquiry_list, name="inquiries"),
     path("eingang/<int:pk>/", desk.inquiry_detail, name="inquiry"),
     path("eingang/<int:pk>/fall-anlegen/", desk.inquiry_convert_view, name="inquiry_convert"),

@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from locking.admin import VersionedAdminMixin
-from offers import admin_paths  # noqa: F401  (registers the admins of the qualification paths)
+from offers import admin_inhouse, admin_paths  # noqa: F401  (register the in-house and path admins)
 from offers.admin_freshness import FreshnessAdminMixin
 from offers.imports import views as import_views
 from offers.imports.export import export_rows
