@@ -175,3 +175,14 @@ def test_only_coordinators_manage_paths(client, chain):
     verified_login(client, coordinator())
     assert client.get(url).status_code == 200
     assert client.get(f"{ADMIN}moduleoffer/").status_code == 200
+
+
+def test_path_list_queries_do_not_grow_with_paths(client, chain):
+    with CaptureQueriesContext(connection) as one:
+        client.get("/wege/")
+    for _ in range(3):
+        path_modules(QualificationPathFactory(), OfferFactory(), None)
+    with CaptureQueriesContext(connection) as four:
+        html = client.get("/wege/").content.decode()
+    assert html.count('class="card"') == 4
+    assert len(four) == len(one)
