@@ -3,9 +3,11 @@ and answer it in the admin; the company reads the answer at an unguessable priva
 
 import datetime
 import re
+from io import StringIO
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -156,3 +158,16 @@ def test_provider_answers_and_the_company_reads_date_and_price_at_its_link(clien
     client.logout()
     html = client.get(link).content.decode()
     assert "01.03.2027" in html and "4.800,00 €" in html and "Zwei Tage bei Ihnen vor Ort." in html
+
+
+def test_old_requests_lose_the_company_data_after_the_retention_period(client, offer, settings):
+    submit(client)
+    submit(client, company="Neu GmbH")
+    old, new = InhouseRequest.objects.order_by("pk")
+    old.created_at = timezone.now() - datetime.timedelta(days=settings.CASE_RETENTION_DAYS + 1)
+    old.save()
+    call_command("erase_old_inhouse_requests", stdout=StringIO())
+    old.refresh_from_db(), new.refresh_from_db()
+    assert (old.company, old.contact_name, old.email, old.phone, old.message) == ("–", "–", "", "", "")
+    assert (old.offer, old.participants) == (offer, 12)
+    assert new.company == "Neu GmbH"
