@@ -18,7 +18,7 @@ from counselling.querysets import (
     SessionQuerySet,
 )
 from locking.models import VersionedModel
-from offers.models import FundingProgramme, Offer, QualificationStep, Sector, TargetGroup
+from offers.models import FundingProgramme, Offer, QualificationPath, QualificationStep, Sector, TargetGroup
 from partners.models import Partner
 from places.validators import validate_phone, validate_postcode
 
@@ -200,6 +200,15 @@ class Case(VersionedModel, Consent):
         Sector, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("Branche")
     )
     target_qualification = models.CharField(_("angestrebte Qualifikation"), max_length=200, blank=True)
+    # The qualification path the plan follows (its modules became plan steps, counselling.services.plan_follow_path).
+    path = models.ForeignKey(
+        QualificationPath,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Qualifizierungsweg"),
+    )
     status = models.CharField(_("Status"), max_length=12, choices=Status.choices, default=Status.NEW)
     outcome = models.CharField(_("Ergebnis"), max_length=25, choices=Outcome.choices, blank=True)
     counsellor = models.ForeignKey(
@@ -409,6 +418,7 @@ class AuditEntry(models.Model):
         REFERRAL = "referral", _("Vermittlung")
         COMPANY = "company", _("Unternehmen")
         NEEDS_ANALYSIS = "needsanalysis", _("Bedarfsanalyse")
+        MILESTONE = "milestone", _("Meilenstein")
 
     office_pk = models.PositiveIntegerField(_("Stelle (Nummer)"), null=True, blank=True, db_index=True)
     case_pk = models.PositiveIntegerField(_("Fall (Nummer)"), null=True, blank=True, db_index=True)

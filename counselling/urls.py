@@ -1,6 +1,6 @@
 from django.urls import path
 
-from counselling.views import audit_log, cases, companies, desk, drafts, matching, public, stats
+from counselling.views import audit_log, cases, companies, desk, drafts, inhouse, matching, pathway, public, stats
 
 app_name = "counselling"
 urlpatterns = [
@@ -8,6 +8,8 @@ urlpatterns = [
     path("wiedervorlagen/<int:pk>/erledigt/", desk.follow_up_done_view, name="follow_up_done"),
     path("anfragen/", public.request_form, name="request"),
     path("anfragen/danke/", public.request_done, name="request_done"),
+    path("inhouse/danke/", inhouse.inhouse_done, name="inhouse_done"),
+    path("inhouse/<slug:slug>/", inhouse.inhouse_request, name="inhouse_request"),
     path("eingang/", desk.inquiry_list, name="inquiries"),
     path("eingang/<int:pk>/", desk.inquiry_detail, name="inquiry"),
     path("eingang/<int:pk>/fall-anlegen/", desk.inquiry_convert_view, name="inquiry_convert"),
@@ -22,6 +24,8 @@ urlpatterns = [
     path("faelle/<int:pk>/plan/", cases.plan_step_add, name="plan_step_add"),
     path("faelle/<int:pk>/plan/<int:step_pk>/status/", cases.plan_step_status, name="plan_step_status"),
     path("faelle/<int:pk>/vermittlung/", cases.referral_add, name="referral_add"),
+    path("faelle/<int:pk>/plan/weg/", pathway.plan_follow_path_view, name="plan_follow_path"),
+    path("faelle/<int:pk>/meilenstein/", pathway.milestone_add, name="milestone_add"),
     path("faelle/<int:pk>/gespraech/<int:item_pk>/", cases.session_edit, name="session_edit"),
     path("faelle/<int:pk>/plan/<int:item_pk>/", cases.plan_step_edit, name="plan_step_edit"),
     path("faelle/<int:pk>/vermittlung/<int:item_pk>/", cases.referral_edit, name="referral_edit"),

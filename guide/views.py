@@ -43,6 +43,7 @@ def _result_context(form: GuideForm) -> dict:
     contact_points = services.nearest_contact_points(place)
     step_slug = answers.step.slug if answers.step else None
     admission = services.admission(answers)
+    offers = services.matching_offers(answers, place)
     return {
         "form": form,
         "answers": answers,
@@ -50,7 +51,9 @@ def _result_context(form: GuideForm) -> dict:
         "place": place,
         "postcode_unknown": bool(answers.postcode and place is None),
         "next_step": next_step(who=answers.who, step=step_slug, goal=answers.goal),
-        "offers": services.matching_offers(answers, place),
+        "offers": offers,
+        "offer_costs": services.offer_costs(answers, offers.offers),
+        "paths": services.paths_to(answers),
         "funding": services.likely_funding(answers),
         "admission": admission,
         "admission_asks": admission is None and answers.goal == Goal.QUALIFICATION,

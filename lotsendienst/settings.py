@@ -257,6 +257,7 @@ JOBS_HOUR = env_int("JOBS_HOUR", 3, minimum=0, maximum=23)
 DAILY_JOBS = [
     "refresh_offer_dates",
     "apply_retention",
+    "erase_old_inhouse_requests",
     "remind_stale_offers",
     "remind_overdue_inquiries",
     "remind_needs_analyses",

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from locking.admin import VersionedAdminMixin
+from offers import admin_inhouse, admin_paths  # noqa: F401  (register the in-house and path admins)
 from offers.admin_freshness import FreshnessAdminMixin
 from offers.imports import export_views
 from offers.imports import views as import_views
@@ -172,7 +173,7 @@ class VocabularyAdmin(admin.ModelAdmin):
 
 @admin.register(FundingProgramme)
 class FundingProgrammeAdmin(admin.ModelAdmin):
-    list_display = ["name", "short_name", "region", "legal_basis", "active"]
+    list_display = ["name", "short_name", "region", "legal_basis", "rules_checked_on", "active"]
     list_filter = ["region", "active"]
     search_fields = ["name", "short_name", "legal_basis", "sponsor"]
     prepopulated_fields = {"slug": ["short_name"]}

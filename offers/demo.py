@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from offers import demo_paths
 from offers.demo_data import OFFERS, VENUES
 from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
 from partners.models import ContactPerson, Language, Partner
@@ -45,6 +46,7 @@ def load(*, stdout) -> None:
     loaded.refresh_dates()
     loaded.update_search_vectors()
     stdout.write(f"Demo offers: {len(OFFERS)} ({loaded.listed().count()} publicly listed)")
+    demo_paths.load(stdout=stdout)
 
 
 def _lookups() -> dict:

@@ -1541,3 +1541,36 @@ OFFERS = [
         runs=[(-400, 4, VZ, P, "esslingen", OPEN, False)],
     ),
 ]
+
+
+def _machine_operator_module(number: int, title: str, topics: list[str], hours: int, price: int, start: int):
+    """TQ 2 to 5 of the Stuttgart chain (TQ 1 is above): the same provider, one module after the other."""
+    return offer(
+        f"tq-maschinen-anlagenfuehrer-tq{number}",
+        f"Teilqualifizierung Maschinen- und Anlagenführer/in – TQ {number}: {title}",
+        "netzwerk-fortbildung",
+        "teilqualifizierung",
+        ["ohne-abschluss"],
+        "fachkraft",
+        f"Modul {number} von 5 auf dem Weg zum Berufsabschluss – mit Kompetenzfeststellung der IHK.",
+        topics,
+        certificate=f"Zertifikat TQ {number} mit Kompetenzfeststellung der IHK",
+        sectors=["maschinenbau", "metall-elektro"],
+        groups=["an-und-ungelernte", "arbeitsuchende"],
+        funding=["teilqualifizierung", "bildungsgutschein"],
+        azav=True,
+        hours=hours,
+        duration="3 Monate Vollzeit",
+        price=price,
+        runs=[(start, 90, VZ, P, "stgt-feuerbach", OPEN, False)],
+    )
+
+
+OFFERS += [
+    _machine_operator_module(
+        2, "Fertigungsanlagen einrichten", ["Rüsten", "Einrichten", "Anlagen bedienen"], 320, 4900, 112
+    ),
+    _machine_operator_module(3, "Steuerungstechnik", ["Pneumatik", "Hydraulik", "SPS-Grundlagen"], 320, 4900, 204),
+    _machine_operator_module(4, "Instandhaltung", ["Wartung", "Inspektion", "Störungen beheben"], 280, 4300, 296),
+    _machine_operator_module(5, "Qualitätssicherung", ["Messen und Prüfen", "Prozesse überwachen"], 240, 3700, 388),
+]

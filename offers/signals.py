@@ -8,7 +8,10 @@ from django.dispatch import receiver
 from offers.models import (
     CatalogueVersion,
     FundingProgramme,
+    ModuleOffer,
     Offer,
+    PathModule,
+    QualificationPath,
     QualificationStep,
     Run,
     Sector,
@@ -55,6 +58,9 @@ SHOWN = (
     TargetGroup,
     FundingProgramme,
     Postcode,
+    QualificationPath,
+    PathModule,
+    ModuleOffer,
 )
 SHOWN_LINKS = (
     Offer.entry_levels.through,

@@ -9,10 +9,12 @@ from django.utils import timezone
 
 from offers import jsonld
 from offers.calendar import CONTENT_TYPE, runs_calendar
+from offers.cost_estimates import offer_estimates
 from offers.demand import note_search_without_results
-from offers.forms import BackLinkForm
+from offers.forms import BackLinkForm, CostForm
 from offers.imports.export import export_rows
 from offers.models import CatalogueVersion, FundingProgramme, Offer, Run
+from offers.paths import memberships
 from offers.search.filterset import OfferFilter
 from offers.search.paging import MAX_RESULTS, page_numbers
 from offers.search.results import search as search_offers
@@ -115,6 +117,7 @@ def _back_query(data: QueryDict, back_to: dict) -> str:
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     offer, runs, contacts = _detail_data(request.user, slug)
     back = BackLinkForm(request.GET)
+    costs = CostForm(request.GET if set(request.GET) & set(CostForm.base_fields) else None)
     context = {
         "offer": offer,
         "runs": runs,
@@ -123,6 +126,9 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "canonical_url": request.build_absolute_uri(offer.get_absolute_url()),
         "contacts": contacts,
         "has_dates": any(run.start_date and run.status != Run.Status.CANCELLED for run in runs),
+        "memberships": offer.path_memberships,
+        "cost_form": costs,
+        "estimates": offer_estimates(offer, costs.situation()),
     }
     return render(request, "offers/detail.html", context)
 
@@ -166,6 +172,7 @@ def _load_detail(offers, slug: str) -> tuple[Offer, list[Run], list]:
         Prefetch("funding_programmes", queryset=FundingProgramme.objects.filter(active=True)),
     )
     offer = get_object_or_404(offers, slug=slug)
+    offer.path_memberships = memberships(offer)  # cached with the offer: "Modul 2 von 5" and its links
     runs = list(offer.runs.not_ended().order_by("-rolling_start", "start_date", "pk"))
     return offer, runs, _contacts(offer)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 from django.core.cache import cache
 
-from offers.models import Offer, Run
+from offers.models import ModuleOffer, Offer, PathModule, QualificationPath, Run
 from partners.models import ContactPerson, Language, Partner, Service
 from places.geonames import import_postcodes
 from tests.factories import (
@@ -16,7 +16,9 @@ from tests.factories import (
     LanguageFactory,
     OfferFactory,
     PostcodeFactory,
+    QualificationPathFactory,
     ServiceFactory,
+    path_modules,
     programme,
     sector,
     step,
@@ -35,6 +37,7 @@ class Catalogue:
     contact: ContactPerson
     language: Language
     service: Service
+    path: QualificationPath
 
 
 @pytest.fixture
@@ -52,7 +55,15 @@ def catalogue() -> Catalogue:
     offer.provider.languages.add(language)
     offer.provider.services.add(service)
     contact = ContactPersonFactory(partner=offer.provider, phone="0711 111")
-    return Catalogue(offer, offer.runs.get(), offer.provider, contact, language, service)
+    path = QualificationPathFactory(title="Lagerlogistik in Modulen")
+    path_modules(path, offer, None)
+    return Catalogue(offer, offer.runs.get(), offer.provider, contact, language, service, path)
+
+
+def _attach_to_new_path(catalogue: Catalogue) -> None:
+    path = QualificationPathFactory(title="Fachkraft für Lagerlogistik extern")
+    module = PathModule.objects.create(path=path, position=1, title="Lager 1")
+    ModuleOffer.objects.create(module=module, offer=catalogue.offer)
 
 
 def _rename(obj, field: str, value: str) -> None:
@@ -98,6 +109,17 @@ EDITS = {
         "sop",
     ),
     "postcode import": (lambda c, tmp: _move_stuttgart(tmp), "11 km", "s"),
+    "qualification path": (
+        lambda c, tmp: _rename(c.path, "title", "Lager Schritt für Schritt"),
+        "Schritt für Schritt",
+        "o",
+    ),
+    "path module": (
+        lambda c, tmp: _rename(c.path.modules.get(position=2), "title", "Kommissionieren"),
+        "Kommissionieren",
+        "o",
+    ),
+    "module offer link": (lambda c, tmp: _attach_to_new_path(c), "Fachkraft für Lagerlogistik extern", "o"),
 }
 
 
