@@ -67,7 +67,7 @@ def test_unknown_place_is_an_error_next_to_the_field_and_the_steps_stay(client, 
     response = client.get("/wege/maschinen-tq/", {"near": "Atlantis"})
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Postleitzahl nicht gefunden" in page
+    assert "Zu „Atlantis“ haben wir keinen Ort gefunden." in page
     assert 'value="Atlantis"' in page
     assert "Modul 5 von 5" in page
 

@@ -42,6 +42,9 @@ COORDINATOR_PERMISSIONS = {
     "offers.delete_qualificationpath",
     "offers.view_pathmodule", "offers.add_pathmodule", "offers.change_pathmodule", "offers.delete_pathmodule",
     "offers.view_moduleoffer", "offers.add_moduleoffer", "offers.change_moduleoffer", "offers.delete_moduleoffer",
+    "network.view_region", "network.add_region", "network.change_region", "network.delete_region",
+    "network.view_regiondistrict", "network.add_regiondistrict", "network.change_regiondistrict",
+    "network.delete_regiondistrict",
 }  # fmt: skip
 
 
