@@ -4,6 +4,7 @@ from offers.models.catalogue import CatalogueVersion, SearchSummary
 from offers.models.imports import ImportLog, PendingUpload
 from offers.models.offer import SAMPLE_RANGE, Offer, random_sample
 from offers.models.run import Run
+from offers.models.thesaurus import SearchWord, ThesaurusEntry
 from offers.models.vocabulary import FundingProgramme, QualificationStep, Sector, TargetGroup
 
 __all__ = [
@@ -16,7 +17,9 @@ __all__ = [
     "QualificationStep",
     "Run",
     "SearchSummary",
+    "SearchWord",
     "Sector",
     "TargetGroup",
+    "ThesaurusEntry",
     "random_sample",
 ]

@@ -1,0 +1,152 @@
+"""What a query's words are widened to before matching: the thesaurus's synonyms and broader terms, compounds
+that contain a word or the words a compound is made of, and, for a word that occurs nowhere, close spellings.
+
+Only words of titles and summaries (SearchWord) are candidates, and never one that is (part of) a place or
+provider name: a search for "Schweißen" must not find courses because they take place in Schwerin.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Q
+
+from offers.models.catalogue import CatalogueVersion
+from offers.models.thesaurus import SearchWord, ThesaurusEntry
+from offers.textsearch import sqlite
+from offers.textsearch.words import MIN_PART, parts, query_stems, stems, words
+from partners.models import Partner
+from places.models import Postcode
+
+MAX_WORDS = 12
+# How many compounds or close spellings one word may widen to: enough for a catalogue's variants of a word.
+MAX_WIDENED = 30
+# Shortest query stem looked for inside longer words ("pfleg" finds "altenpfleg"; "bau" would find everything).
+MIN_INSIDE = 4
+# pg_trgm's word similarity, computed the same way on both backends.
+MIN_SIMILARITY = 0.5
+CLOSE_CANDIDATES = 200
+NAMES_SECONDS = 3600
+
+
+@dataclass
+class Term:
+    """One typed word and what it stands for; each alternative is a tuple of stems that must all occur."""
+
+    typed: str
+    exact: list[tuple[str, ...]]
+    related: list[tuple[str, ...]] = field(default_factory=list)
+    related_labels: list[str] = field(default_factory=list)
+
+    def alternatives(self) -> list[tuple[str, ...]]:
+        return list(dict.fromkeys([*self.exact, *self.related]))
+
+
+@dataclass
+class Expansion:
+    terms: list[Term]
+
+    def exact_groups(self) -> list[list[tuple[str, ...]]]:
+        return [term.exact for term in self.terms]
+
+    def groups(self) -> list[list[tuple[str, ...]]]:
+        return [term.alternatives() for term in self.terms]
+
+    def also_searched(self) -> list[str]:
+        """The thesaurus terms the search looked for as well, for "auch gesucht: …"."""
+        return list(dict.fromkeys(label for term in self.terms for label in term.related_labels))
+
+
+def expand(q: str) -> Expansion:
+    terms = [_term(word) for word in words(q)[:MAX_WORDS]]
+    return Expansion([term for term in terms if term.exact])
+
+
+def _term(word: str) -> Term:
+    term = Term(typed=word, exact=[(stem,) for stem in query_stems(word)])
+    for entry in ThesaurusEntry.objects.filter(key__in=[stem for (stem,) in term.exact]):
+        for text in entry.alternatives():
+            if stems(text):
+                term.related.append(tuple(stems(text)))
+                term.related_labels.append(text)
+    bases = [alternative[0] for alternative in term.alternatives() if len(alternative) == 1]
+    term.related += [(stem,) for stem in _widened(bases, [stem for (stem,) in term.exact])]
+    return term
+
+
+def _widened(bases: list[str], typed: list[str]) -> list[str]:
+    """Compounds containing a base and words a typed stem is made of, never a place name; for a typed stem that
+    occurs nowhere and has neither, close spellings, never of a place or provider name."""
+    known = set(SearchWord.objects.filter(word__in=typed).values_list("word", flat=True))
+    places, providers = name_stems()
+    found = [stem for stem in _containing(bases) + _parts(typed) if stem not in places]
+    if not known and not found:
+        found = [stem for stem in _close(typed) if stem not in places | providers]
+    return [stem for stem in dict.fromkeys(found) if stem not in bases]
+
+
+def _containing(bases: list[str]) -> list[str]:
+    found = []
+    for base in bases:
+        if len(base) >= MIN_INSIDE:
+            inside = SearchWord.objects.filter(word__contains=base).exclude(word=base)
+            found += inside.order_by("word").values_list("word", flat=True)[:MAX_WIDENED]
+    return found
+
+
+def _parts(typed: list[str]) -> list[str]:
+    candidates = {part for stem in typed for part in parts(stem)}
+    words_found = SearchWord.objects.filter(word__in=candidates).values_list("word", flat=True)
+    return sorted(words_found, key=len, reverse=True)[:MAX_WIDENED]
+
+
+def _close(typed: list[str]) -> list[str]:
+    found = []
+    for stem in typed:
+        scored = [(closeness(stem, word), word) for word in _close_candidates(stem)]
+        found += [word for score, word in sorted(scored, reverse=True) if score >= MIN_SIMILARITY][:MAX_WIDENED]
+    return found
+
+
+def _close_candidates(stem: str) -> list[str]:
+    if connection.vendor == "postgresql":
+        alike = Q(word__trigram_similar=stem) | Q(word__trigram_word_similar=stem)
+        return list(SearchWord.objects.filter(alike).values_list("word", flat=True)[:CLOSE_CANDIDATES])
+    return sqlite.words_sharing_trigrams(stem, CLOSE_CANDIDATES)
+
+
+def trigrams(word: str) -> set[str]:
+    padded = f"  {word} "
+    return {padded[index : index + 3] for index in range(len(padded) - 2)}
+
+
+def similarity(one: str, other: str) -> float:
+    """pg_trgm's similarity of two single words: shared trigrams over all trigrams of both."""
+    first, second = trigrams(one), trigrams(other)
+    return len(first & second) / len(first | second)
+
+
+def closeness(stem: str, word: str) -> float:
+    """How alike `stem` is to `word` or to the head or tail of it ("buchalt" to "finanzbuchhalt")."""
+    pieces = [word] + [word[start:] for start in range(1, len(word) - MIN_PART + 1)]
+    pieces += [word[:end] for end in range(MIN_PART, len(word))]
+    return max(similarity(stem, piece) for piece in pieces)
+
+
+def name_stems() -> tuple[frozenset[str], frozenset[str]]:
+    """Stems of every place name and of every provider's name, cached per catalogue version (a postcode import
+    or a renamed partner changes it)."""
+    key = f"search-name-stems:{CatalogueVersion.current()}"
+    names = cache.get(key)
+    if names is None:
+        cities = Postcode.objects.values_list("city", flat=True).distinct()
+        partners = Partner.objects.values_list("name", flat=True)
+        names = (_stems_of(cities), _stems_of(partners))
+        cache.set(key, names, NAMES_SECONDS)
+    return names
+
+
+def _stems_of(texts) -> frozenset[str]:
+    return frozenset(stem for text in texts for stem in stems(text))
