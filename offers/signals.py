@@ -13,6 +13,7 @@ from offers.models import (
     Run,
     Sector,
     TargetGroup,
+    ThesaurusEntry,
 )
 from partners.models import ContactPerson, Language, Partner, Service
 from places.models import Postcode
@@ -55,6 +56,7 @@ SHOWN = (
     TargetGroup,
     FundingProgramme,
     Postcode,
+    ThesaurusEntry,
 )
 SHOWN_LINKS = (
     Offer.entry_levels.through,

@@ -14,6 +14,7 @@ from offers.filters import OfferFilter
 from offers.forms import BackLinkForm
 from offers.imports.export import export_rows
 from offers.models import CatalogueVersion, FundingProgramme, Offer, Run
+from offers.textsearch import matching
 from partners.scoping import is_coordinator
 from tabular.responses import FORMATS, download
 
@@ -64,6 +65,7 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = (), ba
         "sort_options": filterset.sort_options(),
         "back_query": _back_query(data, back_to or {}),
         "place": filterset.place,
+        "also_searched": matching.also_searched(filterset.cleaned.get("q") or ""),
         "fragment_version": filterset.fragment_version,
     }
 

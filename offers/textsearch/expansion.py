@@ -7,6 +7,7 @@ provider name: a search for "Schweißen" must not find courses because they take
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -28,7 +29,7 @@ MIN_INSIDE = 4
 # pg_trgm's word similarity, computed the same way on both backends.
 MIN_SIMILARITY = 0.5
 CLOSE_CANDIDATES = 200
-NAMES_SECONDS = 3600
+NAMES_SECONDS = EXPANSION_SECONDS = 3600
 
 
 @dataclass
@@ -38,7 +39,6 @@ class Term:
     typed: str
     exact: list[tuple[str, ...]]
     related: list[tuple[str, ...]] = field(default_factory=list)
-    related_labels: list[str] = field(default_factory=list)
 
     def alternatives(self) -> list[tuple[str, ...]]:
         return list(dict.fromkeys([*self.exact, *self.related]))
@@ -47,6 +47,8 @@ class Term:
 @dataclass
 class Expansion:
     terms: list[Term]
+    # The thesaurus's terms looked for as well, for "auch gesucht: …".
+    also_searched: list[str] = field(default_factory=list)
 
     def exact_groups(self) -> list[list[tuple[str, ...]]]:
         return [term.exact for term in self.terms]
@@ -54,36 +56,51 @@ class Expansion:
     def groups(self) -> list[list[tuple[str, ...]]]:
         return [term.alternatives() for term in self.terms]
 
-    def also_searched(self) -> list[str]:
-        """The thesaurus terms the search looked for as well, for "auch gesucht: …"."""
-        return list(dict.fromkeys(label for term in self.terms for label in term.related_labels))
-
 
 def expand(q: str) -> Expansion:
-    terms = [_term(word) for word in words(q)[:MAX_WORDS]]
-    return Expansion([term for term in terms if term.exact])
+    """The widened query, cached per catalogue version: one search counts its facets with it several times."""
+    q = " ".join(q.split())[:200]
+    version = CatalogueVersion.current()
+    key = f"search-expansion:{version}:{hashlib.sha256(q.encode()).hexdigest()[:32]}"
+    expansion = cache.get(key)
+    if expansion is None:
+        expansion = Expansion([])
+        for word in words(q)[:MAX_WORDS]:
+            _add_term(expansion, word, version)
+        cache.set(key, expansion, EXPANSION_SECONDS)
+    return expansion
 
 
-def _term(word: str) -> Term:
+def _add_term(expansion: Expansion, word: str, version: str) -> None:
     term = Term(typed=word, exact=[(stem,) for stem in query_stems(word)])
-    for entry in ThesaurusEntry.objects.filter(key__in=[stem for (stem,) in term.exact]):
-        for text in entry.alternatives():
-            if stems(text):
-                term.related.append(tuple(stems(text)))
-                term.related_labels.append(text)
+    for text, alternative in _thesaurus([stem for (stem,) in term.exact]):
+        term.related.append(alternative)
+        expansion.also_searched.append(text)
     bases = [alternative[0] for alternative in term.alternatives() if len(alternative) == 1]
-    term.related += [(stem,) for stem in _widened(bases, [stem for (stem,) in term.exact])]
-    return term
+    term.related += [(stem,) for stem in _widened(bases, [stem for (stem,) in term.exact], version)]
+    expansion.terms.append(term)
 
 
-def _widened(bases: list[str], typed: list[str]) -> list[str]:
+def _thesaurus(query_stems_: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """(text, its stems) of every synonym and broader term of the entries for these stems."""
+    found = []
+    for entry in ThesaurusEntry.objects.filter(key__in=query_stems_):
+        found += [(text, tuple(stems(text))) for text in entry.alternatives() if stems(text)]
+    return found
+
+
+def _widened(bases: list[str], typed: list[str], version: str) -> list[str]:
     """Compounds containing a base and words a typed stem is made of, never a place name; for a typed stem that
     occurs nowhere and has neither, close spellings, never of a place or provider name."""
-    known = set(SearchWord.objects.filter(word__in=typed).values_list("word", flat=True))
-    places, providers = name_stems()
-    found = [stem for stem in _containing(bases) + _parts(typed) if stem not in places]
-    if not known and not found:
-        found = [stem for stem in _close(typed) if stem not in places | providers]
+    candidates = {part for stem in typed for part in parts(stem)}
+    known = set(SearchWord.objects.filter(word__in=candidates | set(typed)).values_list("word", flat=True))
+    found = _containing(bases) + sorted(known - set(typed), key=len, reverse=True)[:MAX_WIDENED]
+    if not known & set(typed) and not found:
+        found = _close(typed)
+        if found:
+            found = [stem for stem in found if stem not in set().union(*name_stems(version))]
+    elif found:
+        found = [stem for stem in found if stem not in name_stems(version)[0]]
     return [stem for stem in dict.fromkeys(found) if stem not in bases]
 
 
@@ -94,12 +111,6 @@ def _containing(bases: list[str]) -> list[str]:
             inside = SearchWord.objects.filter(word__contains=base).exclude(word=base)
             found += inside.order_by("word").values_list("word", flat=True)[:MAX_WIDENED]
     return found
-
-
-def _parts(typed: list[str]) -> list[str]:
-    candidates = {part for stem in typed for part in parts(stem)}
-    words_found = SearchWord.objects.filter(word__in=candidates).values_list("word", flat=True)
-    return sorted(words_found, key=len, reverse=True)[:MAX_WIDENED]
 
 
 def _close(typed: list[str]) -> list[str]:
@@ -135,10 +146,10 @@ def closeness(stem: str, word: str) -> float:
     return max(similarity(stem, piece) for piece in pieces)
 
 
-def name_stems() -> tuple[frozenset[str], frozenset[str]]:
+def name_stems(version: str) -> tuple[frozenset[str], frozenset[str]]:
     """Stems of every place name and of every provider's name, cached per catalogue version (a postcode import
     or a renamed partner changes it)."""
-    key = f"search-name-stems:{CatalogueVersion.current()}"
+    key = f"search-name-stems:{version}"
     names = cache.get(key)
     if names is None:
         cities = Postcode.objects.values_list("city", flat=True).distinct()
