@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q
 
 from offers.models.catalogue import CatalogueVersion
@@ -29,19 +29,29 @@ MIN_INSIDE = 4
 # pg_trgm's word similarity, computed the same way on both backends.
 MIN_SIMILARITY = 0.5
 CLOSE_CANDIDATES = 200
+CANDIDATE_SIMILARITY = 0.4
+# A part of a typed word at least this share of its length is a near match ("industriemechan" of the misspelt
+# "industriemechanikr"); a shorter one ("industri") only a loose one.
+NEAR_SHARE = 0.75
 NAMES_SECONDS = EXPANSION_SECONDS = 3600
 
 
 @dataclass
 class Term:
-    """One typed word and what it stands for; each alternative is a tuple of stems that must all occur."""
+    """One typed word and what it stands for, each alternative a tuple of stems that must all occur: `exact` (the
+    word itself), `near` (thesaurus, compounds containing it, close spellings, parts nearly as long as it) and
+    `loose` (shorter parts of it). Each rank above the next."""
 
     typed: str
     exact: list[tuple[str, ...]]
-    related: list[tuple[str, ...]] = field(default_factory=list)
+    near: list[tuple[str, ...]] = field(default_factory=list)
+    loose: list[tuple[str, ...]] = field(default_factory=list)
 
     def alternatives(self) -> list[tuple[str, ...]]:
-        return list(dict.fromkeys([*self.exact, *self.related]))
+        return list(dict.fromkeys([*self.exact, *self.near, *self.loose]))
+
+    def near_alternatives(self) -> list[tuple[str, ...]]:
+        return list(dict.fromkeys([*self.exact, *self.near]))
 
 
 @dataclass
@@ -52,6 +62,9 @@ class Expansion:
 
     def exact_groups(self) -> list[list[tuple[str, ...]]]:
         return [term.exact for term in self.terms]
+
+    def near_groups(self) -> list[list[tuple[str, ...]]]:
+        return [term.near_alternatives() for term in self.terms]
 
     def groups(self) -> list[list[tuple[str, ...]]]:
         return [term.alternatives() for term in self.terms]
@@ -73,11 +86,14 @@ def expand(q: str) -> Expansion:
 
 def _add_term(expansion: Expansion, word: str, version: str) -> None:
     term = Term(typed=word, exact=[(stem,) for stem in query_stems(word)])
-    for text, alternative in _thesaurus([stem for (stem,) in term.exact]):
-        term.related.append(alternative)
+    typed = [stem for (stem,) in term.exact]
+    for text, alternative in _thesaurus(typed):
+        term.near.append(alternative)
         expansion.also_searched.append(text)
     bases = [alternative[0] for alternative in term.alternatives() if len(alternative) == 1]
-    term.related += [(stem,) for stem in _widened(bases, [stem for (stem,) in term.exact], version)]
+    shortest_near = NEAR_SHARE * max(len(stem) for stem in typed)
+    for stem in _widened(bases, typed, version):
+        (term.near if len(stem) >= shortest_near else term.loose).append((stem,))
     expansion.terms.append(term)
 
 
@@ -122,10 +138,15 @@ def _close(typed: list[str]) -> list[str]:
 
 
 def _close_candidates(stem: str) -> list[str]:
-    if connection.vendor == "postgresql":
-        alike = Q(word__trigram_similar=stem) | Q(word__trigram_word_similar=stem)
-        return list(SearchWord.objects.filter(alike).values_list("word", flat=True)[:CLOSE_CANDIDATES])
-    return sqlite.words_sharing_trigrams(stem, CLOSE_CANDIDATES)
+    if connection.vendor != "postgresql":
+        return sqlite.words_sharing_trigrams(stem, CLOSE_CANDIDATES)
+    alike = Q(word__trigram_similar=stem) | Q(word__trigram_word_similar=stem)
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The trigram operators' thresholds (defaults 0.3 and 0.6) for this query only; the GIN index serves both.
+        cursor.execute(f"SET LOCAL pg_trgm.word_similarity_threshold = {CANDIDATE_SIMILARITY}")
+        found = list(SearchWord.objects.filter(alike).values_list("word", flat=True)[:CLOSE_CANDIDATES])
+        cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = DEFAULT")
+    return found
 
 
 def trigrams(word: str) -> set[str]:

@@ -12,6 +12,8 @@ from offers.textsearch.expansion import Expansion
 
 # Offers matching every typed word as typed rank above all others: their rank gets this on top.
 EXACT_BONUS = 10.0
+# Offers matching every word as typed or nearly (offers.textsearch.expansion.Term) rank above loose matches.
+NEAR_BONUS = 1.0
 MARK_START, MARK_STOP = "\x02", "\x03"
 
 COLLECT_WORDS = """
@@ -45,8 +47,14 @@ def _searchable(field: str):
 
 def search(offers: QuerySet, expansion: Expansion) -> QuerySet:
     exact = SearchQuery(tsquery(expansion.exact_groups()), config="simple", search_type="raw")
+    near = SearchQuery(tsquery(expansion.near_groups()), config="simple", search_type="raw")
     widened = SearchQuery(tsquery(expansion.groups()), config="simple", search_type="raw")
-    bonus = Case(When(search_vector=exact, then=Value(EXACT_BONUS)), default=Value(0.0), output_field=FloatField())
+    bonus = Case(
+        When(search_vector=exact, then=Value(EXACT_BONUS)),
+        When(search_vector=near, then=Value(NEAR_BONUS)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
     return offers.filter(search_vector=widened).annotate(
         rank=SearchRank(F("search_vector"), widened, cover_density=False) + bonus,
         headline=SearchHeadline(

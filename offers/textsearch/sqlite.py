@@ -21,7 +21,8 @@ CREATE = [
 DROP = [f"DROP TABLE IF EXISTS {OFFER_INDEX}", f"DROP TABLE IF EXISTS {WORD_INDEX}"]
 # bm25 weights of title, summary, description and provider: as the PostgreSQL vector's A > B > C.
 WEIGHTS = "10.0, 4.0, 1.0, 1.0"
-EXACT_BONUS = 10.0
+# As on PostgreSQL: every word as typed first, then every word as typed or nearly, then loose matches.
+EXACT_BONUS, NEAR_BONUS = 10.0, 1.0
 BATCH = 500
 
 
@@ -88,6 +89,7 @@ def _phrase(stems_: tuple[str, ...]) -> str:
 def search(offers: QuerySet, expansion) -> QuerySet:
     widened = match_expression(expansion.groups())
     exact = match_expression(expansion.exact_groups())
+    near = match_expression(expansion.near_groups())
     table = offers.model._meta.db_table
     matching = RawSQL(f"SELECT rowid FROM {OFFER_INDEX} WHERE {OFFER_INDEX} MATCH %s", [widened])
     # bm25 is negative, better the lower: -bm25 / (1 - bm25) maps it onto [0, 1).
@@ -97,10 +99,10 @@ def search(offers: QuerySet, expansion) -> QuerySet:
         [widened],
         output_field=FloatField(),
     )
+    matches = f'EXISTS (SELECT 1 FROM {OFFER_INDEX} WHERE {OFFER_INDEX} MATCH %s AND rowid = "{table}"."id")'
     bonus = RawSQL(
-        f"SELECT CASE WHEN EXISTS (SELECT 1 FROM {OFFER_INDEX} WHERE {OFFER_INDEX} MATCH %s "
-        f'AND rowid = "{table}"."id") THEN {EXACT_BONUS} ELSE 0.0 END',
-        [exact],
+        f"SELECT CASE WHEN {matches} THEN {EXACT_BONUS} WHEN {matches} THEN {NEAR_BONUS} ELSE 0.0 END",
+        [exact, near],
         output_field=FloatField(),
     )
     return (

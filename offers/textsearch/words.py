@@ -21,6 +21,7 @@ FEMININE = re.compile(r"(?<=\w{3})(er|ist|ant|ent|irt|eur)in(nen)?\b", flags=re.
 # Shortest word part a compound is split into: shorter parts ("grund" of "existenzgrund", "bau") match too
 # much by accident.
 MIN_PART = 6
+MIN_REST = 3
 
 
 @cache
@@ -59,8 +60,10 @@ def query_stems(word: str) -> list[str]:
 
 
 def parts(word_stem: str) -> list[str]:
-    """Every inner piece of a stem at least MIN_PART long: the candidates for the words a compound is made of."""
+    """The heads and tails of a stem at least MIN_PART long that leave MIN_REST letters or more: the candidates
+    for the words a compound is made of ("anerkennungsbescheid" → "anerkenn", "bescheid"; not "erkenn" of
+    "anerkenn", which leaves only "an")."""
     length = len(word_stem)
-    found = {word_stem[start:end] for start in range(length) for end in range(start + MIN_PART, length + 1)}
-    found.discard(word_stem)
-    return sorted(found)
+    heads = {word_stem[:end] for end in range(MIN_PART, length - MIN_REST + 1)}
+    tails = {word_stem[start:] for start in range(MIN_REST, length - MIN_PART + 1)}
+    return sorted(heads | tails)

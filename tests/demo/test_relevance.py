@@ -7,7 +7,8 @@ from offers.textsearch.relevance import DEPTH, TABLE, precision, precision_at_5,
 
 pytestmark = pytest.mark.django_db
 
-# Known misses, per query: the first results the search gives today (a change shows here and in the report).
+# Known misses, per query: the first results the search gives today, in any order (the backends order equal ranks
+# differently); a change shows here and in the report.
 KNOWN_FIRST = {
     "q=Fachwirt": [
         "wirtschaftsfachwirt-online",
@@ -23,7 +24,7 @@ def test_relevant_offers_come_first(query):
     found = results(query)
     first = found[: min(DEPTH, len(query.expected))]
     if query.known_miss:
-        assert first == KNOWN_FIRST[query.params]
+        assert sorted(first) == sorted(KNOWN_FIRST[query.params])
     elif query.expected:
         assert sorted(first) == sorted(query.expected)
     else:
