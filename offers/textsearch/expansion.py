@@ -17,7 +17,7 @@ from django.db.models import Q
 from offers.models.catalogue import CatalogueVersion
 from offers.models.thesaurus import SearchWord, ThesaurusEntry
 from offers.textsearch import sqlite
-from offers.textsearch.words import MIN_PART, parts, query_stems, stems, words
+from offers.textsearch.words import CLOSE, MIN_PART, parts, query_stems, stems, words
 from partners.models import Partner
 from places.models import Postcode
 
@@ -92,8 +92,12 @@ def _add_term(expansion: Expansion, word: str, version: str) -> None:
         expansion.also_searched.append(text)
     bases = [alternative[0] for alternative in term.alternatives() if len(alternative) == 1]
     shortest_near = NEAR_SHARE * max(len(stem) for stem in typed)
-    for stem in _widened(bases, typed, version):
-        (term.near if len(stem) >= shortest_near else term.loose).append((stem,))
+    widened, close = _widened(bases, typed, version)
+    for stem in widened:
+        if close:
+            term.near.append((CLOSE, stem))
+        else:
+            (term.near if len(stem) >= shortest_near else term.loose).append((stem,))
     expansion.terms.append(term)
 
 
@@ -105,19 +109,18 @@ def _thesaurus(query_stems_: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     return found
 
 
-def _widened(bases: list[str], typed: list[str], version: str) -> list[str]:
+def _widened(bases: list[str], typed: list[str], version: str) -> tuple[list[str], bool]:
     """Compounds containing a base and words a typed stem is made of, never a place name; for a typed stem that
-    occurs nowhere and has neither, close spellings, never of a place or provider name."""
+    occurs nowhere and has neither, close spellings, never of a place or provider name (and whether they are)."""
     candidates = {part for stem in typed for part in parts(stem)}
     known = set(SearchWord.objects.filter(word__in=candidates | set(typed)).values_list("word", flat=True))
     found = _containing(bases) + sorted(known - set(typed), key=len, reverse=True)[:MAX_WIDENED]
     if not known & set(typed) and not found:
-        found = _close(typed)
-        if found:
-            found = [stem for stem in found if stem not in set().union(*name_stems(version))]
-    elif found:
+        names = set().union(*name_stems(version))
+        return [stem for stem in dict.fromkeys(_close(typed)) if stem not in names], True
+    if found:
         found = [stem for stem in found if stem not in name_stems(version)[0]]
-    return [stem for stem in dict.fromkeys(found) if stem not in bases]
+    return [stem for stem in dict.fromkeys(found) if stem not in bases], False
 
 
 def _containing(bases: list[str]) -> list[str]:

@@ -9,6 +9,7 @@ from django.db.models import Case, F, FloatField, QuerySet, TextField, Value, Wh
 from django.db.models.functions import Concat, Replace
 
 from offers.textsearch.expansion import Expansion
+from offers.textsearch.words import CLOSE
 
 # Offers matching every typed word as typed rank above all others: their rank gets this on top.
 EXACT_BONUS = 10.0
@@ -38,6 +39,8 @@ def tsquery(groups: list[list[tuple[str, ...]]]) -> str:
 
 
 def _phrase(stems: tuple[str, ...]) -> str:
+    if stems[0] == CLOSE:  # title (A) and summary (B) only
+        return f"'{stems[1]}':AB"
     return "(" + " & ".join(f"'{stem}'" for stem in stems) + ")"
 
 

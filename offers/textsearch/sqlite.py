@@ -9,7 +9,7 @@ from django.db.models import F, FloatField, QuerySet, Value
 from django.db.models.expressions import RawSQL
 
 from offers.models.thesaurus import SearchWord
-from offers.textsearch.words import stems
+from offers.textsearch.words import CLOSE, stems
 
 OFFER_INDEX = "offers_offer_fts"
 WORD_INDEX = "offers_searchword_trigram"
@@ -83,6 +83,8 @@ def match_expression(groups: list[list[tuple[str, ...]]]) -> str:
 
 
 def _phrase(stems_: tuple[str, ...]) -> str:
+    if stems_[0] == CLOSE:
+        return f'({{title summary}} : "{stems_[1]}")'
     return "(" + " AND ".join(f'"{stem}"' for stem in stems_) + ")"
 
 

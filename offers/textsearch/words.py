@@ -22,6 +22,9 @@ FEMININE = re.compile(r"(?<=\w{3})(er|ist|ant|ent|irt|eur)in(nen)?\b", flags=re.
 # much by accident.
 MIN_PART = 6
 MIN_REST = 3
+# Marks a close spelling's alternative (CLOSE, stem): it may match titles and summaries only, where the words table
+# has it from (a description or a provider's name that merely looks alike must not make an offer match).
+CLOSE = "~"
 
 
 @cache
