@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
-from offers.filters import OfferFilter
+from offers.search.filterset import OfferFilter
 
 VOCABULARY_NOTE = _("Werte: die Kurznamen (slug) aus /api/v1/vocabularies/.")
 

@@ -2,7 +2,6 @@
 programmes and the vocabularies. Only anonymous GET, HEAD and OPTIONS; public data only, never drafts."""
 
 from django import forms
-from django.core.paginator import EmptyPage
 from django.http import Http404
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -18,15 +17,14 @@ from api import serializers as out
 from api.pagination import MAX_PAGE_SIZE, PAGE_SIZE
 from api.schema import offer_search_parameters
 from api.vocabularies import vocabularies
-from offers.filters import OfferFilter
 from offers.models import FundingProgramme, Offer
-from offers.views import public_detail, result_paginator
+from offers.search.filterset import OfferFilter
+from offers.search.paging import MAX_RESULTS
+from offers.search.results import results_of
+from offers.views import public_detail
 from partners.models import Partner
 from partners.selectors import directory_partners, public_partner
 
-# Clients page through at most this many results of one search: a deeper page would make the database skip that
-# many rows first, work that grows with the catalogue. A narrower search reaches every offer.
-MAX_RESULTS = 10_000
 TOO_DEEP = _("Die API liefert die ersten %(max)s Treffer einer Suche. Bitte die Suche eingrenzen.")
 
 
@@ -60,12 +58,11 @@ def offer_list(request):
     per_page = paging.cleaned_data["page_size"] or PAGE_SIZE
     if (number - 1) * per_page >= MAX_RESULTS:
         return Response({"page": [TOO_DEEP % {"max": number_format(MAX_RESULTS, force_grouping=True)}]}, status=400)
-    paginator, estimated = result_paginator(filterset, number, per_page=per_page)
-    try:
-        page = paginator.page(number)
-    except EmptyPage:
-        raise NotFound(_("Diese Seite gibt es nicht.")) from None
-    return Response(_page_data(request, page, estimated))
+    results = results_of(filterset, per_page=per_page)
+    page = results.page
+    if page.number != number:
+        raise NotFound(_("Diese Seite gibt es nicht."))
+    return Response(_page_data(request, page, results.total_estimated))
 
 
 def _page_data(request, page, estimated: bool) -> dict:

@@ -1,7 +1,7 @@
 """The values the search parameters and the records use, gathered for /api/v1/vocabularies/."""
 
-from offers.filters import RADIUS_CHOICES, SORT_LABELS
 from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
+from offers.search.filterset import RADIUS_CHOICES, SORT_LABELS
 from partners.models import Language, Partner, Service
 
 

@@ -12,8 +12,8 @@ from guide.admission import Admission, admission_check
 from guide.advice import offer_kinds
 from guide.eligibility import Goal, Verdict, Who, likely_programmes
 from guide.forms import GOAL_CHOICES, WHO_CHOICES, Answers
-from offers.filters import OfferFilter
 from offers.models import FundingProgramme, Offer
+from offers.search.filterset import OfferFilter
 from partners.models import Partner
 from places.models import Postcode
 
@@ -49,7 +49,8 @@ def search_params(answers: Answers, place: Postcode | None) -> dict:
 
 
 def _offers_for(params: dict) -> list:
-    """The catalogue search itself (offers.filters.OfferFilter) answers, so the list and the link always agree."""
+    """The catalogue search itself (offers.search.filterset.OfferFilter) answers, so the list and the link always
+    agree."""
     data = QueryDict(mutable=True)
     for key, value in params.items():
         data.setlist(key, [str(item) for item in value] if isinstance(value, list) else [str(value)])

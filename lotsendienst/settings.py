@@ -306,7 +306,7 @@ OFFERS_PER_PAGE = 20  # search results on one page
 # Past SEARCH_SAMPLE_ABOVE offers in a search's base (its text, place and dates), the counts are taken on a uniform
 # sample of about SEARCH_SAMPLE_SIZE offers and shown as "ca." figures: exact counts would join every link and run
 # row of the catalogue (seconds at 1,000,000 offers). A sampled total under SEARCH_MIN_SAMPLED offers is counted
-# exactly instead. Read at every search (offers.filters), so tests can sample a catalogue of a dozen offers.
+# exactly instead. Read at every search (offers.search.estimates), so tests can sample a catalogue of a dozen offers.
 SEARCH_SAMPLE_ABOVE = 20_000
 SEARCH_SAMPLE_SIZE = 5_000
 SEARCH_MIN_SAMPLED = 200

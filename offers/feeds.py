@@ -5,8 +5,10 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from offers.filters import SORTS, OfferFilter
 from offers.models import Offer
+from offers.search.display import active_filters
+from offers.search.filterset import OfferFilter
+from offers.search.query import SORTS
 
 FEED_SIZE = 30  # the newest offers of the search; a reader polls again for more
 
@@ -22,7 +24,7 @@ class SearchFeed(Feed):
         return filterset
 
     def title(self, filterset) -> str:
-        labels = [str(label) for _name, _value, label in filterset.active_filters()]
+        labels = [str(label) for _name, _value, label in active_filters(filterset)]
         if not labels:
             return _("Neue Weiterbildungsangebote")
         return _("Neue Weiterbildungsangebote: %(search)s") % {"search": "; ".join(labels)}

@@ -4,8 +4,8 @@ from django import forms
 from django.http import QueryDict
 from django.urls import reverse
 
-from offers.filters import OfferFilter
 from offers.models import FundingProgramme
+from offers.search.filterset import OfferFilter
 from partners.models import Partner
 
 MAX_BACK_LENGTH = 2000

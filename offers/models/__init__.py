@@ -1,6 +1,6 @@
 """The catalogue's models, one module per topic; everything imports them from here."""
 
-from offers.models.catalogue import CatalogueVersion, SearchSummary
+from offers.models.catalogue import CatalogueVersion
 from offers.models.imports import ImportLog, PendingUpload
 from offers.models.offer import SAMPLE_RANGE, Offer, random_sample
 from offers.models.run import Run
@@ -16,7 +16,6 @@ __all__ = [
     "PendingUpload",
     "QualificationStep",
     "Run",
-    "SearchSummary",
     "SearchWord",
     "Sector",
     "TargetGroup",

@@ -1,4 +1,4 @@
-"""What the public search's caches are keyed by and what they share between processes."""
+"""What the public search's caches are keyed by."""
 
 import secrets
 
@@ -41,16 +41,3 @@ def _write_new_token() -> None:
     token = secrets.token_hex(8)
     if not CatalogueVersion.objects.filter(pk=1).update(token=token):
         CatalogueVersion.objects.update_or_create(pk=1, defaults={"token": token})
-    SearchSummary.objects.all().delete()  # keyed by the old token: never read again
-
-
-class SearchSummary(models.Model):
-    """Totals and facet counts of one search under one catalogue version and day (key as in OfferFilter), shared by
-    all processes: the first process computes them while the others wait for it (an advisory lock on PostgreSQL),
-    instead of each one counting a large catalogue at the same time. Emptied whenever the version changes."""
-
-    key = models.CharField(max_length=120, primary_key=True)
-    data = models.JSONField()
-
-    def __str__(self) -> str:
-        return self.key

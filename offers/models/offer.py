@@ -34,7 +34,7 @@ from locking.models import VersionedModel
 from offers.models.catalogue import CatalogueVersion
 from offers.models.run import Run
 from offers.models.vocabulary import FundingProgramme, QualificationStep, Sector, TargetGroup
-from offers.search import is_postgres, search_vector, text_search
+from offers.search.text import is_postgres, search_vector, text_search
 from offers.textsearch import matching
 from partners.models import ContactPerson, Language, Partner
 from partners.scoping import editable_partner_ids, is_coordinator
@@ -335,7 +335,7 @@ class Offer(VersionedModel):
     # PostgreSQL only (stays empty on SQLite); GIN index in migration 0003.
     search_vector = SearchVectorField(null=True, editable=False)
     # A random number in [0, SAMPLE_RANGE) drawn once per offer: facet counts of a very large search are taken on
-    # the offers with sample < k (an index range, see offers.filters), a uniform sample of any filtered set.
+    # the offers with sample < k (an index range, see offers.search.estimates), a uniform sample of any filtered set.
     sample = models.PositiveSmallIntegerField(default=random_sample, editable=False)
     history = HistoricalRecords(
         m2m_fields=[entry_levels, sectors, target_groups, funding_programmes],

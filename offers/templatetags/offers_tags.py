@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from offers.search import MARK_START, MARK_STOP
+from offers.search.text import MARK_START, MARK_STOP
 
 register = template.Library()
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}

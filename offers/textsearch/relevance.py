@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
-from offers.filters import OfferFilter
 from offers.models import Offer
+from offers.search.results import search
 
 DEPTH = 5
 FALSE_FRIEND = "falscher Freund"
@@ -119,9 +119,8 @@ TABLE = [
 
 def results(query: Query, depth: int = DEPTH) -> list[str]:
     """The slugs of the first `depth` results of the public search for the query, in its order."""
-    search = OfferFilter(QueryDict(query.params), queryset=Offer.objects.listed())
-    search.locate_place()
-    return list(search.ordered().values_list("slug", flat=True)[:depth])
+    found = search(QueryDict(query.params), Offer.objects.listed(), per_page=depth)
+    return [offer.slug for offer in found.page.object_list]
 
 
 def precision(query: Query, found: list[str]) -> float:

@@ -5,12 +5,11 @@ import datetime
 import re
 
 import pytest
-from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from offers.models import CatalogueVersion, Offer, Run, SearchSummary, Sector
+from offers.models import CatalogueVersion, Offer, Run, Sector
 from tests.conftest import commit_test_writes
 from tests.factories import OfferFactory, RunFactory, days
 
@@ -154,16 +153,3 @@ def test_detail_page_is_cached_for_visitors(client, django_assert_max_num_querie
     client.get(offer.get_absolute_url())
     with django_assert_max_num_queries(1):  # the catalogue version
         assert client.get(offer.get_absolute_url()).status_code == 200
-
-
-def test_counts_are_shared_between_processes_through_the_table(client):
-    OfferFactory()
-    assert _search(client)[0] == 1
-    assert SearchSummary.objects.count() == 1
-    cache.clear()  # another process: its own empty cache
-    Offer.objects.update(status=Offer.Status.DRAFT)  # no signal: the shared counts stay as they were
-    assert _search(client)[0] == 1
-    OfferFactory()  # a change empties the table along with the version
-    commit_test_writes()
-    assert SearchSummary.objects.count() == 0
-    assert _search(client)[0] == 1

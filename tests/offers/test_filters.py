@@ -2,8 +2,11 @@ import pytest
 from django.db import connection
 from django.http import QueryDict
 
-from offers.filters import FACETS, OfferFilter, estimate
 from offers.models import Offer, Run
+from offers.search import counting, display
+from offers.search.estimates import estimate
+from offers.search.facets import FACETS
+from offers.search.filterset import OfferFilter
 from tests.factories import SCHWERIN, STUTTGART, OfferFactory, RunFactory, days, slugs, step
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +99,10 @@ def _search(query: str) -> OfferFilter:
     return OfferFilter(QueryDict(query), queryset=Offer.objects.listed())
 
 
+def _facets(filterset: OfferFilter) -> list[display.Facet]:
+    return display.facets(filterset, counting.summary(filterset))
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -142,7 +149,7 @@ def test_filter_returns_exact_offers(catalogue, query, expected):
 
 
 def _counts(filterset: OfferFilter) -> dict[str, dict[str, int]]:
-    return {facet.name: {o.value: o.count for o in facet.options} for facet in filterset.facets()}
+    return {facet.name: {o.value: o.count for o in facet.options} for facet in _facets(filterset)}
 
 
 def test_facet_counts_ignore_own_filter_and_apply_all_others(catalogue):
@@ -174,7 +181,7 @@ def test_facet_counts_without_filters_count_every_listed_offer_once(catalogue):
 
 
 def test_facet_options_with_no_offers_stay_visible(catalogue):
-    facet = next(f for f in _search("level=akademisch").facets() if f.name == "sector")
+    facet = next(f for f in _facets(_search("level=akademisch")) if f.name == "sector")
     empty = [o.value for o in facet.options if o.count == 0]
     assert "bau" in empty
     assert len(facet.options) == 13
@@ -220,7 +227,8 @@ def test_sort_orders_end_with_pk(catalogue, query, expected):
 
 
 def test_relaxations_suggest_filters_to_drop(catalogue):
-    suggestions = _search("level=akademisch&sector=metall-elektro").relaxations()
+    filterset = _search("level=akademisch&sector=metall-elektro")
+    suggestions = display.relaxations(filterset, counting.summary(filterset))
     assert {(name, count) for name, _label, count in suggestions} == {("level", 2), ("sector", 1)}
     assert suggestions[0][0] == "level"
 
@@ -239,10 +247,9 @@ def test_relaxations_suggest_filters_to_drop(catalogue):
     ],
 )
 def test_every_facet_count_equals_the_result_of_choosing_that_option(catalogue, query):
-    """Counted in one query (offers.facets), checked against the filters themselves: choosing an option instead of
-    that facet's current choice finds exactly as many offers as the option said."""
-    search = _search(query)
-    for facet in search.facets():
+    """Counted in one query (offers.search.facets), checked against the filters themselves: choosing an option
+    instead of that facet's current choice finds exactly as many offers as the option said."""
+    for facet in _facets(_search(query)):
         for option in facet.options:
             data = QueryDict(query, mutable=True)
             data.setlist(facet.name, [option.value])
@@ -279,7 +286,7 @@ def _sample(settings, *, above: int, size: int, min_sampled: int = 200) -> None:
 def test_huge_searches_are_counted_on_the_sample_and_say_so(catalogue, settings):
     listed = _sampled_catalogue(catalogue)
     _sample(settings, above=5, size=6, min_sampled=1)  # 6 of 12: the offers with sample < 5000
-    summary = _search("").summary()
+    summary = counting.summary(_search(""))
     in_sample = listed[::2]
     logistik = sum(1 for offer in in_sample if offer.sectors.filter(slug="logistik").exists())
     free = sum(1 for offer in in_sample if offer.price == 0)
@@ -292,7 +299,7 @@ def test_huge_searches_are_counted_on_the_sample_and_say_so(catalogue, settings)
 def test_a_sampled_total_too_small_to_trust_is_counted_exactly(catalogue, settings):
     _sampled_catalogue(catalogue)
     _sample(settings, above=5, size=6, min_sampled=200)
-    summary = _search("sector=logistik").summary()
+    summary = counting.summary(_search("sector=logistik"))
     assert (summary["total"], summary["total_estimated"]) == (8, False)
     assert summary["estimated"] == sorted(FACETS)  # the options are still estimates
 
@@ -302,13 +309,13 @@ def test_a_narrow_search_in_a_huge_catalogue_is_counted_exactly(catalogue, setti
     the sample puts it under SEARCH_SAMPLE_ABOVE offers."""
     _sampled_catalogue(catalogue)
     _sample(settings, above=5, size=8)  # 8 of 12: the offers with sample < 6667, every other one
-    summary = _search("q=Mechatroniker&level=fachkraft").summary()
+    summary = counting.summary(_search("q=Mechatroniker&level=fachkraft"))
     assert (summary["total"], summary["total_estimated"], summary["estimated"]) == (0, False, [])
     assert summary["facets"]["level"] == {"ohne-abschluss": 1}, summary
 
 
 def test_small_searches_are_counted_exactly(catalogue):
-    summary = _search("").summary()
+    summary = counting.summary(_search(""))
     assert (summary["total"], summary["total_estimated"], summary["estimated"]) == (4, False, [])
 
 
@@ -320,7 +327,7 @@ def test_an_estimated_total_that_fits_on_the_page_is_shown_exactly(catalogue, se
     _sampled_catalogue(catalogue)
     _sample(settings, above=5, size=6, min_sampled=1)
     response = client.get("/angebote/")
-    assert OfferFilter({}, queryset=Offer.objects.listed()).summary()["total_estimated"]
+    assert counting.summary(OfferFilter({}, queryset=Offer.objects.listed()))["total_estimated"]
     assert "12 Angebote gefunden" in response.content.decode()
     assert "ca. 12" not in response.content.decode()
 

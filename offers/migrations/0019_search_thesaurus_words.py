@@ -74,7 +74,7 @@ def drop_index(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("offers", "0017_pending_upload"),
+        ("offers", "0018_drop_search_summary"),
         ("partners", "0003_role_groups"),
     ]
 

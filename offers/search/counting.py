@@ -1,0 +1,111 @@
+"""The total and the facet counts of a search, cached per catalogue version, day and search.
+
+A facet's options are counted over the offers that pass every filter but the facet's own (OR within a facet, AND
+across), all in one statement (offers.search.facets). Past SEARCH_SAMPLE_ABOVE offers in the search's base (its
+text, place and dates) everything is counted on a uniform sample of about SEARCH_SAMPLE_SIZE of them and shown as
+"ca."; a total that small a sample cannot tell reliably (under SEARCH_MIN_SAMPLED offers in it) is counted exactly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from offers.models import CatalogueVersion
+from offers.search.estimates import estimate, fraction_for, planned_size, sampled
+from offers.search.facets import FACETS, facet_condition, facet_counts
+from offers.search.query import filtered
+
+SUMMARY_SECONDS = 3600
+# An empty result offers to drop one filter; how many results that would bring is counted up to this many.
+MAX_WITHOUT = 1000
+
+
+def fragment_version() -> str:
+    """The catalogue version and today's date: what cached counts, result pages and fragments depend on."""
+    return f"{CatalogueVersion.current()}:{timezone.localdate()}"
+
+
+def search_key(filterset, version: str | None = None) -> str:
+    """The catalogue version, today and the normalised search (not the page or the sort) over the FilterSet's
+    base queryset."""
+    search = {name: value for name, value in filterset.cleaned.items() if name not in ("page", "sort")}
+    search = {name: sorted(value) if isinstance(value, list) else value for name, value in search.items()}
+    place = filterset.criteria.place
+    if place is not None:
+        search["near"] = (place.pk, place.latitude, place.longitude)
+        search["radius"] = filterset.criteria.radius
+    sql, params = filterset.queryset.query.sql_with_params()
+    raw = repr((sorted(search.items()), sql, params, sorted(filterset.hidden)))
+    digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
+    return f"offers:summary:{version or fragment_version()}:{digest}"
+
+
+def summary(filterset, key: str | None = None) -> dict:
+    """{"total", "total_estimated", "facets": {facet: {slug: count}}, "estimated": [facet], "without"}; cached, so
+    a repeated search costs one cache read instead of the aggregates."""
+    key = key or search_key(filterset)
+    data = cache.get(key)
+    if data is None:
+        data = count(filterset)
+        cache.set(key, data, SUMMARY_SECONDS)
+    return data
+
+
+def count(filterset) -> dict:
+    """The summary, counted: on a sample where the catalogue is large, on a larger one or exactly where the search
+    turns out narrow (the planner knows the catalogue's size well, a text or place search's size badly)."""
+    shown = [name for name in FACETS if name not in filterset.hidden]
+    active = {name: facet_condition(name, value) for name, value in filterset.criteria.filters.items()}
+    base = filtered(filterset.queryset, filterset.criteria, skip=frozenset(FACETS))  # text, place, dates
+    fraction = fraction_for(planned_size(filterset.queryset))
+    counted = facet_counts(sampled(base, fraction), active, shown, today=timezone.localdate())
+    seen = counted.pop("*")[""]
+    if fraction < 1 and seen < settings.SEARCH_SAMPLE_SIZE // 4:
+        fraction = fraction_for(seen / fraction)
+        counted = facet_counts(sampled(base, fraction), active, shown, today=timezone.localdate())
+        del counted["*"]
+    total = counted.pop("", {}).get("", 0)
+    data = {
+        **_total(filterset, total, fraction),
+        "facets": {name: _by_slug(filterset, name, values, fraction) for name, values in counted.items()},
+        "estimated": sorted(shown) if fraction < 1 else [],
+    }
+    if not data["total"]:  # an empty result shows what each filter keeps out: counted here, so it is cached too
+        data["without"] = without_counts(filterset)
+    return data
+
+
+def _total(filterset, counted: int, fraction: float) -> dict:
+    if fraction >= 1:
+        return {"total": counted, "total_estimated": False}
+    if counted < settings.SEARCH_MIN_SAMPLED:
+        return {"total": filterset.qs.count(), "total_estimated": False}
+    return {"total": estimate(counted, fraction), "total_estimated": True}
+
+
+def _by_slug(filterset, name: str, values: dict, fraction: float) -> dict[str, int]:
+    """Link and ladder facets are counted by vocabulary id; the page speaks slugs."""
+    slugs = filterset.slugs.get(name)
+    if slugs is not None:
+        return {slugs.get(int(value), str(value)): estimate(n, fraction) for value, n in values.items()}
+    return {str(value): estimate(n, fraction) for value, n in values.items()}
+
+
+def without_counts(filterset) -> dict[str, int]:
+    """{parameter: results without it, up to MAX_WITHOUT} for every active filter: one bounded count each."""
+    criteria = filterset.criteria
+    names = [*criteria.filters, *(["q"] if criteria.q else []), *(["near"] if criteria.place is not None else [])]
+    counts = {name: _bounded_count(filterset, name) for name in names if name not in filterset.hidden}
+    if criteria.start_from or criteria.start_until:
+        count = _bounded_count(filterset, "start")
+        counts.update({name: count for name in ("start_from", "start_until") if filterset.cleaned.get(name)})
+    return counts
+
+
+def _bounded_count(filterset, skip: str) -> int:
+    offers = filtered(filterset.queryset, filterset.criteria, skip=frozenset({skip}))
+    return offers.order_by().values("pk")[:MAX_WITHOUT].count()

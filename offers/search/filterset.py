@@ -1,0 +1,192 @@
+"""The public URL parameters of the offer search and their form: `OfferFilter`.
+
+Parameter names are the public URL contract (docs/urls.md). The FilterSet validates them and turns them into
+`query.Criteria`; what the criteria select is `offers.search.query`'s job, what they count `counting`'s.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
+from offers.search.query import DEFAULT_RADIUS, FILTERS, Criteria, filtered, ordered, sort_key, sort_names
+from places.lookup import locate
+
+MAX_VALUES = 30
+MAX_PAGE = 100_000
+PLACE_NOT_FOUND = _("Postleitzahl nicht gefunden. Bitte eine fünfstellige Postleitzahl oder einen Ortsnamen eingeben.")
+RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (25, "25 km"), (50, "50 km"), (100, "100 km")]
+SORT_LABELS = {
+    "relevance": _("Relevanz"),
+    "start": _("nächster Beginn"),
+    "newest": _("neueste"),
+    "title": _("Titel"),
+    "distance": _("Entfernung"),
+}
+VOCABULARIES = {"level": QualificationStep, "next": QualificationStep, "sector": Sector,
+                "funding": FundingProgramme, "target_group": TargetGroup}  # fmt: skip
+
+
+class LenientMultipleChoiceField(forms.MultipleChoiceField):
+    """Keeps the known values and drops unknown ones, so an outdated bookmark still searches what it can."""
+
+    def clean(self, value):
+        values = value if isinstance(value, list | tuple) else [value] if value else []
+        known = {str(key) for key, _label in self.choices}
+        kept = list(dict.fromkeys(str(v) for v in values[:MAX_VALUES] if str(v) in known))
+        return kept
+
+
+class LenientMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
+    field_class = LenientMultipleChoiceField
+
+
+class RadiusSelect(forms.Select):
+    """Shows the default radius as chosen when the visitor has not picked one."""
+
+    def format_value(self, value):
+        return super().format_value(DEFAULT_RADIUS if value in (None, "", []) else value)
+
+
+class SearchForm(forms.Form):
+    """Base form of the FilterSet; adds the page number, which filters nothing."""
+
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+
+    def clean(self):
+        cleaned = super().clean()
+        start_from, start_until = cleaned.get("start_from"), cleaned.get("start_until")
+        if start_from and start_until and start_until < start_from:
+            self.add_error("start_until", _("Das Enddatum liegt vor dem Anfangsdatum."))
+        return cleaned
+
+
+def _vocab(model) -> tuple[list[tuple[str, str]], dict[int, str]]:
+    """(slug, name) choices and {id: slug} of a vocabulary, from one query."""
+    rows = model.objects.all()
+    if model is FundingProgramme:
+        rows = rows.filter(active=True)
+    rows = list(rows.values_list("pk", "slug", "name"))
+    return [(slug, name) for _pk, slug, name in rows], {pk: slug for pk, slug, _name in rows}
+
+
+def _choice(label, choices=None):
+    return LenientMultipleChoiceFilter(label=label, method="filter_nothing", choices=choices or [])
+
+
+def _checkbox(label):
+    return django_filters.BooleanFilter(label=label, method="filter_nothing", widget=forms.CheckboxInput)
+
+
+class OfferFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Suchbegriff"),
+        method="filter_nothing",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("z. B. Mechatroniker, Pflege, Deutsch")}),
+    )
+    level = _choice(_("Offen für (meine Stufe)"))
+    next = _choice(_("Führt zu (nächste Stufe)"))
+    sector = _choice(_("Branche"))
+    funding = _choice(_("Förderprogramm"))
+    kind = _choice(_("Art des Angebots"), Offer.Kind.choices)
+    target_group = _choice(_("Zielgruppe"))
+    learning_form = _choice(_("Lernform"), Run.LearningForm.choices)
+    schedule = _choice(_("Zeitform"), Run.Schedule.choices)
+    azav = _checkbox(_("AZAV-zugelassen (Bildungsgutschein möglich)"))
+    free = _checkbox(_("kostenlos"))
+    near = django_filters.CharFilter(label=_("Postleitzahl oder Ort"), method="filter_nothing", max_length=60)
+    radius = django_filters.TypedChoiceFilter(
+        label=_("Umkreis"),
+        choices=RADIUS_CHOICES,
+        coerce=int,
+        empty_value=None,
+        method="filter_nothing",
+        widget=RadiusSelect,
+    )
+    start_from = django_filters.DateFilter(
+        label=_("Beginn ab"), method="filter_nothing", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    start_until = django_filters.DateFilter(
+        label=_("Beginn bis"),
+        method="filter_nothing",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sortierung"), choices=list(SORT_LABELS.items()), method="filter_nothing", empty_label=None
+    )
+
+    class Meta:
+        model = Offer
+        fields: list[str] = []
+        form = SearchForm
+
+    def __init__(self, *args, hide: tuple[str, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        # Facet counts come back by id: the slug of each id, per vocabulary parameter.
+        self.slugs = {}
+        loaded = {}
+        for name, model in VOCABULARIES.items():
+            if model not in loaded:
+                loaded[model] = _vocab(model)
+            self.filters[name].extra["choices"], self.slugs[name] = loaded[model]
+        self.hidden = hide
+        self.place = None
+        self._located = False
+
+    def filter_nothing(self, queryset, name, value):
+        # Never called: filter_queryset hands the whole search to offers.search.query.
+        return queryset
+
+    @property
+    def cleaned(self) -> dict:
+        self.errors  # noqa: B018 - validates the form once
+        return getattr(self.form, "cleaned_data", {})
+
+    def locate_place(self):
+        """The Postcode row for `near`, looked up once; an unknown place becomes a form error."""
+        near = self.cleaned.get("near")
+        if not near or self._located:
+            return self.place
+        self._located = True
+        self.place = locate(near)
+        if self.place is None:
+            self.form.add_error("near", PLACE_NOT_FOUND)
+        return self.place
+
+    @cached_property
+    def criteria(self) -> Criteria:
+        data = self.cleaned
+        chosen = {name: data[name] for name in FILTERS if data.get(name) not in (None, "", [], False)}
+        return Criteria(
+            filters={name: self.chosen_ids(name, value) for name, value in chosen.items()},
+            q=data.get("q") or "",
+            place=self.locate_place(),
+            radius=data.get("radius") or DEFAULT_RADIUS,
+            start_from=data.get("start_from"),
+            start_until=data.get("start_until"),
+            sort=data.get("sort") or "",
+        )
+
+    def chosen_ids(self, name: str, values):
+        """The vocabulary ids of chosen slugs (the choices were loaded with them); other values pass unchanged."""
+        if name not in self.slugs:
+            return values
+        ids = {slug: pk for pk, slug in self.slugs[name].items()}
+        return [ids[slug] for slug in values if slug in ids]
+
+    def filter_queryset(self, queryset):
+        return filtered(queryset, self.criteria)
+
+    @property
+    def sort_key(self) -> str:
+        return sort_key(self.criteria)
+
+    def sort_options(self) -> list[tuple[str, str]]:
+        return [(name, SORT_LABELS[name]) for name in sort_names(self.criteria)]
+
+    def ordered(self):
+        return ordered(self.qs, self.criteria)

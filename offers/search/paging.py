@@ -1,0 +1,115 @@
+"""A page of a search's results: sorted ids first, then the cards of those ids only.
+
+Paging is bounded: only the first MAX_RESULTS results of a search can be paged to, so no page number makes the
+database skip more rows than that (a deeper page shows the deepest one with a message to narrow the search).
+"""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+from offers.models import Offer
+
+MAX_RESULTS = 10_000
+CARD_ANNOTATIONS = ("distance_km", "headline")
+PAGE_SECONDS = 3600
+
+
+class BoundedPaginator(Paginator):
+    """Counts `total` results but pages only through the first MAX_RESULTS."""
+
+    def __init__(self, rows, per_page: int, total: int):
+        super().__init__(rows, per_page)
+        self.total = total
+
+    @cached_property
+    def count(self) -> int:
+        return self.total
+
+    @cached_property
+    def num_pages(self) -> int:
+        return min(super().num_pages, deepest_page(self.per_page))
+
+
+def deepest_page(per_page: int) -> int:
+    """The last page that starts within the first MAX_RESULTS results."""
+    return max(1, -(-MAX_RESULTS // per_page))
+
+
+def paginate(rows: CardsInOrder, total: int, estimated: bool, number: int, *, exact) -> tuple[BoundedPaginator, bool]:
+    """The paginator over `rows` and whether its total is still an estimate; `number` is the page about to be shown
+    (at most deepest_page), `exact` counts the results (up to MAX_RESULTS and one) where the estimate was too high."""
+    if estimated:
+        total, estimated = bound_estimate(rows, total, number, exact=exact)
+        rows.total = total
+    return BoundedPaginator(rows, rows.per_page, total), estimated
+
+
+def bound_estimate(rows: CardsInOrder, estimate: int, number: int, *, exact) -> tuple[int, bool]:
+    """(total, still estimated) for paging through a result whose total was estimated on a sample.
+
+    Looks one offer past the requested page: a page that is not full ends the result, so the total is exact; a full
+    one has a next page even where the estimate says otherwise; an empty page past the first means the estimate was
+    too high, and only then are the results counted (`exact`, which stops at MAX_RESULTS and one).
+    """
+    start = (number - 1) * rows.per_page
+    found = rows.count_from(start)
+    if found > rows.per_page:
+        return max(estimate, start + found), True
+    if found or number == 1:
+        return start + found, False
+    counted = exact()
+    return counted, counted > MAX_RESULTS
+
+
+def page_numbers(page) -> list[int | None]:
+    """First, last and two pages either side of the current one; None for a gap. Never loops over every page."""
+    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return [number if isinstance(number, int) else None for number in numbers]
+
+
+class CardsInOrder:
+    """The sorted result list, sliced by Paginator like a QuerySet: a page of ids first, then only their cards.
+
+    The sort runs on the offer ids alone, so that the wide rows and their joins do not pass through it; its result
+    is cached like the counts, under the catalogue version, the date and the search.
+    """
+
+    ordered = True
+
+    def __init__(self, queryset, total: int, cache_key: str, per_page: int):
+        self.queryset = queryset
+        self.total = total
+        self.cache_key = cache_key
+        self.per_page = per_page
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def _ids_from(self, start: int) -> list[int]:
+        """The ids of one page from position `start` and of one more result (so a page knows whether one follows):
+        one sorted query, cached."""
+        page_key = f"offers:page:{self.cache_key}:{start}:{self.per_page}"
+        ids = cache.get(page_key)
+        if ids is None:
+            ids = list(self.queryset.values_list("pk", flat=True)[start : start + self.per_page + 1])
+            cache.set(page_key, ids, PAGE_SECONDS)
+        return ids
+
+    def count_from(self, start: int) -> int:
+        """How many results there are from position `start` on, counting no further than one page and one."""
+        return len(self._ids_from(start))
+
+    def __getitem__(self, key: slice) -> list[Offer]:
+        ids = self._ids_from(key.start)[: key.stop - key.start]
+        # The ids were chosen under the same catalogue version and date: their cards need the search's annotations
+        # (distance, snippet), not its filters again.
+        annotations = {name: self.queryset.query.annotations.get(name) for name in CARD_ANNOTATIONS}
+        cards = Offer.objects.filter(pk__in=ids).annotate(**{k: v for k, v in annotations.items() if v is not None})
+        cards = cards.card_data().in_bulk(ids)
+        return [cards[pk] for pk in ids if pk in cards]

@@ -1,0 +1,84 @@
+"""What a search selects and in which order: the filters, the text, the place and the sort.
+
+Every filter is one OfferQuerySet method, so the page, the API, the feed, the export and the facet counts select
+exactly the same offers. OR within one parameter, AND across parameters.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import F
+
+DEFAULT_RADIUS = 25
+SORTS = {
+    "relevance": (F("rank").desc(), F("next_start").asc(nulls_last=True), "pk"),
+    "start": (F("next_start").asc(nulls_last=True), "pk"),
+    "newest": ("-created_at", "pk"),
+    "title": ("title", "pk"),
+    "distance": (F("distance_km").asc(nulls_last=True), "pk"),
+}
+# Parameter → the OfferQuerySet method applying it. Vocabulary parameters arrive as ids (see OfferFilter.criteria).
+FILTERS = {
+    "level": lambda offers, ids: offers.for_level(ids),
+    "next": lambda offers, ids: offers.leading_to(ids),
+    "sector": lambda offers, ids: offers.in_sectors(ids),
+    "funding": lambda offers, ids: offers.fundable_by(ids),
+    "kind": lambda offers, kinds: offers.of_kind(kinds),
+    "target_group": lambda offers, ids: offers.for_target_groups(ids),
+    "learning_form": lambda offers, forms: offers.with_learning_form(forms),
+    "schedule": lambda offers, schedules: offers.with_schedule(schedules),
+    "azav": lambda offers, chosen: offers.azav_approved(),
+    "free": lambda offers, chosen: offers.free(),
+}
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """A validated search: what the FilterSet understood of the URL, vocabulary slugs already turned into ids."""
+
+    filters: dict = field(default_factory=dict)  # parameter of FILTERS → its chosen values (True for a checkbox)
+    q: str = ""
+    place: object = None  # a places.Postcode, or None
+    radius: int = DEFAULT_RADIUS
+    start_from: datetime.date | None = None
+    start_until: datetime.date | None = None
+    sort: str = ""  # as asked for; see sort_key()
+
+
+def filtered(offers, criteria: Criteria, *, skip: frozenset[str] = frozenset()):
+    """The offers matching `criteria`, except the parameters in `skip` ("start" for both dates, "near" for the
+    place, "q" for the text)."""
+    for name, value in criteria.filters.items():
+        if name not in skip:
+            offers = FILTERS[name](offers, value)
+    if "q" not in skip and criteria.q:
+        offers = offers.search(criteria.q)
+    if "start" not in skip and (criteria.start_from or criteria.start_until):
+        offers = offers.starting_between(criteria.start_from, criteria.start_until)
+    if "near" not in skip and criteria.place is not None:
+        offers = offers.near(criteria.place, criteria.radius)
+    return offers
+
+
+def sort_key(criteria: Criteria) -> str:
+    """The sort asked for where it applies, else the default: relevance with a text, distance with a place, else
+    the next start."""
+    applicable = sort_names(criteria)
+    if criteria.sort in applicable:
+        return criteria.sort
+    return "relevance" if criteria.q else "distance" if criteria.place is not None else "start"
+
+
+def sort_names(criteria: Criteria) -> list[str]:
+    names = ["start", "newest", "title"]
+    if criteria.q:
+        names.insert(0, "relevance")
+    if criteria.place is not None:
+        names.append("distance")
+    return names
+
+
+def ordered(offers, criteria: Criteria):
+    return offers.order_by(*SORTS[sort_key(criteria)])

@@ -1,0 +1,60 @@
+"""The one function every list of offers calls: `search()`.
+
+The search page, the funding pages, the partner profile and the API call it; the Atom feed, the CSV download and
+the guide use the same FilterSet. So a page and the API given the same parameters can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.paginator import Page
+
+from offers.search import counting, display, paging
+from offers.search.display import Facet
+from offers.search.filterset import OfferFilter
+
+
+@dataclass
+class Results:
+    filterset: OfferFilter
+    page: Page
+    total_estimated: bool
+    too_deep: bool  # a page past paging.MAX_RESULTS was asked for; the deepest page is shown
+    fragment_version: str  # what cached fragments of this search depend on
+    summary: dict  # counting.summary(): the total and the facet counts
+
+    @property
+    def form(self):
+        return self.filterset.form
+
+    def facets(self) -> list[Facet]:
+        return display.facets(self.filterset, self.summary)
+
+    def chips(self) -> list[tuple[str, str, str]]:
+        return display.active_filters(self.filterset)
+
+    def relaxations(self) -> list[tuple[str, str, int]]:
+        return display.relaxations(self.filterset, self.summary) if not self.page.paginator.count else []
+
+
+def search(data, base, *, hide: tuple[str, ...] = (), per_page: int | None = None) -> Results:
+    """The search `data` (the URL's parameters) over the offers `base`: one page of results in the search's order,
+    its total (estimated on very large results) and everything to show its facets."""
+    return results_of(OfferFilter(data, queryset=base, hide=hide), per_page=per_page)
+
+
+def results_of(filterset: OfferFilter, *, per_page: int | None = None) -> Results:
+    """search() for a FilterSet the caller has already validated (the API answers bad input before counting)."""
+    per_page = per_page or settings.OFFERS_PER_PAGE
+    asked = filterset.cleaned.get("page") or 1
+    number = min(asked, paging.deepest_page(per_page))
+    version = counting.fragment_version()
+    key = counting.search_key(filterset, version)
+    summary = counting.summary(filterset, key)
+    rows = paging.CardsInOrder(filterset.ordered(), summary["total"], f"{key}:{filterset.sort_key}", per_page)
+    exact = filterset.qs.order_by().values("pk")[: paging.MAX_RESULTS + 1].count
+    paginator, estimated = paging.paginate(rows, summary["total"], summary["total_estimated"], number, exact=exact)
+    too_deep = asked > number and paginator.num_pages == number
+    return Results(filterset, paginator.get_page(number), estimated, too_deep, version, summary)
