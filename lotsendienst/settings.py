@@ -259,6 +259,7 @@ DAILY_JOBS = [
     "remind_stale_offers",
     "remind_overdue_inquiries",
     "prune_db_task_results",
+    "fetch_partner_feeds",
 ]
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Lotsendienst <noreply@lotsendienst.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -300,6 +301,14 @@ KEPT_FORM_HOURS = env_int("KEPT_FORM_HOURS", 12, minimum=1)
 # Bulk import of a partner's catalogue (docs/import.md): larger files are refused with the limit named.
 IMPORT_MAX_MB = env_int("IMPORT_MAX_MB", 20, minimum=1)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 50_000, minimum=1)
+# Partner feeds (docs/import.md): fetched with the import's size limit, this much time for the whole download, at
+# most 3 redirects, public addresses only, except the networks listed here (tests serve feeds from 127.0.0.1).
+# A coordinator's download of a search result (/angebote/export.csv) holds at most this many offers, the first in
+# the search's order; the search page says so next to the link.
+SEARCH_EXPORT_MAX_OFFERS = env_int("SEARCH_EXPORT_MAX_OFFERS", 5_000, minimum=1)
+FEED_TIMEOUT_SECONDS = env_int("FEED_TIMEOUT_SECONDS", 30, minimum=1)
+FEED_MAX_REDIRECTS = 3
+FEED_ALLOWED_NETWORKS = env_networks("FEED_ALLOWED_NETWORKS")
 INQUIRY_RATE_LIMIT = env_int("INQUIRY_RATE_LIMIT", 5, minimum=1)  # requests per address and hour
 PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 5, minimum=1)  # reset mails per address and hour
 OFFERS_PER_PAGE = 20  # search results on one page

@@ -10,6 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from locking.admin import VersionedAdminMixin
 from offers.admin_freshness import FreshnessAdminMixin
+from offers.imports import export_views
 from offers.imports import views as import_views
 from offers.imports.export import export_rows
 from offers.models import (
@@ -25,7 +26,8 @@ from offers.models import (
 from offers.services import offer_duplicate, offers_confirm
 from partners.admin_input import BoundedInlineMixin
 from partners.admin_scoping import PartnerScopedAdminMixin, ScopedQuerysetMixin
-from partners.scoping import editable_partner_ids
+from partners.models import Partner
+from partners.scoping import editable_partner_ids, is_coordinator
 from tabular.responses import download
 
 
@@ -74,7 +76,7 @@ class OfferAdmin(FreshnessAdminMixin, VersionedAdminMixin, PartnerScopedAdminMix
     formfield_overrides = {models.ManyToManyField: {"widget": CheckboxSelectMultiple}}
     inlines = [RunInline]
     object_history_template = "admin/offers/offer/object_history.html"
-    actions = ["confirm_current", "duplicate_as_draft", "export_csv", "export_xlsx"]
+    actions = ["confirm_current", "duplicate_as_draft", "export_csv", "export_xlsx", "export_openqcat"]
     fieldsets = [
         (None, {"fields": ["provider", "title", "slug", "status", "kind", "summary", "description"]}),
         (_("Einordnung"), {"fields": ["entry_levels", "leads_to", "dqr_level", "certificate", "certificate_kind"]}),
@@ -141,6 +143,10 @@ class OfferAdmin(FreshnessAdminMixin, VersionedAdminMixin, PartnerScopedAdminMix
     def export_xlsx(self, request, queryset):
         return download(export_rows(queryset), filename="angebote", file_format="xlsx")
 
+    @admin.action(description=_("Als open-Qcat-XML herunterladen"), permissions=["view"])
+    def export_openqcat(self, request, queryset):
+        return export_views.openqcat_download(queryset, filename="angebote-openqcat")
+
 
 @admin.register(QualificationStep)
 class QualificationStepAdmin(admin.ModelAdmin):
@@ -181,8 +187,11 @@ class ImportLogAdmin(PartnerScopedAdminMixin, admin.ModelAdmin):
     """The import log (read-only) and, under it, the import page and the template downloads."""
 
     partner_path = "partner"
-    list_display = ["created_at", "partner", "user", "file_name", "created", "changed", "unchanged", "archived"]
-    list_filter = ["partner"]
+    list_display = [
+        "created_at", "partner", "source", "user", "file_name",
+        "created", "changed", "unchanged", "archived", "problems",
+    ]  # fmt: skip
+    list_filter = ["partner", "source"]
     list_select_related = ["partner", "user"]
     change_list_template = "admin/offers/importlog/change_list.html"
 
@@ -196,7 +205,12 @@ class ImportLogAdmin(PartnerScopedAdminMixin, admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
-        extra = {"may_import": import_views.may_import(request.user), **(extra_context or {})}
+        extra = {
+            "may_import": import_views.may_import(request.user),
+            "may_export_catalogue": is_coordinator(request.user),
+            "export_partners": Partner.objects.filter(pk__in=editable_partner_ids(request.user)).order_by("name"),
+            **(extra_context or {}),
+        }
         return super().changelist_view(request, extra)
 
     def get_urls(self):
@@ -210,6 +224,21 @@ class ImportLogAdmin(PartnerScopedAdminMixin, admin.ModelAdmin):
                 "vorlage.<str:file_format>",
                 self.admin_site.admin_view(import_views.template_download),
                 name="offers_importlog_template",
+            ),
+            path(
+                "openqcat-subset.xsd",
+                self.admin_site.admin_view(import_views.schema_download),
+                name="offers_importlog_schema",
+            ),
+            path(
+                "export/openqcat.xml",
+                self.admin_site.admin_view(export_views.catalogue_export),
+                name="offers_importlog_export",
+            ),
+            path(
+                "export/<slug:slug>/openqcat.xml",
+                self.admin_site.admin_view(export_views.partner_export),
+                name="offers_importlog_partner_export",
             ),
         ]
         return own + super().get_urls()

@@ -1,5 +1,6 @@
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
@@ -24,16 +25,20 @@ DETAIL_SECONDS = 3600
 def search(request: HttpRequest) -> HttpResponse:
     context = search_context(request, Offer.objects.listed())
     context["may_export"] = is_coordinator(request.user)
+    context["export_limit"] = settings.SEARCH_EXPORT_MAX_OFFERS
     return render(request, "offers/search.html", context)
 
 
 def search_export(request: HttpRequest, file_format: str) -> HttpResponse:
-    """A search's results in the import template, for coordinators (docs/import.md); a 404 for everybody else."""
+    """A search's results in the import template, for coordinators (docs/import.md); a 404 for everybody else.
+    At most SEARCH_EXPORT_MAX_OFFERS offers (the page says so): a download is a working list, not a backup."""
     if not is_coordinator(request.user) or file_format not in FORMATS:
         raise Http404
     filterset = OfferFilter(request.GET, queryset=Offer.objects.listed())
     filterset.locate_place()
-    return download(export_rows(filterset.qs), filename="angebote-suche", file_format=file_format)
+    first = filterset.qs.values_list("pk", flat=True)[: settings.SEARCH_EXPORT_MAX_OFFERS]  # in the search's order
+    limited = Offer.objects.filter(pk__in=list(first))
+    return download(export_rows(limited), filename="angebote-suche", file_format=file_format)
 
 
 def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = (), back_to: dict | None = None) -> dict:

@@ -62,6 +62,7 @@ class PartnerAdmin(VersionedAdminMixin, PartnerScopedAdminMixin, SimpleHistoryAd
         (None, {"fields": ["name", "slug", "kind", "description", "services"]}),
         (_("Adresse"), {"fields": ["street", "postcode", "city", "latitude", "longitude"]}),
         (_("Kontakt"), {"fields": ["phone", "email", "website", "opening_hours"]}),
+        (_("Katalog-Feed"), {"fields": ["feed_url"]}),
         (_("Zugang"), {"fields": ["languages", "accessibility"]}),
         (_("Im Netzwerk"), {"fields": ["is_contact_point", "active"]}),
     ]

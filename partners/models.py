@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -61,6 +62,11 @@ class PartnerQuerySet(LocatedQuerySet):
         return self.filter(models.Exists(counsellors))
 
 
+def validate_web_address(value: str) -> None:
+    if urlsplit(value).scheme.lower() not in ("http", "https"):
+        raise ValidationError(_("Bitte eine Adresse mit http:// oder https:// angeben."), code="scheme")
+
+
 class Partner(VersionedModel):
     class Kind(models.TextChoices):
         IHK = "ihk", _("IHK")
@@ -88,6 +94,17 @@ class Partner(VersionedModel):
     phone = models.CharField(_("Telefon"), max_length=50, blank=True, validators=[validate_phone])
     email = models.EmailField(_("E-Mail"), blank=True)
     website = models.URLField(_("Website"), blank=True)
+    # Fetched once a day and imported like an uploaded file (offers/imports/partner_feeds.py, docs/import.md).
+    feed_url = models.URLField(
+        _("Adresse des eigenen Katalog-Exports"),
+        max_length=500,
+        blank=True,
+        validators=[validate_web_address],
+        help_text=_(
+            "CSV, XLSX (Importvorlage) oder open-Qcat-XML unter http:// oder https://. Der Katalog wird täglich "
+            "abgerufen und übernommen; bei einem Fehler wird nichts geändert und die Redaktion erhält den Bericht."
+        ),
+    )
     opening_hours = models.TextField(_("Öffnungszeiten"), blank=True)
     languages = models.ManyToManyField(Language, verbose_name=_("Gesprochene Sprachen"), blank=True)
     accessibility = models.TextField(_("Barrierefreiheit"), blank=True)

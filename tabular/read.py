@@ -73,6 +73,13 @@ def _clean(value) -> str:
     return str(value).strip()
 
 
+def too_many_rows(limit: int) -> TableError:
+    return TableError(
+        _("Die Datei hat mehr als %(limit)s Zeilen; erlaubt sind höchstens %(limit)s.")
+        % {"limit": f"{limit:,}".replace(",", ".")}
+    )
+
+
 def _table(lines, max_rows: int | None) -> Table:
     header = next(lines, None)
     if header is None or not any(_clean(cell) for cell in header):
@@ -84,10 +91,7 @@ def _table(lines, max_rows: int | None) -> Table:
         if not any(cleaned):
             continue
         if max_rows is not None and len(rows) >= max_rows:
-            raise TableError(
-                _("Die Datei hat mehr als %(limit)s Zeilen; erlaubt sind höchstens %(limit)s.")
-                % {"limit": f"{max_rows:,}".replace(",", ".")}
-            )
+            raise too_many_rows(max_rows)
         rows.append(Row(number, dict(zip(columns, cleaned + [""] * (len(columns) - len(cleaned)), strict=False))))
     return Table(columns, rows)
 

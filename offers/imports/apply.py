@@ -41,13 +41,16 @@ def new_slugs(titles: list[str], partner) -> list[str]:
 
 
 @transaction.atomic
-def apply_plan(*, plan: Plan, by, file_name: str, progress=_no_progress) -> ImportLog:
+def apply_plan(
+    *, plan: Plan, by, file_name: str, progress=_no_progress, source: str = ImportLog.Source.FILE
+) -> ImportLog:
     """All of it or nothing: any error rolls the whole import back. `progress(done, total)` follows the writes."""
     counts = plan.counts
     log = ImportLog.objects.create(
         partner=plan.partner,
         user=by,
         file_name=file_name[:255],
+        source=source,
         created=counts["new"],
         changed=counts["changed"],
         unchanged=counts["unchanged"],

@@ -48,14 +48,20 @@ def offer_rows(offer: Offer) -> Iterator[list]:
         yield cells + [("" if run is None else _value(column, run)) for column in RUN_COLUMNS]
 
 
-def export_rows(offers) -> Iterator[list]:
-    """The header and the rows of `offers` (a queryset), read in chunks with a constant number of queries each."""
-    yield [PARTNER_COLUMN, *HEADERS]  # the partner's column keeps a whole-catalogue file out of one partner's import
+def catalogue_offers(offers) -> Iterator[Offer]:
+    """`offers` (a queryset) one by one with everything an export writes, read in chunks with a constant number of
+    queries each, so that a whole catalogue is never in memory at once."""
     offers = offers.select_related("provider", "leads_to").prefetch_related(
         "entry_levels", "sectors", "target_groups", "funding_programmes", "languages",
         Prefetch("runs", queryset=Run.objects.order_by(F("start_date").asc(nulls_first=True), "pk")),
     ).order_by("provider_id", "external_id", "pk")  # fmt: skip
+    for start in range(0, offers.count(), CHUNK):
+        yield from offers[start : start + CHUNK]
+
+
+def export_rows(offers) -> Iterator[list]:
+    """The header and the rows of `offers` (a queryset)."""
+    yield [PARTNER_COLUMN, *HEADERS]  # the partner's column keeps a whole-catalogue file out of one partner's import
     with translation.override("de"):  # labels in the template's language, whatever the user's
-        for start in range(0, offers.count(), CHUNK):
-            for offer in offers[start : start + CHUNK]:
-                yield from offer_rows(offer)
+        for offer in catalogue_offers(offers):
+            yield from offer_rows(offer)

@@ -13,7 +13,9 @@ class ImportForm(forms.Form):
     partner = forms.ModelChoiceField(queryset=Partner.objects.none(), label=_("Anbieter"))
     file = forms.FileField(
         label=_("Datei"),
-        help_text=_("CSV (UTF-8 oder Windows-1252, Semikolon oder Komma) oder XLSX in der Importvorlage."),
+        help_text=_(
+            "CSV (UTF-8 oder Windows-1252, Semikolon oder Komma) oder XLSX in der Importvorlage, oder open-Qcat-XML."
+        ),
     )
     complete = forms.BooleanField(
         label=_("Die Datei enthält alle Angebote des Anbieters"),

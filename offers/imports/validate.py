@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from offers.imports import cells
+from offers.imports.openqcat_read import SchemaProblems, looks_like_xml, read_openqcat
 from offers.imports.template import (
     BOOL,
     CHOICE,
@@ -66,16 +67,19 @@ class Checked:
 
 
 def check_file(data: bytes, *, partner) -> Checked:
-    """The whole check of a CSV or XLSX file for `partner`: limits, header, every cell, every offer."""
+    """The whole check of a CSV, XLSX or open-Qcat XML file for `partner`: limits, header, every cell, every offer."""
     limit = settings.IMPORT_MAX_MB * 1024 * 1024
     if len(data) > limit:
         size = f"{len(data) / 1024 / 1024:.1f}".replace(".", ",")
         message = _("Die Datei ist %(size)s MB groß; erlaubt sind höchstens %(limit)s MB.")
         return Checked([], [Problem(0, "", message % {"size": size, "limit": settings.IMPORT_MAX_MB})])
+    reader = read_openqcat if looks_like_xml(data) else read
     try:
-        table = read(data, max_rows=settings.IMPORT_MAX_ROWS)
+        table = reader(data, max_rows=settings.IMPORT_MAX_ROWS)
     except TableError as error:
         return Checked([], [Problem(0, "", str(error))])
+    except SchemaProblems as error:
+        return Checked([], [Problem(*problem) for problem in error.problems])
     return check_table(table, partner=partner)
 
 

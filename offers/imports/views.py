@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from offers.imports import uploads
 from offers.imports.forms import ImportForm
+from offers.imports.openqcat import SCHEMA_PATH
 from offers.imports.service import import_file, preview
 from offers.imports.template import HEADERS
 from partners.scoping import editable_partner_ids, is_coordinator
@@ -84,3 +85,9 @@ def template_download(request: HttpRequest, file_format: str) -> HttpResponse:
     if file_format not in FORMATS:
         raise Http404
     return download([HEADERS], filename="angebote-importvorlage", file_format=file_format)
+
+
+def schema_download(request: HttpRequest) -> FileResponse:
+    """The XML Schema of the open-Qcat subset the import reads and the export writes."""
+    _require_importer(request)
+    return FileResponse(SCHEMA_PATH.open("rb"), as_attachment=True, content_type="application/xml")

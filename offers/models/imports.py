@@ -8,6 +8,10 @@ from partners.models import Partner
 
 
 class ImportLog(models.Model):
+    class Source(models.TextChoices):
+        FILE = "file", _("Datei")
+        FEED = "feed", _("Feed")
+
     partner = models.ForeignKey(
         Partner, on_delete=models.CASCADE, related_name="import_logs", verbose_name=_("Anbieter")
     )
@@ -20,6 +24,9 @@ class ImportLog(models.Model):
     changed = models.PositiveIntegerField(_("geändert"), default=0)
     unchanged = models.PositiveIntegerField(_("unverändert"), default=0)
     archived = models.PositiveIntegerField(_("archiviert"), default=0)
+    source = models.CharField(_("Quelle"), max_length=10, choices=Source.choices, default=Source.FILE)
+    # A feed whose file has problems is logged too (with nothing written), so its editors see it failed.
+    problems = models.PositiveIntegerField(_("Probleme"), default=0)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

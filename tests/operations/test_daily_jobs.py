@@ -17,6 +17,7 @@ JOBS = [
     "remind_stale_offers",
     "remind_overdue_inquiries",
     "prune_db_task_results",
+    "fetch_partner_feeds",
 ]
 
 

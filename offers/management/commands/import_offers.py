@@ -11,25 +11,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from offers.imports.report import counts_line, report_lines
 from offers.imports.service import import_file, preview
 from partners.models import Partner
 
 
-def report_lines(problems) -> list[str]:
-    lines = []
-    for problem in problems:
-        where = [_("Zeile %(row)s") % {"row": problem.row}] if problem.row else []
-        where += [_("Spalte „%(column)s“") % {"column": problem.column}] if problem.column else []
-        lines.append(f"{', '.join(where) or _('Datei')}: {problem.message}")
-    return lines
-
-
-def counts_line(counts: dict) -> str:
-    return _("%(new)s neu, %(changed)s geändert, %(unchanged)s unverändert, %(archived)s archiviert") % counts
-
-
 class Command(BaseCommand):
-    help = "Importiert den Angebotskatalog eines Anbieters aus einer CSV- oder XLSX-Datei in der Importvorlage."
+    help = (
+        "Importiert den Angebotskatalog eines Anbieters aus CSV oder XLSX in der Importvorlage oder aus open-Qcat-XML."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)

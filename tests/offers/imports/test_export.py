@@ -1,46 +1,26 @@
-"""Export → import is a lossless round trip: the partner's offers come back unchanged (CSV and XLSX)."""
+"""Export → import is a lossless round trip: the partner's offers come back unchanged (CSV, XLSX and open-Qcat XML)."""
 
-from decimal import Decimal
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.forms.models import model_to_dict
 from django.urls import reverse
 
 from offers.imports.export import export_rows, own_key
+from offers.imports.openqcat_write import to_openqcat
 from offers.imports.service import import_file, preview
-from offers.models import Offer, Run
+from offers.models import Offer
 from tabular.read import read
 from tabular.write import to_csv, to_xlsx
 from tests.conftest import verified_login
-from tests.factories import STUTTGART, LanguageFactory, OfferFactory, RunFactory, coordinator, days, editor, step
+from tests.factories import OfferFactory, coordinator, editor
+from tests.offers.imports.conftest import snapshot
 
-FORMATS = {"csv": to_csv, "xlsx": to_xlsx}
-
-
-@pytest.fixture
-def catalogue(partner):
-    rich = OfferFactory(
-        provider=partner, external_id="K-100", title='Schweißen; "MAG" & <WIG>', description="Zeile 1\nZeile 2",
-        kind=Offer.Kind.TEILQUALIFIZIERUNG, levels=["ohne-abschluss", "fachkraft"], sectors=["metall-elektro"],
-        funding=["bildungsgutschein"], target_groups=["arbeitsuchende"], price=Decimal("2450.50"), azav=True,
-        dqr_level=3, teaching_hours=480, leads_to=step("fachkraft"), runs__place=STUTTGART, runs__seats=12,
-        runs__application_deadline=days(20),
-    )  # fmt: skip
-    rich.languages.set([LanguageFactory(code="de"), LanguageFactory(code="tr")])
-    RunFactory(offer=rich, rolling_start=True, start_date=None, end_date=None, status=Run.Status.FEW)
-    draft = OfferFactory(provider=partner, external_id="K-200", status=Offer.Status.DRAFT, runs=0, price=0)
-    unnumbered = OfferFactory(provider=partner, external_id="")
-    return [rich, draft, unnumbered]
-
-
-def snapshot(partner) -> list:
-    offers = Offer.objects.filter(provider=partner).order_by("pk")
-    return [
-        (model_to_dict(offer, exclude=["last_confirmed_at"]), sorted(map(str, offer.runs.values_list())))
-        for offer in offers
-    ]
+FORMATS = {
+    "csv": lambda offers: to_csv(export_rows(offers)),
+    "xlsx": lambda offers: to_xlsx(export_rows(offers)),
+    "xml": to_openqcat,
+}
 
 
 @pytest.mark.parametrize("file_format", FORMATS)
@@ -48,7 +28,7 @@ def test_export_then_import_changes_nothing(partner, catalogue, file_format):
     catalogue[2].external_id = f"LD-{catalogue[2].pk}"  # an export numbers an offer without Kursnummer
     catalogue[2].save()
     before, history = snapshot(partner), Offer.history.count()
-    data = FORMATS[file_format](export_rows(Offer.objects.filter(provider=partner)))
+    data = FORMATS[file_format](Offer.objects.filter(provider=partner))
 
     result, log = import_file(data=data, partner=partner, complete=True, by=None, file_name=f"export.{file_format}")
 
@@ -151,3 +131,16 @@ def test_search_download_is_a_404_for_everybody_but_coordinators(client, partner
         verified_login(client, editor(partner))
 
     assert client.get(reverse("offers:search_export", args=["csv"])).status_code == 404
+
+
+def test_search_download_is_bounded_by_the_stated_row_limit(client, partner, catalogue, settings):
+    settings.SEARCH_EXPORT_MAX_OFFERS = 1
+    verified_login(client, coordinator())
+    params = {"sort": "title"}
+    first = client.get(reverse("offers:search"), params).context["filter"].qs.first()
+
+    response = client.get(reverse("offers:search_export", args=["csv"]), params)
+    page = client.get(reverse("offers:search"), params).content.decode()
+
+    assert {row.values["Kursnummer"] for row in read(response.content).rows} == {own_key(first)}
+    assert "höchstens 1 Angebot, das erste in der Sortierung der Suche" in page

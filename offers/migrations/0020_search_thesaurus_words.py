@@ -74,7 +74,7 @@ def drop_index(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("offers", "0018_drop_search_summary"),
+        ("offers", "0019_import_log_source_problems"),
         ("partners", "0003_role_groups"),
     ]
 
