@@ -9,7 +9,17 @@ address is found touches only `_address_of`.
 from contextvars import ContextVar
 
 from accounts.addresses import client_address
-from counselling.models import AuditEntry, Case, Company, Inquiry, NeedsAnalysis, PlanStep, Referral, Session
+from counselling.models import (
+    AuditEntry,
+    Case,
+    Company,
+    Inquiry,
+    Milestone,
+    NeedsAnalysis,
+    PlanStep,
+    Referral,
+    Session,
+)
 
 _current_address: ContextVar[str | None] = ContextVar("audit_address", default=None)
 
@@ -21,6 +31,7 @@ OBJECT_TYPES = {
     Referral: AuditEntry.ObjectType.REFERRAL,
     Company: AuditEntry.ObjectType.COMPANY,
     NeedsAnalysis: AuditEntry.ObjectType.NEEDS_ANALYSIS,
+    Milestone: AuditEntry.ObjectType.MILESTONE,
 }
 
 

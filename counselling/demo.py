@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from counselling.consent import CONSENT_VERSION
-from counselling.models import Case, Company, Inquiry, Need, NeedsAnalysis, PlanStep, Referral, Session
+from counselling.models import Case, Company, Inquiry, Milestone, Need, NeedsAnalysis, PlanStep, Referral, Session
 from offers.models import FundingProgramme, Offer, QualificationStep, Sector, TargetGroup
 from partners.models import Partner
 
@@ -43,6 +43,14 @@ COMPANIES = [
     ("Kunststofftechnik {city} KG", "kunststoff", "50-249",
      [("ohne-abschluss", "kunststoff", 9), ("fachkraft", "", 2)]),
 ]  # fmt: skip
+# The structured goal (the guide's goals) and sector of each demo case, for needs matching and the network figures.
+GOALS = {
+    "01": ("abschluss", "kunststoff"), "02": ("abschluss", "metall-elektro"), "03": ("aufstieg", "metall-elektro"),
+    "04": ("anpassen", "handel-dienstleistung"), "05": ("abschluss", "handel-dienstleistung"),
+    "06": ("anpassen", "handel-dienstleistung"), "07": ("abschluss", "logistik"), "08": ("anpassen", "metall-elektro"),
+}  # fmt: skip
+# Each office's companies sit in the office's town (a postcode the demo loads), so offers are ranked by distance.
+COMPANY_POSTCODES = {"schweriner-ausbildungszentrum": "19053", "lotsendienst-stuttgart": "70173"}
 INQUIRIES = [
     ("person", "Nadine R.", "nadine.r@example.org",
      "Ich arbeite seit zehn Jahren als Helferin im Lager und möchte einen Abschluss."),
@@ -94,6 +102,21 @@ def _case(office, prefix, counsellor, row, today):
     return case
 
 
+def _goals_and_milestones(case: Case, ref: str) -> None:
+    """Fills what the network view counts; only where empty or missing, so a second run changes nothing."""
+    goal, sector = GOALS[ref]
+    Case.objects.filter(pk=case.pk, goal_kind="").update(goal_kind=goal, sector=_first(Sector, sector))
+    if case.status == Case.Status.EXAM:
+        Milestone.objects.get_or_create(case=case, kind=Milestone.Kind.EXAM_DATE,
+                                        defaults={"date": timezone.localdate() + timedelta(days=20)})  # fmt: skip
+    if case.outcome == Case.Outcome.EXTERNAL_EXAM:
+        exam_day = case.opened_on + timedelta(days=180)
+        Milestone.objects.get_or_create(case=case, kind=Milestone.Kind.EXAM_RESULT,
+                                        defaults={"date": exam_day, "result": Milestone.Result.PASSED})  # fmt: skip
+        Milestone.objects.get_or_create(case=case, kind=Milestone.Kind.QUALIFICATION_GAINED,
+                                        defaults={"date": exam_day + timedelta(days=14)})  # fmt: skip
+
+
 def _companies(office, city, today):
     for name, sector, size, needs in COMPANIES:
         company, created = Company.objects.get_or_create(
@@ -105,6 +128,7 @@ def _companies(office, city, today):
             analysis = NeedsAnalysis.objects.create(company=company, date=today - timedelta(days=60))
             for step, sector, employees in step_needs:
                 Need.objects.create(analysis=analysis, step=step, sector=sector, employees=employees)
+    Company.objects.filter(office=office, postcode="").update(postcode=COMPANY_POSTCODES.get(office.slug, ""))
 
 
 def _inquiries(office):
@@ -125,7 +149,7 @@ def load(*, stdout) -> None:
             continue
         counsellor = get_user_model().objects.filter(username=username).first()
         for row in CASES:
-            _case(office, prefix, counsellor, row, today)
+            _goals_and_milestones(_case(office, prefix, counsellor, row, today), row[0])
         _companies(office, office.city or office.name.split()[-1], today)
         _inquiries(office)
         stdout.write(f"Counselling demo: {len(CASES)} cases, companies and inquiries ({office.slug})")

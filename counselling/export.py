@@ -15,12 +15,13 @@ def _record(obj, names: list[str]) -> dict:
 
 CASE_FIELDS = [
     "reference", "office", "client_kind", "name", "email", "phone", "postcode", "gender", "target_group", "company",
-    "step", "goal", "target_qualification", "status", "outcome", "notes", "opened_on", "closed_at",
+    "step", "goal", "target_qualification", "path", "status", "outcome", "notes", "opened_on", "closed_at",
     "consent_given_at", "consent_version", "anonymised_at",
 ]  # fmt: skip
 SESSION_FIELDS = ["date", "minutes", "channel", "topics", "notes", "next_steps", "follow_up"]
 PLAN_FIELDS = ["offer", "title", "planned_start", "planned_end", "funding", "status", "note"]
 REFERRAL_FIELDS = ["partner", "offer", "date", "status", "note"]
+MILESTONE_FIELDS = ["kind", "date", "result", "note"]
 INQUIRY_FIELDS = ["kind", "name", "email", "phone", "postcode", "message", "created_at", "consent_given_at",
                   "consent_version"]  # fmt: skip
 
@@ -30,5 +31,6 @@ def case_export_data(case: Case) -> dict:
     data["sessions"] = [_record(s, SESSION_FIELDS) for s in case.sessions.all()]
     data["plan_steps"] = [_record(p, PLAN_FIELDS) for p in case.plan_steps.select_related("offer", "funding")]
     data["referrals"] = [_record(r, REFERRAL_FIELDS) for r in case.referrals.select_related("partner", "offer")]
+    data["milestones"] = [_record(m, MILESTONE_FIELDS) for m in case.milestones.all()]
     data["inquiry"] = _record(case.inquiry, INQUIRY_FIELDS) if case.inquiry_id else None
     return data

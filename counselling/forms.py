@@ -67,7 +67,7 @@ class InquiryForm(DeskForm):
 
     class Meta:
         model = Inquiry
-        fields = ["kind", "name", "email", "phone", "postcode", "message", "office"]
+        fields = ["kind", "name", "email", "phone", "postcode", "topic", "message", "office"]
         widgets = {"kind": forms.RadioSelect, "message": forms.Textarea(attrs={"rows": 5})}
         labels = {"name": _("Name (bei Unternehmen: Name des Unternehmens)")}
 
@@ -134,7 +134,7 @@ class CaseForm(VersionedDeskForm):
         model = Case
         fields = [
             "client_kind", "name", "email", "phone", "postcode", "gender", "target_group", "company",
-            "step", "goal", "target_qualification", "counsellor", "status", "outcome", "notes",
+            "step", "goal_kind", "sector", "goal", "target_qualification", "counsellor", "status", "outcome", "notes",
         ]  # fmt: skip
         widgets = {"goal": forms.Textarea(attrs={"rows": 3}), "notes": forms.Textarea(attrs={"rows": 4})}
 

@@ -10,9 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from counselling.querysets import AuditQuerySet, CaseQuerySet, InquiryQuerySet, OfficeQuerySet, SessionQuerySet
+from counselling.querysets import (
+    AuditQuerySet,
+    CaseQuerySet,
+    CompanyQuerySet,
+    InquiryQuerySet,
+    SessionQuerySet,
+)
 from locking.models import VersionedModel
-from offers.models import FundingProgramme, Offer, QualificationStep, Sector, TargetGroup
+from offers.models import FundingProgramme, Offer, QualificationPath, QualificationStep, Sector, TargetGroup
 from partners.models import Partner
 from places.validators import validate_phone, validate_postcode
 
@@ -20,6 +26,30 @@ from places.validators import validate_phone, validate_postcode
 class ClientKind(models.TextChoices):
     PERSON = "person", _("Person")
     COMPANY = "company", _("Unternehmen")
+
+
+class Goal(models.TextChoices):
+    """What a person wants, in the guide's own terms (the slugs of guide.eligibility.Goal), so that a case, a guide
+    answer and a company's need can be matched and counted together."""
+
+    QUALIFICATION = "abschluss", _("Berufsabschluss nachholen")
+    ADVANCE = "aufstieg", _("Aufsteigen (Meister, Techniker, Fachwirt, Studium)")
+    ADAPT = "anpassen", _("Kenntnisse anpassen")
+    GERMAN = "deutsch", _("Deutsch für den Beruf")
+    STAFF = "beschaeftigte", _("Beschäftigte qualifizieren")
+
+
+class Topic(models.TextChoices):
+    """What a public counselling request is about: the guide's goals and the two questions offices hear most."""
+
+    QUALIFICATION = "abschluss", _("Berufsabschluss nachholen")
+    ADVANCE = "aufstieg", _("Aufsteigen (Meister, Techniker, Fachwirt, Studium)")
+    ADAPT = "anpassen", _("Kenntnisse anpassen")
+    GERMAN = "deutsch", _("Deutsch für den Beruf")
+    STAFF = "beschaeftigte", _("Beschäftigte qualifizieren")
+    FUNDING = "foerderung", _("Förderung und Kosten")
+    RECOGNITION = "anerkennung", _("Anerkennung eines ausländischen Abschlusses")
+    OTHER = "sonstiges", _("etwas anderes")
 
 
 class Consent(models.Model):
@@ -43,6 +73,7 @@ class Inquiry(Consent):
     phone = models.CharField(_("Telefon"), max_length=50, blank=True, validators=[validate_phone])
     postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True, validators=[validate_postcode])
     message = models.TextField(_("Worum geht es?"))
+    topic = models.CharField(_("Thema"), max_length=15, choices=Topic.choices, blank=True)
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.NEW)
     created_at = models.DateTimeField(_("eingegangen"), default=timezone.now)
     anonymised_at = models.DateTimeField(_("anonymisiert am"), null=True, blank=True)
@@ -66,7 +97,10 @@ class Company(VersionedModel):
         MICRO = "1-9", _("1–9 Beschäftigte")
         SMALL = "10-49", _("10–49 Beschäftigte")
         MEDIUM = "50-249", _("50–249 Beschäftigte")
-        LARGE = "250+", _("250 und mehr Beschäftigte")
+        LARGE = "250-499", _("250–499 Beschäftigte")
+        VERY_LARGE = "500+", _("500 und mehr Beschäftigte")
+        # Recorded before the funding rules' split at 500; counted as 250–499 by the matching.
+        LARGE_UNSPLIT = "250+", _("250 und mehr Beschäftigte (ohne genauere Angabe)")
 
     office = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="companies", verbose_name=_("Stelle"))
     name = models.CharField(_("Name des Unternehmens"), max_length=200)
@@ -76,7 +110,7 @@ class Company(VersionedModel):
     contact = models.CharField(_("Ansprechperson und Kontakt"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("angelegt"), default=timezone.now)
 
-    objects = OfficeQuerySet.as_manager()
+    objects = CompanyQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "pk"]
@@ -161,7 +195,20 @@ class Case(VersionedModel, Consent):
         QualificationStep, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("aktuelle Stufe")
     )
     goal = models.TextField(_("Ziel"), blank=True)
+    goal_kind = models.CharField(_("Ziel (Auswahl)"), max_length=15, choices=Goal.choices, blank=True)
+    sector = models.ForeignKey(
+        Sector, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("Branche")
+    )
     target_qualification = models.CharField(_("angestrebte Qualifikation"), max_length=200, blank=True)
+    # The qualification path the plan follows (its modules became plan steps, counselling.services.plan_follow_path).
+    path = models.ForeignKey(
+        QualificationPath,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Qualifizierungsweg"),
+    )
     status = models.CharField(_("Status"), max_length=12, choices=Status.choices, default=Status.NEW)
     outcome = models.CharField(_("Ergebnis"), max_length=25, choices=Outcome.choices, blank=True)
     counsellor = models.ForeignKey(
@@ -331,6 +378,10 @@ class Referral(VersionedModel):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="referrals")
     partner = models.ForeignKey(Partner, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("Partner"))
     offer = models.ForeignKey(Offer, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("Angebot"))
+    # A person put forward for a company's need (people and companies brought together).
+    need = models.ForeignKey(
+        Need, on_delete=models.SET_NULL, null=True, blank=True, related_name="referrals", verbose_name=_("Bedarf")
+    )
     date = models.DateField(_("Datum"), default=timezone.localdate)
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.SUGGESTED)
     note = models.CharField(_("Notiz"), max_length=300, blank=True)
@@ -367,6 +418,7 @@ class AuditEntry(models.Model):
         REFERRAL = "referral", _("Vermittlung")
         COMPANY = "company", _("Unternehmen")
         NEEDS_ANALYSIS = "needsanalysis", _("Bedarfsanalyse")
+        MILESTONE = "milestone", _("Meilenstein")
 
     office_pk = models.PositiveIntegerField(_("Stelle (Nummer)"), null=True, blank=True, db_index=True)
     case_pk = models.PositiveIntegerField(_("Fall (Nummer)"), null=True, blank=True, db_index=True)

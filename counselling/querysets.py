@@ -2,6 +2,7 @@
 
 from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -92,3 +93,20 @@ class AuditQuerySet(models.QuerySet):
     def between(self, start, end):
         """Entries of the days start to end (dates), both included."""
         return self.filter(at__date__gte=start, at__date__lte=end)
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day `months` calendar months earlier (the month's last day where that month is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(day.day, last))
+
+
+class CompanyQuerySet(OfficeQuerySet):
+    def analysis_due(self, today: date | None = None, months: int | None = None):
+        """Companies whose last needs analysis is at least `months` (NEEDS_ANALYSIS_INTERVAL_MONTHS) old: the next
+        one is due. A company never analysed is not in the cycle yet. Annotated with `last_analysis`."""
+        from_settings = months if months is not None else settings.NEEDS_ANALYSIS_INTERVAL_MONTHS
+        cutoff = months_before(today or timezone.localdate(), from_settings)
+        return self.annotate(last_analysis=models.Max("analyses__date")).filter(last_analysis__lte=cutoff)

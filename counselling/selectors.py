@@ -1,16 +1,8 @@
-"""Reads that span apps: the catalogue offers that fit a need, and the counsellors of an office."""
+"""Reads that span apps: the counsellors of an office (the offers that fit a need: counselling/matching.py)."""
 
 from django.contrib.auth import get_user_model
 
-from offers.models import Offer
 from partners.models import Membership
-
-
-def offers_for_need(need, limit: int = 5) -> list[Offer]:
-    offers = Offer.objects.published().filter(entry_levels=need.step)
-    if need.sector_id:
-        offers = offers.filter(sectors=need.sector_id)
-    return list(offers.select_related("provider").distinct().order_by("title", "pk")[:limit])
 
 
 def counsellors_of(*offices, include_inactive: bool = False):

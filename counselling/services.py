@@ -20,6 +20,7 @@ from counselling.models import (
     Company,
     Draft,
     Inquiry,
+    Milestone,
     Need,
     NeedsAnalysis,
     PlanStep,
@@ -206,12 +207,14 @@ def inquiry_anonymise(*, inquiry: Inquiry, by=None) -> None:
 
 
 def _records_erase(case: Case) -> None:
-    """The free text of a case's sessions, plan steps and referrals, current and earlier versions alike."""
+    """The free text of a case's sessions, plan steps, referrals and milestones, current and earlier versions
+    alike (milestones keep no earlier versions)."""
     texts = {Session: {"topics": "", "notes": "", "next_steps": ""}, PlanStep: {"title": "", "note": ""}}
     texts[Referral] = {"note": ""}
     for model, cleared in texts.items():
         model.objects.filter(case=case).update(**cleared, **NEXT_VERSION)
         model.history.filter(case_id=case.pk).update(**cleared)
+    Milestone.objects.filter(case=case).update(note="", **NEXT_VERSION)
 
 
 def _inquiry_erase(inquiry: Inquiry) -> None:

@@ -6,7 +6,7 @@ from datetime import date
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from counselling.models import Case, ClientKind, Company, Inquiry, Need, NeedsAnalysis, Session
+from counselling.models import Case, ClientKind, Company, Inquiry, Milestone, Need, NeedsAnalysis, PlanStep, Session
 from offers.models import QualificationStep, TargetGroup
 
 NOT_GIVEN = _("ohne Angabe")
@@ -61,6 +61,24 @@ def _by_vocabulary(queryset, field_name: str, vocabulary) -> list[tuple[str, int
     return [*rows, (NOT_GIVEN, counts[None])] if counts.get(None) else rows
 
 
+def _pathway(office, start: date, end: date) -> list[tuple[str, int]]:
+    """The way to a vocational qualification: qualifications begun (cases with a plan step under way or done that
+    started in the period), exams taken (results recorded) and passed, qualifications gained."""
+    started = PlanStep.objects.filter(
+        case__office=office,
+        planned_start__range=(start, end),
+        status__in=[PlanStep.Status.RUNNING, PlanStep.Status.DONE],
+    )
+    milestones = Milestone.objects.filter(case__office=office, date__range=(start, end))
+    exams = milestones.filter(kind=Milestone.Kind.EXAM_RESULT)
+    return [
+        (_("Qualifizierungen begonnen"), started.values("case").distinct().count()),
+        (_("Prüfungen abgelegt"), exams.count()),
+        (_("Prüfungen bestanden"), exams.filter(result=Milestone.Result.PASSED).count()),
+        (_("Berufsabschlüsse erworben"), milestones.filter(kind=Milestone.Kind.QUALIFICATION_GAINED).count()),
+    ]
+
+
 def office_statistics(*, office, start: date, end: date) -> Statistics:
     cases = Case.objects.for_office(office)
     active = cases.active_between(start, end)
@@ -85,6 +103,7 @@ def office_statistics(*, office, start: date, end: date) -> Statistics:
             _("Beschäftigte mit Bedarf"),
             Need.objects.filter(analysis__in=analyses).aggregate(n=Sum("employees"))["n"] or 0,
         ),
+        *_pathway(office, start, end),
     ]
     charts = [
         Chart("status", _("Fälle nach Status"), _by_choice(active, "status", Case.Status.choices)),

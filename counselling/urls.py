@@ -1,6 +1,6 @@
 from django.urls import path
 
-from counselling.views import audit_log, cases, companies, desk, drafts, public, stats
+from counselling.views import audit_log, cases, companies, desk, drafts, inhouse, matching, pathway, public, stats
 
 app_name = "counselling"
 urlpatterns = [
@@ -8,6 +8,8 @@ urlpatterns = [
     path("wiedervorlagen/<int:pk>/erledigt/", desk.follow_up_done_view, name="follow_up_done"),
     path("anfragen/", public.request_form, name="request"),
     path("anfragen/danke/", public.request_done, name="request_done"),
+    path("inhouse/danke/", inhouse.inhouse_done, name="inhouse_done"),
+    path("inhouse/<slug:slug>/", inhouse.inhouse_request, name="inhouse_request"),
     path("eingang/", desk.inquiry_list, name="inquiries"),
     path("eingang/<int:pk>/", desk.inquiry_detail, name="inquiry"),
     path("eingang/<int:pk>/fall-anlegen/", desk.inquiry_convert_view, name="inquiry_convert"),
@@ -22,6 +24,8 @@ urlpatterns = [
     path("faelle/<int:pk>/plan/", cases.plan_step_add, name="plan_step_add"),
     path("faelle/<int:pk>/plan/<int:step_pk>/status/", cases.plan_step_status, name="plan_step_status"),
     path("faelle/<int:pk>/vermittlung/", cases.referral_add, name="referral_add"),
+    path("faelle/<int:pk>/plan/weg/", pathway.plan_follow_path_view, name="plan_follow_path"),
+    path("faelle/<int:pk>/meilenstein/", pathway.milestone_add, name="milestone_add"),
     path("faelle/<int:pk>/gespraech/<int:item_pk>/", cases.session_edit, name="session_edit"),
     path("faelle/<int:pk>/plan/<int:item_pk>/", cases.plan_step_edit, name="plan_step_edit"),
     path("faelle/<int:pk>/vermittlung/<int:item_pk>/", cases.referral_edit, name="referral_edit"),
@@ -33,6 +37,9 @@ urlpatterns = [
     path("unternehmen/neu/", companies.company_new, name="company_new"),
     path("unternehmen/<int:pk>/", companies.company_detail, name="company"),
     path("unternehmen/<int:pk>/bearbeiten/", companies.company_edit, name="company_edit"),
+    path("unternehmen/<int:pk>/vorschlag/", matching.suggestion_take, name="suggestion_take"),
+    path("vorschlagen/", matching.put_forward, name="put_forward"),
+    path("faelle/<int:pk>/passende-unternehmen/", matching.case_companies, name="case_companies"),
     path("statistik/", stats.statistics, name="statistics"),
     path("statistik.csv", stats.statistics_csv, name="statistics_csv"),
     path("protokoll/", audit_log.audit_log, name="audit_log"),

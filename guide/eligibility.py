@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from django.utils.translation import gettext as _
 
+from offers.costs import employee_training_share  # one rule for the Lotse and the cost in euros
 from places.validators import is_postcode
 
 
@@ -40,7 +41,6 @@ ACADEMIC = "akademisch"
 EMPLOYEE_TRAINING_MIN_HOURS = 120  # § 82 SGB III and Qualifizierungsgeld: "more than 120 hours"
 AFBG_MIN_HOURS = 400  # Aufstiegs-BAföG: at least 400 teaching hours
 STIPEND_MAX_AGE = 25  # Weiterbildungsstipendium: under 25 at entry
-OLDER_EMPLOYEE_AGE = 45  # § 82 SGB III: from 45 the employer's share can be waived in firms under 250
 
 # Postcode ranges → Land, deliberately rough: only the two Länder whose own programmes the portal knows.
 # Border areas are mis-assigned (Neu-Ulm and Lindau are Bavarian, parts of 17xxx/19xxx lie in Brandenburg
@@ -97,17 +97,6 @@ def _no(programme: str, reason: str) -> Verdict:
 def _not_over(hours: int | None, limit: int) -> bool:
     """True when the course is known to last `limit` hours or fewer (rules asking for "more than")."""
     return hours is not None and hours <= limit
-
-
-def employee_training_share(*, employees: int | None, age: int | None = None) -> int | None:
-    """§ 82 SGB III: share of course costs the agency pays, by company size (and age in small firms)."""
-    if employees is None:
-        return None
-    if employees < 50:
-        return 100
-    if age is not None and age >= OLDER_EMPLOYEE_AGE and employees < 250:
-        return 100
-    return 50 if employees < 500 else 25
 
 
 def employee_training(s: Situation) -> Verdict:

@@ -5,8 +5,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from guide.admission import WorkPeriod
-from guide.eligibility import Goal, Situation, Who, land_for_postcode
+from guide.eligibility import NO_QUALIFICATION, Goal, Situation, Who, land_for_postcode
 from guide.models import Occupation
+from offers.costs import Situation as CostSituation
+from offers.costs import Status as CostStatus
 from offers.models import QualificationStep, Sector
 from places.validators import validate_postcode
 
@@ -71,6 +73,17 @@ class Answers:
             for years, months, hours, abroad in lines
             if years is not None or months is not None
         ]
+
+    def cost_situation(self) -> CostSituation:
+        """The answers the cost in euros needs (offers.costs); the guide does not ask for the wage."""
+        if self.who == Who.JOBSEEKER:
+            status = CostStatus.JOBSEEKER
+        elif self.who in (Who.EMPLOYED, Who.COMPANY):
+            unqualified = self.step is not None and self.step.slug == NO_QUALIFICATION
+            status = CostStatus.UNQUALIFIED if unqualified else CostStatus.EMPLOYED
+        else:
+            status = None
+        return CostSituation(employees=SIZE_EMPLOYEES.get(self.size), age=AGE_YEARS.get(self.age), status=status)
 
     def situation(self) -> Situation:
         return Situation(

@@ -1,6 +1,7 @@
 """Reads behind the guide's result page, composed from the catalogue's and the directory's querysets."""
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.db.models import F
@@ -12,7 +13,8 @@ from guide.admission import Admission, admission_check
 from guide.advice import offer_kinds
 from guide.eligibility import Goal, Verdict, Who, likely_programmes
 from guide.forms import GOAL_CHOICES, WHO_CHOICES, Answers
-from offers.models import FundingProgramme, Offer
+from offers.cost_estimates import ProgrammeEstimate, offer_estimates
+from offers.models import FundingProgramme, Offer, QualificationPath
 from offers.search.filterset import OfferFilter
 from partners.models import Partner
 from places.models import Postcode
@@ -135,3 +137,35 @@ def answer_summary(answers: Answers) -> list[str]:
 
 def counselling_topic(answers: Answers) -> str:
     return _("Anfrage aus dem Lotsen: %(answers)s") % {"answers": " · ".join(answer_summary(answers))}
+
+
+def paths_to(answers: Answers) -> list[QualificationPath]:
+    """The published qualification paths to the occupation the visitor named for the Externenprüfung."""
+    if answers.goal != Goal.QUALIFICATION or answers.occupation is None:
+        return []
+    return list(QualificationPath.objects.published().filter(qualification__iexact=answers.occupation.name))
+
+
+@dataclass(frozen=True)
+class OfferCost:
+    offer: Offer
+    best: ProgrammeEstimate | None  # the applicable programme that leaves the least to pay
+    url: str  # the offer page's calculation with the guide's answers filled in
+
+
+def _left_to_pay(row: ProgrammeEstimate) -> Decimal:
+    known = [amount for amount in (row.estimate.company_pays, row.estimate.person_pays) if amount is not None]
+    return sum(known, Decimal(0)) if known else Decimal("Infinity")
+
+
+def offer_costs(answers: Answers, offers: list[Offer]) -> list[OfferCost]:
+    """For each matching offer, the cheapest applicable programme for the guide's answers, in euros."""
+    situation = answers.cost_situation()
+    params = {"betrieb": situation.employees, "alter": situation.age, "status": situation.status}
+    query = urlencode({key: value for key, value in params.items() if value is not None})
+    rows = []
+    for offer in offers:
+        applicable = [row for row in offer_estimates(offer, situation) if row.estimate.applies]
+        best = min(applicable, key=_left_to_pay) if applicable else None
+        rows.append(OfferCost(offer, best, f"{offer.get_absolute_url()}?{query}#kosten"))
+    return rows

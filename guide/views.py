@@ -5,6 +5,7 @@ from guide import services
 from guide.advice import next_step
 from guide.eligibility import Goal
 from guide.forms import GuideForm
+from offers.demand import note_guide_answers
 from places.lookup import locate
 
 
@@ -19,8 +20,21 @@ def result(request: HttpRequest) -> HttpResponse:
     """
     form = GuideForm(request.GET)
     if form.is_valid() or "who" not in form.errors:
-        return render(request, "guide/result.html", _result_context(form))
+        context = _result_context(form)
+        _note_demand(request, context["answers"], context["place"])
+        return render(request, "guide/result.html", context)
     return render(request, "guide/start.html", {"form": form})
+
+
+def _note_demand(request: HttpRequest, answers, place) -> None:
+    """The answers go to the network's demand record as slugs only (offers.demand)."""
+    facts = {
+        "who": answers.who or "",
+        "step": answers.step.slug if answers.step else "",
+        "goal": answers.goal or "",
+        "sector": answers.sector.slug if answers.sector else "",
+    }
+    note_guide_answers(request=request, facts=facts, place=place)
 
 
 def _result_context(form: GuideForm) -> dict:
@@ -29,6 +43,7 @@ def _result_context(form: GuideForm) -> dict:
     contact_points = services.nearest_contact_points(place)
     step_slug = answers.step.slug if answers.step else None
     admission = services.admission(answers)
+    offers = services.matching_offers(answers, place)
     return {
         "form": form,
         "answers": answers,
@@ -36,7 +51,9 @@ def _result_context(form: GuideForm) -> dict:
         "place": place,
         "postcode_unknown": bool(answers.postcode and place is None),
         "next_step": next_step(who=answers.who, step=step_slug, goal=answers.goal),
-        "offers": services.matching_offers(answers, place),
+        "offers": offers,
+        "offer_costs": services.offer_costs(answers, offers.offers),
+        "paths": services.paths_to(answers),
         "funding": services.likely_funding(answers),
         "admission": admission,
         "admission_asks": admission is None and answers.goal == Goal.QUALIFICATION,

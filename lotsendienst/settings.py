@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "guide",
     "merkliste",
     "api",
+    "network",
     "demo",
     "operations",
 ]
@@ -256,8 +257,10 @@ JOBS_HOUR = env_int("JOBS_HOUR", 3, minimum=0, maximum=23)
 DAILY_JOBS = [
     "refresh_offer_dates",
     "apply_retention",
+    "erase_old_inhouse_requests",
     "remind_stale_offers",
     "remind_overdue_inquiries",
+    "remind_needs_analyses",
     "prune_db_task_results",
     "fetch_partner_feeds",
 ]
@@ -295,6 +298,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Domain settings.
 OFFER_STALE_AFTER_DAYS = env_int("OFFER_STALE_AFTER_DAYS", 183, minimum=1)
 CASE_RETENTION_DAYS = env_int("CASE_RETENTION_DAYS", 3 * 365, minimum=1)
+# A company's next needs analysis is due this many months after its last (the desk lists it, a daily job reminds).
+NEEDS_ANALYSIS_INTERVAL_MONTHS = env_int("NEEDS_ANALYSIS_INTERVAL_MONTHS", 6, minimum=1, maximum=60)
 COUNSELLOR_IDLE_MINUTES = env_int("COUNSELLOR_IDLE_MINUTES", 30, minimum=1)
 # How long a form sent after the idle logout is kept for its author (accounts/kept_forms.py).
 KEPT_FORM_HOURS = env_int("KEPT_FORM_HOURS", 12, minimum=1)

@@ -30,10 +30,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("angebote/", include("offers.urls")),
     path("foerderung/", include("offers.funding_urls")),
+    path("wege/", include("offers.path_urls")),
     # The directory (partners) and each partner's profile with its offers (offers): one namespace, two apps.
     path("partner/", include(([*partner_directory_urls.urlpatterns, *partner_profile_urls.urlpatterns], "partners"))),
     path("beratung/", include("counselling.urls")),
     path("lotse/", include("guide.urls")),
     path("merkliste/", include("merkliste.urls")),
+    path("netzwerk/", include("network.urls")),
     path("api/v1/", include("api.urls")),
 ]

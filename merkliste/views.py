@@ -12,6 +12,8 @@ from django.views.decorators.http import require_POST
 from merkliste.forms import CompareForm, OfferForm
 from merkliste.session import drop, keep, kept_offers
 from offers.calendar import CONTENT_TYPE, runs_calendar
+from offers.cost_estimates import offer_estimates
+from offers.forms import CostForm
 from offers.models import Offer
 
 
@@ -53,7 +55,12 @@ def calendar(request: HttpRequest) -> HttpResponse:
 def compare(request: HttpRequest) -> HttpResponse:
     form = CompareForm(request.GET)
     offers = form.chosen() if form.is_valid() else []
-    return render(request, "merkliste/compare.html", {"form": form, "offers": offers})
+    costs = CostForm(request.GET if set(request.GET) & set(CostForm.base_fields) else None)
+    situation = costs.situation()
+    for offer in offers:
+        offer.estimates = offer_estimates(offer, situation)
+    context = {"form": form, "offers": offers, "cost_form": costs, "chosen": request.GET.getlist("offer")}
+    return render(request, "merkliste/compare.html", context)
 
 
 def _back(request: HttpRequest, form: OfferForm) -> HttpResponse:

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from locking.admin import VersionedAdminMixin
+from offers import admin_inhouse, admin_paths  # noqa: F401  (register the in-house and path admins)
 from offers.admin_freshness import FreshnessAdminMixin
 from offers.imports import export_views
 from offers.imports import views as import_views
@@ -28,6 +29,7 @@ from partners.admin_input import BoundedInlineMixin
 from partners.admin_scoping import PartnerScopedAdminMixin, ScopedQuerysetMixin
 from partners.models import Partner
 from partners.scoping import editable_partner_ids, is_coordinator
+from places.admin import CityHintAdminMixin
 from tabular.responses import download
 
 
@@ -62,7 +64,9 @@ class RunInline(BoundedInlineMixin, ScopedQuerysetMixin, admin.StackedInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(FreshnessAdminMixin, VersionedAdminMixin, PartnerScopedAdminMixin, SimpleHistoryAdmin):
+class OfferAdmin(
+    CityHintAdminMixin, FreshnessAdminMixin, VersionedAdminMixin, PartnerScopedAdminMixin, SimpleHistoryAdmin
+):
     partner_path = "provider"
     list_display = ["title", "provider", "status", "next_start", "last_confirmed", "confirmed"]
     list_filter = ["status", StaleFilter, "kind", "provider", "entry_levels"]
@@ -170,7 +174,7 @@ class VocabularyAdmin(admin.ModelAdmin):
 
 @admin.register(FundingProgramme)
 class FundingProgrammeAdmin(admin.ModelAdmin):
-    list_display = ["name", "short_name", "region", "legal_basis", "active"]
+    list_display = ["name", "short_name", "region", "legal_basis", "rules_checked_on", "active"]
     list_filter = ["region", "active"]
     search_fields = ["name", "short_name", "legal_basis", "sponsor"]
     prepopulated_fields = {"slug": ["short_name"]}

@@ -5,10 +5,11 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from offers import demo_paths
 from offers.demo_data import OFFERS, VENUES
 from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
 from partners.models import ContactPerson, Language, Partner
-from places.geonames import import_postcodes
+from places.geonames import BUNDLED_FILE, import_postcodes
 
 POSTCODE_FILE = Path(__file__).resolve().parent / "data" / "demo_postcodes.txt"
 STALE_DAYS = 240
@@ -33,8 +34,9 @@ KIND_TEXT = {
 
 
 def load(*, stdout) -> None:
-    result = import_postcodes(POSTCODE_FILE)
-    stdout.write(f"Demo postcodes: {len(result.rows)}")
+    # Every German postcode, so that any town works in a fresh clone; the demo file's coordinates win for its towns.
+    result = import_postcodes(BUNDLED_FILE, POSTCODE_FILE)
+    stdout.write(f"Postcodes: {len(result.rows)} ({result.created} new, {result.updated} updated)")
     lookups = _lookups()
     now = timezone.now()
     for index, row in enumerate(OFFERS):
@@ -44,6 +46,7 @@ def load(*, stdout) -> None:
     loaded.refresh_dates()
     loaded.update_search_vectors()
     stdout.write(f"Demo offers: {len(OFFERS)} ({loaded.listed().count()} publicly listed)")
+    demo_paths.load(stdout=stdout)
 
 
 def _lookups() -> dict:

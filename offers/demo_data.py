@@ -468,6 +468,25 @@ OFFERS = [
         azav=True,
         runs=[(12, 4, VZ, P, "wismar", OPEN, False), (47, 4, VZ, P, "wismar", OPEN, False)],
     ),
+    offer(
+        "sps-programmierung-tia-schwerin",
+        "SPS-Programmierung mit TIA Portal",
+        "schweriner-ausbildungszentrum",
+        "anpassung",
+        ["fachkraft"],
+        None,
+        "Fünf Tage an Siemens-S7-Trainingsanlagen in der Werkstatt des SAZ: für Elektro- und Mechatronikfachkräfte "
+        "aus Betrieben in Westmecklenburg.",
+        ["Hardwarekonfiguration", "Programmieren in FUP und SCL", "Fehlersuche", "HMI-Grundlagen"],
+        certificate="Zertifikat des Anbieters",
+        sectors=["metall-elektro", "maschinenbau"],
+        groups=["beschaeftigte-kmu"],
+        funding=["qualifizierungschancengesetz", "bildungsfreistellung-mv"],
+        hours=40,
+        duration="5 Tage",
+        price=1350,
+        runs=[(19, 4, VZ, P, "schwerin-saz", OPEN, True), (82, 4, VZ, P, "schwerin-saz", OPEN, False)],
+    ),
     # --- Region Stuttgart: chambers -------------------------------------------------------------------------
     offer(
         "externenpruefung-industriemechaniker-stuttgart",
@@ -1599,4 +1618,37 @@ OFFERS = [
         price=1890,
         runs=[(20, 21, VZ, P, "guestrow", OPEN, True)],
     ),
+]
+
+
+def _machine_operator_module(number: int, title: str, topics: list[str], hours: int, price: int, start: int):
+    """TQ 2 to 5 of the Stuttgart chain (TQ 1 is above): the same provider, one module after the other."""
+    return offer(
+        f"tq-maschinen-anlagenfuehrer-tq{number}",
+        f"Teilqualifizierung Maschinen- und Anlagenführer/in – TQ {number}: {title}",
+        "netzwerk-fortbildung",
+        "teilqualifizierung",
+        ["ohne-abschluss"],
+        "fachkraft",
+        f"Modul {number} von 5 auf dem Weg zum Berufsabschluss – mit Kompetenzfeststellung der IHK.",
+        topics,
+        certificate=f"Zertifikat TQ {number} mit Kompetenzfeststellung der IHK",
+        sectors=["maschinenbau", "metall-elektro"],
+        groups=["an-und-ungelernte", "arbeitsuchende"],
+        funding=["teilqualifizierung", "bildungsgutschein"],
+        azav=True,
+        hours=hours,
+        duration="3 Monate Vollzeit",
+        price=price,
+        runs=[(start, 90, VZ, P, "stgt-feuerbach", OPEN, False)],
+    )
+
+
+OFFERS += [
+    _machine_operator_module(
+        2, "Fertigungsanlagen einrichten", ["Rüsten", "Einrichten", "Anlagen bedienen"], 320, 4900, 112
+    ),
+    _machine_operator_module(3, "Steuerungstechnik", ["Pneumatik", "Hydraulik", "SPS-Grundlagen"], 320, 4900, 204),
+    _machine_operator_module(4, "Instandhaltung", ["Wartung", "Inspektion", "Störungen beheben"], 280, 4300, 296),
+    _machine_operator_module(5, "Qualitätssicherung", ["Messen und Prüfen", "Prozesse überwachen"], 240, 3700, 388),
 ]

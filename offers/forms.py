@@ -3,12 +3,21 @@ import re
 from django import forms
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
+from offers.costs import Situation as CostSituation
+from offers.costs import Status
 from offers.models import FundingProgramme
-from offers.search.filterset import OfferFilter
+from offers.search.filterset import PLACE_NOT_FOUND, OfferFilter
 from partners.models import Partner
+from places.lookup import locate
 
 MAX_BACK_LENGTH = 2000
+COST_STATUS_CHOICES = [
+    (Status.EMPLOYED, _("beschäftigt, mit Berufsabschluss")),
+    (Status.UNQUALIFIED, _("beschäftigt, ohne Berufsabschluss")),
+    (Status.JOBSEEKER, _("arbeitsuchend")),
+]
 
 
 def _plausible_slug(slug: str) -> str:
@@ -54,3 +63,76 @@ class BackLinkForm(forms.Form):
             if key in known:
                 query.setlist(key, [value[:200] for value in source.getlist(key)[:30]])
         return "?" + query.urlencode() if query else ""
+
+
+class PlaceForm(forms.Form):
+    """`near`: a postcode or town for "next runs near me"; an unknown place is an error next to the field."""
+
+    near = forms.CharField(label=_("Postleitzahl oder Ort"), required=False, max_length=60)
+
+    def clean_near(self):
+        near = " ".join(self.cleaned_data["near"].split())
+        if not near:
+            return None
+        place = locate(near)
+        if place is None:
+            raise forms.ValidationError(PLACE_NOT_FOUND % {"query": near})
+        return place
+
+    def place(self):
+        return self.cleaned_data.get("near") if self.is_valid() else None
+
+
+def _whole_number(label, low: int, high: int, message):
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=low,
+        max_value=high,
+        error_messages={"invalid": message, "min_value": message, "max_value": message},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 6}),
+    )
+
+
+class CostForm(forms.Form):
+    """The visitor's situation for the cost in euros (GET, nothing stored). A garbled answer is an error next to its
+    field and counts as not answered; the estimate is shown all the same."""
+
+    betrieb = _whole_number(
+        _("Beschäftigte im Betrieb"), 1, 1_000_000, _("Bitte eine Zahl von 1 bis 1.000.000 angeben, z. B. 40.")
+    )
+    alter = _whole_number(_("Alter"), 14, 99, _("Bitte ein Alter von 14 bis 99 Jahren angeben."))
+    status = forms.ChoiceField(
+        label=_("Beschäftigungsstatus"),
+        required=False,
+        choices=[("", _("keine Angabe")), *COST_STATUS_CHOICES],
+        error_messages={"invalid_choice": _("Bitte einen der angebotenen Werte wählen.")},
+    )
+    lohn = forms.DecimalField(
+        label=_("Bruttolohn im Monat in Euro (freiwillig)"),
+        required=False,
+        min_value=0,
+        max_value=100_000,
+        decimal_places=2,
+        localize=True,
+        error_messages={
+            "invalid": _("Bitte einen Betrag in Euro angeben, z. B. 2800 oder 2800,50."),
+            "min_value": _("Bitte einen Betrag von 0 bis 100.000 € angeben."),
+            "max_value": _("Bitte einen Betrag von 0 bis 100.000 € angeben."),
+            "max_decimal_places": _("Bitte höchstens zwei Stellen nach dem Komma angeben."),
+            "max_digits": _("Bitte einen Betrag von 0 bis 100.000 € angeben."),
+        },
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 8}),
+    )
+
+    def situation(self) -> CostSituation:
+        if not self.is_bound:
+            return CostSituation()
+        self.is_valid()
+        data = self.cleaned_data
+        return CostSituation(
+            employees=data.get("betrieb"),
+            age=data.get("alter"),
+            status=data.get("status") or None,
+            monthly_wage=data.get("lohn"),
+        )

@@ -210,6 +210,8 @@ def _create_postcodes(rng: random.Random) -> list[tuple[str, str, float, float]]
             lat_lon = _clamp(lat + rng.gauss(0, 0.04), lon + rng.gauss(0, 0.06))
             venues.append((f"{(int(code) + step) % 100000:05d}", city, *lat_lon))
     rows = [Postcode(code=code, city=city, latitude=lat, longitude=lon) for code, city, lat, lon in venues]
+    for row in rows:
+        row.fill_derived_fields()  # bulk_create skips save(): the search key and district, as the import fills them
     Postcode.objects.bulk_create(rows, ignore_conflicts=True)
     return venues
 

@@ -8,7 +8,10 @@ from django.dispatch import receiver
 from offers.models import (
     CatalogueVersion,
     FundingProgramme,
+    ModuleOffer,
     Offer,
+    PathModule,
+    QualificationPath,
     QualificationStep,
     Run,
     Sector,
@@ -56,6 +59,9 @@ SHOWN = (
     TargetGroup,
     FundingProgramme,
     Postcode,
+    QualificationPath,
+    PathModule,
+    ModuleOffer,
     ThesaurusEntry,
 )
 SHOWN_LINKS = (

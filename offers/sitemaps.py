@@ -8,7 +8,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db.models import Max, Min
 from django.utils.functional import cached_property
 
-from offers.models import FundingProgramme, Offer
+from offers.models import FundingProgramme, Offer, QualificationPath
 
 OFFERS_PER_PAGE = 5_000  # URLs per sitemap page (search engines accept up to 50,000)
 
@@ -76,3 +76,11 @@ class FundingSitemap(Sitemap):
 
     def lastmod(self, programme: FundingProgramme):
         return programme.updated_at
+
+
+class PathSitemap(Sitemap):
+    def items(self):
+        return QualificationPath.objects.published().order_by("pk").only("slug", "updated_at")
+
+    def lastmod(self, path: QualificationPath):
+        return path.updated_at

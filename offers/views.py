@@ -9,14 +9,18 @@ from django.utils import timezone
 
 from offers import jsonld
 from offers.calendar import CONTENT_TYPE, runs_calendar
-from offers.forms import BackLinkForm
+from offers.cost_estimates import offer_estimates
+from offers.demand import note_search_without_results
+from offers.forms import BackLinkForm, CostForm
 from offers.imports.export import export_rows
 from offers.models import CatalogueVersion, FundingProgramme, Offer, Run
+from offers.paths import memberships
 from offers.search.filterset import OfferFilter
 from offers.search.paging import MAX_RESULTS, page_numbers
 from offers.search.results import search as search_offers
 from offers.textsearch import matching
 from partners.scoping import is_coordinator
+from places.lookup import label as place_label
 from tabular.responses import FORMATS, download
 
 DETAIL_SECONDS = 3600
@@ -49,6 +53,8 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = (), ba
     data = filterset.data
     chips = [(label, _url_without(data, name, value)) for name, value, label in results.chips()]
     relaxations = [(label, count, _url_without(data, name)) for name, label, count in results.relaxations()]
+    if not page.paginator.count:
+        note_search_without_results(request=request, filters=filterset.cleaned, place=filterset.place)
     return {
         "filter": filterset,
         "form": filterset.form,
@@ -66,8 +72,24 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = (), ba
         "back_query": _back_query(data, back_to or {}),
         "place": filterset.place,
         "also_searched": matching.also_searched(filterset.cleaned.get("q") or ""),
+        "place_choices": _place_choices(data, filterset.place_search),
+        "without_place": _url_without(data, "near") if filterset.place_unresolved else "",
         "fragment_version": results.fragment_version,
     }
+
+
+def _place_choices(data: QueryDict, place_search) -> list[tuple[str, str]]:
+    """(town, URL of the same search near it) for each town `near` may also mean; the postcode in the URL makes the
+    choice unique."""
+    if place_search is None:
+        return []
+    choices = []
+    for row in place_search.alternatives:
+        query = data.copy()
+        query.pop("page", None)
+        query["near"] = f"{row.code} {row.city}"
+        choices.append((place_label(row), "?" + query.urlencode()))
+    return choices
 
 
 def _url_without(data: QueryDict, name: str, value: str | None = None) -> str:
@@ -97,6 +119,7 @@ def _back_query(data: QueryDict, back_to: dict) -> str:
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     offer, runs, contacts = _detail_data(request.user, slug)
     back = BackLinkForm(request.GET)
+    costs = CostForm(request.GET if set(request.GET) & set(CostForm.base_fields) else None)
     context = {
         "offer": offer,
         "runs": runs,
@@ -105,6 +128,9 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "canonical_url": request.build_absolute_uri(offer.get_absolute_url()),
         "contacts": contacts,
         "has_dates": any(run.start_date and run.status != Run.Status.CANCELLED for run in runs),
+        "memberships": offer.path_memberships,
+        "cost_form": costs,
+        "estimates": offer_estimates(offer, costs.situation()),
     }
     return render(request, "offers/detail.html", context)
 
@@ -148,6 +174,7 @@ def _load_detail(offers, slug: str) -> tuple[Offer, list[Run], list]:
         Prefetch("funding_programmes", queryset=FundingProgramme.objects.filter(active=True)),
     )
     offer = get_object_or_404(offers, slug=slug)
+    offer.path_memberships = memberships(offer)  # cached with the offer: "Modul 2 von 5" and its links
     runs = list(offer.runs.not_ended().order_by("-rolling_start", "start_date", "pk"))
     return offer, runs, _contacts(offer)
 

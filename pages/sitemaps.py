@@ -3,13 +3,14 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from offers.sitemaps import FundingSitemap, OfferSitemap
+from offers.sitemaps import FundingSitemap, OfferSitemap, PathSitemap
 from partners.sitemaps import PartnerSitemap
 
 PUBLIC_PAGES = [
     "home",
     "offers:search",
     "funding:list",
+    "paths:list",
     "partners:directory",
     "guide:start",
     "counselling:request",
@@ -35,4 +36,5 @@ SITEMAPS = {
     "angebote": OfferSitemap,
     "foerderung": FundingSitemap,
     "partner": PartnerSitemap,
+    "wege": PathSitemap,
 }

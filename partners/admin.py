@@ -14,6 +14,7 @@ from partners.admin_scoping import PartnerScopedAdminMixin, ScopedQuerysetMixin
 from partners.models import ContactPerson, Language, Membership, Partner, Service
 from partners.roles import sync_role_groups
 from partners.scoping import COORDINATOR_GROUP, COUNSELLOR_GROUP, EDITOR_GROUP, is_coordinator
+from places.admin import CityHintAdminMixin
 
 User = get_user_model()
 
@@ -51,7 +52,7 @@ class MembershipInline(BoundedInlineMixin, EditorRolesOnlyMixin, admin.TabularIn
 
 
 @admin.register(Partner)
-class PartnerAdmin(VersionedAdminMixin, PartnerScopedAdminMixin, SimpleHistoryAdmin):
+class PartnerAdmin(CityHintAdminMixin, VersionedAdminMixin, PartnerScopedAdminMixin, SimpleHistoryAdmin):
     partner_path = ""
     list_display = ["name", "kind", "city", "is_contact_point", "active", "updated_at"]
     list_filter = ["kind", "is_contact_point", "active", "services", "languages"]

@@ -3,6 +3,7 @@ takes one."""
 
 import re
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -17,9 +18,21 @@ def is_postcode(value: str) -> bool:
     return POSTCODE.fullmatch(value) is not None
 
 
-def validate_postcode(value: str) -> None:
+def validate_postcode_format(value: str) -> None:
     if not is_postcode(value):
         raise ValidationError(_("Bitte eine fünfstellige Postleitzahl angeben, z. B. 70173."), code="invalid_postcode")
+
+
+def validate_postcode(value: str) -> None:
+    """Five digits, and a postcode that exists: one of the postcode table (places.Postcode). While the table is empty
+    (an installation that has not imported the postcodes yet) only the form is checked."""
+    validate_postcode_format(value)
+    # The model is looked up, not imported: places.models imports this module.
+    postcodes = apps.get_model("places", "Postcode").objects
+    if not postcodes.filter(code=value).exists() and postcodes.exists():
+        raise ValidationError(
+            _("Die Postleitzahl %(code)s gibt es nicht."), code="unknown_postcode", params={"code": value}
+        )
 
 
 def is_phone(value: str) -> bool:

@@ -17,9 +17,31 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory, Password
 
 from counselling.consent import CONSENT_VERSION
-from counselling.models import Case, Company, Draft, Inquiry, Need, NeedsAnalysis, PlanStep, Referral, Session
+from counselling.models import (
+    Case,
+    Company,
+    Draft,
+    Inquiry,
+    Milestone,
+    Need,
+    NeedsAnalysis,
+    PlanStep,
+    Referral,
+    Session,
+)
 from guide.models import Occupation
-from offers.models import FundingProgramme, ImportLog, Offer, QualificationStep, Run, Sector, TargetGroup
+from offers.models import (
+    FundingProgramme,
+    ImportLog,
+    ModuleOffer,
+    Offer,
+    PathModule,
+    QualificationPath,
+    QualificationStep,
+    Run,
+    Sector,
+    TargetGroup,
+)
 from operations.models import WorkerHeartbeat
 from partners.models import ContactPerson, Language, Membership, Partner, Service
 from partners.scoping import COORDINATOR_GROUP, COUNSELLOR_GROUP, EDITOR_GROUP
@@ -311,6 +333,33 @@ class OfferFactory(DjangoModelFactory):
         offer.refresh_from_db(fields=["listed_until", "next_start"])
 
 
+class QualificationPathFactory(DjangoModelFactory):
+    """A published path without modules; `path_modules(path, [offer, …], …)` adds them."""
+
+    class Meta:
+        model = QualificationPath
+
+    title = factory.Sequence(lambda n: f"Weg {n}")
+    slug = factory.Sequence(lambda n: f"weg-{n}")
+    qualification = "Maschinen- und Anlagenführer/in"
+    dqr_level = 3
+    chamber = "IHK"
+    summary = "Schritt für Schritt zum Abschluss."
+    published = True
+
+
+def path_modules(path: QualificationPath, *offers_per_module, start: int = 1) -> list[PathModule]:
+    """One module per argument, in order (position start, start + 1, …), each teaching the given offer or offers
+    (None: none)."""
+    modules = []
+    for position, offers in enumerate(offers_per_module, start=start):
+        module = PathModule.objects.create(path=path, position=position, title=f"Modul {position}")
+        for offer in offers if isinstance(offers, list | tuple) else [offers] if offers else []:
+            ModuleOffer.objects.create(module=module, offer=offer)
+        modules.append(module)
+    return modules
+
+
 class ImportLogFactory(DjangoModelFactory):
     """An applied import of one new offer."""
 
@@ -388,6 +437,14 @@ class PlanStepFactory(DjangoModelFactory):
         model = PlanStep
 
     case = factory.SubFactory(CaseFactory)
+
+
+class MilestoneFactory(DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    case = factory.SubFactory(CaseFactory)
+    kind = Milestone.Kind.ADMISSION_APPLIED
 
 
 class ReferralFactory(DjangoModelFactory):

@@ -24,6 +24,7 @@ from counselling.forms import (
     SessionForm,
 )
 from counselling.models import AuditEntry, Case
+from counselling.pathway_forms import FollowPathForm, MilestoneForm
 from counselling.services import (
     case_anonymise,
     case_change,
@@ -89,6 +90,8 @@ def _forms_by_action(case: Case, forms: dict) -> dict:
         reverse("counselling:draft_save", args=[case.pk, "session"]): forms["session_form"],
         reverse("counselling:plan_step_add", args=[case.pk]): forms["plan_form"],
         reverse("counselling:referral_add", args=[case.pk]): forms["referral_form"],
+        reverse("counselling:plan_follow_path", args=[case.pk]): forms["path_form"],
+        reverse("counselling:milestone_add", args=[case.pk]): forms["milestone_form"],
     }
 
 
@@ -99,6 +102,8 @@ def render_case(request: HttpRequest, case: Case, status: int = 200, **forms) ->
     forms.setdefault("session_form", SessionForm())
     forms.setdefault("plan_form", PlanStepForm(offer_query=offer_query))
     forms.setdefault("referral_form", ReferralForm())
+    forms.setdefault("path_form", FollowPathForm(initial={"path": case.path_id}))
+    forms.setdefault("milestone_form", MilestoneForm())
     if not restore_kept(request, _forms_by_action(case, forms)):
         drafts_fill(forms["session_form"], user=request.user, case=case, form="session")
     record(action=AuditEntry.Action.VIEW, obj=case, by=request.user)

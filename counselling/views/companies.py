@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from counselling.access import counsellor_required
 from counselling.audit import record, record_list
 from counselling.forms import CompanyForm, NeedFormSet, NeedsAnalysisForm
+from counselling.matching import company_matches
+from counselling.matching_forms import RadiusForm
 from counselling.models import AuditEntry, Company, NeedsAnalysis
-from counselling.selectors import offers_for_need
 from counselling.services import company_save, needs_analysis_record
 
 PAGE_SIZE = 25
@@ -59,16 +60,14 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
         needs_analysis_record(form=form, formset=formset, by=request.user)
         messages.success(request, _("Die Bedarfsanalyse wurde gespeichert."))
         return redirect(company)
-    analyses = company.analyses.prefetch_related("needs__step", "needs__sector")
-    needs_with_offers = [
-        (analysis, [(need, offers_for_need(need)) for need in analysis.needs.all()]) for analysis in analyses
-    ]
     record(action=AuditEntry.Action.VIEW, obj=company, by=request.user)
+    radius_form = RadiusForm(request.GET or None)
     context = {
         "company": company,
-        "analyses": needs_with_offers,
         "cases": company.cases.select_related("step"),
         "form": form,
         "formset": formset,
+        "radius_form": radius_form,
+        **company_matches(company, request.user, radius_km=radius_form.radius()),
     }
     return render(request, "counselling/company_detail.html", context, status=400 if form.is_bound else 200)

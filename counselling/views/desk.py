@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from counselling.access import counsellor_required
 from counselling.audit import record, record_list
-from counselling.models import AuditEntry, Case, Inquiry, Session
+from counselling.models import AuditEntry, Case, Company, Inquiry, Session
 from counselling.querysets import answer_overdue_before
 from counselling.services import (
     InquiryAlreadyHandled,
@@ -34,6 +34,7 @@ def desk(request: HttpRequest) -> HttpResponse:
     follow_ups = Session.objects.filter(case__in=my_cases).follow_ups_open(week_end)
     quiet_cases = my_cases.without_talk_since(today - timedelta(days=NO_TALK_DAYS))
     inquiries = Inquiry.objects.visible_to(request.user).unanswered().select_related("office")
+    analyses_due = Company.objects.visible_to(request.user).analysis_due(today)
     context = {
         "my_cases": my_cases.select_related("step").order_by("-updated_at", "-pk")[:20],
         "follow_ups": follow_ups.select_related("case").order_by("follow_up", "pk"),
@@ -44,6 +45,7 @@ def desk(request: HttpRequest) -> HttpResponse:
         "overdue_inquiries": inquiries.overdue(today).count(),
         "overdue_before": answer_overdue_before(today),
         "today": today,
+        "analyses_due": analyses_due.order_by("last_analysis", "pk")[:20],
     }
     record_list(object_type=AuditEntry.ObjectType.CASE, by=request.user, what=_("Übersicht"))
     return render(request, "counselling/desk.html", context)

@@ -67,6 +67,12 @@ class FundingProgramme(models.Model):
     url = models.URLField(_("Offizielle Seite"), blank=True)
     region = models.CharField(_("Region"), max_length=10, choices=Region.choices, default=Region.BUND)
     active = models.BooleanField(_("aktiv"), default=True)
+    rules_checked_on = models.DateField(
+        _("Stand der Regeln"),
+        null=True,
+        blank=True,
+        help_text=_("Wann die Fördersätze zuletzt an der Rechtsgrundlage geprüft wurden (zeigt der Kostenrechner)."),
+    )
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)  # the sitemap's lastmod
 
     class Meta:

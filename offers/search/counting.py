@@ -38,6 +38,8 @@ def search_key(filterset, version: str | None = None) -> str:
     if place is not None:
         search["near"] = (place.pk, place.latitude, place.longitude)
         search["radius"] = filterset.criteria.radius
+    elif filterset.criteria.place_unresolved:  # the form dropped it: the key must still differ from no place
+        search["near"] = ("unresolved", filterset.criteria.place_unresolved)
     sql, params = filterset.queryset.query.sql_with_params()
     raw = repr((sorted(search.items()), sql, params, sorted(filterset.hidden)))
     digest = hashlib.sha256(raw.encode()).hexdigest()[:32]

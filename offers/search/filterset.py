@@ -13,11 +13,17 @@ from django.utils.translation import gettext_lazy as _
 
 from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
 from offers.search.query import DEFAULT_RADIUS, FILTERS, Criteria, filtered, ordered, sort_key, sort_names
-from places.lookup import locate
+from places.lookup import find_places, label
 
 MAX_VALUES = 30
 MAX_PAGE = 100_000
-PLACE_NOT_FOUND = _("Postleitzahl nicht gefunden. Bitte eine fünfstellige Postleitzahl oder einen Ortsnamen eingeben.")
+PLACE_NOT_FOUND = _(
+    "Zu „%(query)s“ haben wir keinen Ort gefunden. Bitte eine Postleitzahl oder einen Ortsnamen eingeben, z. B. 70173 "
+    "oder Stuttgart."
+)
+PLACE_AMBIGUOUS = _(
+    "„%(query)s“ passt zu mehreren Orten: %(towns)s. Bitte einen davon wählen oder die Postleitzahl angeben."
+)
 RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (25, "25 km"), (50, "50 km"), (100, "100 km")]
 SORT_LABELS = {
     "relevance": _("Relevanz"),
@@ -135,6 +141,7 @@ class OfferFilter(django_filters.FilterSet):
             self.filters[name].extra["choices"], self.slugs[name] = loaded[model]
         self.hidden = hide
         self.place = None
+        self.place_search = None  # places.lookup.PlaceSearch of `near`, once looked up
         self._located = False
 
     def filter_nothing(self, queryset, name, value):
@@ -147,15 +154,27 @@ class OfferFilter(django_filters.FilterSet):
         return getattr(self.form, "cleaned_data", {})
 
     def locate_place(self):
-        """The Postcode row for `near`, looked up once; an unknown place becomes a form error."""
+        """The Postcode row for `near`, looked up once; an unknown place, or a name several towns of similar size
+        share, becomes a form error (the towns are offered, docs/urls.md)."""
         near = self.cleaned.get("near")
         if not near or self._located:
             return self.place
         self._located = True
-        self.place = locate(near)
-        if self.place is None:
-            self.form.add_error("near", PLACE_NOT_FOUND)
+        self.place_search = find_places(near)
+        self.place = self.place_search.place
+        if self.place_search.not_found:
+            self.form.add_error("near", PLACE_NOT_FOUND % {"query": near})
+        elif self.place_search.ambiguous:
+            towns = ", ".join(label(row) for row in self.place_search.alternatives)
+            self.form.add_error("near", PLACE_AMBIGUOUS % {"query": near, "towns": towns})
         return self.place
+
+    @property
+    def place_unresolved(self) -> str:
+        """What was typed for a place that was not found or not yet chosen among several towns; "" otherwise."""
+        if self.place_search is None or self.place is not None:
+            return ""
+        return self.place_search.query
 
     @cached_property
     def criteria(self) -> Criteria:
@@ -165,6 +184,7 @@ class OfferFilter(django_filters.FilterSet):
             filters={name: self.chosen_ids(name, value) for name, value in chosen.items()},
             q=data.get("q") or "",
             place=self.locate_place(),
+            place_unresolved=self.place_unresolved,
             radius=data.get("radius") or DEFAULT_RADIUS,
             start_from=data.get("start_from"),
             start_until=data.get("start_until"),

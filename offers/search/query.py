@@ -41,6 +41,7 @@ class Criteria:
     filters: dict = field(default_factory=dict)  # parameter of FILTERS → its chosen values (True for a checkbox)
     q: str = ""
     place: object = None  # a places.Postcode, or None
+    place_unresolved: str = ""  # a place typed but not found, or not chosen among several towns
     radius: int = DEFAULT_RADIUS
     start_from: datetime.date | None = None
     start_until: datetime.date | None = None
@@ -59,6 +60,10 @@ def filtered(offers, criteria: Criteria, *, skip: frozenset[str] = frozenset()):
         offers = offers.starting_between(criteria.start_from, criteria.start_until)
     if "near" not in skip and criteria.place is not None:
         offers = offers.near(criteria.place, criteria.radius)
+    elif "near" not in skip and criteria.place_unresolved:
+        # No result may pretend to be near a place that was not found. (Not .none(): the facet counts compile the
+        # query to SQL, which an empty .none() cannot be.)
+        offers = offers.filter(pk__isnull=True)
     return offers
 
 

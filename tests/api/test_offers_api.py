@@ -114,7 +114,8 @@ def test_offer_list_item_shape(client, catalogue):
         (
             {"near": "99999"},
             "near",
-            "Postleitzahl nicht gefunden. Bitte eine fünfstellige Postleitzahl oder einen Ortsnamen eingeben.",
+            "Zu „99999“ haben wir keinen Ort gefunden. Bitte eine Postleitzahl oder einen Ortsnamen eingeben, z. B. "
+            "70173 oder Stuttgart.",
         ),  # fmt: skip
         ({"start_from": "2026-02-30"}, "start_from", "Bitte ein gültiges Datum eingeben."),
         ({"page_size": "500"}, "page_size", "Dieser Wert muss kleiner oder gleich 100 sein."),

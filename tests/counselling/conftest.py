@@ -68,6 +68,7 @@ def full_case(office: Partner, counsellor, secret: str) -> Case:
     )  # fmt: skip
     factories.PlanStepFactory(case=case, offer=offer, title=f"Externenprüfung für {secret}", note=f"Plan {secret}")
     factories.ReferralFactory(case=case, offer=offer, partner=office, note=f"Vermittlung {secret}")
+    factories.MilestoneFactory(case=case, kind="exam-result", result="passed", note=f"Meilenstein {secret}")
     return case
 
 

@@ -57,8 +57,8 @@ def test_company_page_shows_matching_published_offers_per_need(client, counsello
     NeedFactory(analysis=analysis, step=step("ohne-abschluss"), sector=sector("metall-elektro"), employees=3)
     verified_login(client, counsellor_s)
     response = client.get(company.get_absolute_url())
-    [(_analysis, [(_need, offers)])] = response.context["analyses"]
-    assert offers == [match]
+    [(_analysis, [(_need, suggestions, _people)])] = response.context["analyses"]
+    assert [suggestion.offer for suggestion in suggestions] == [match]
 
 
 def test_company_page_needs_table_stacks_into_cards_at_phone_width(client, counsellor_s, office_s):

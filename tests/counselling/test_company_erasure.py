@@ -91,7 +91,7 @@ def test_company_page_after_erasure_shows_dashes_and_keeps_business_data(client,
     assert "<h1>–</h1>" in body
     assert "Firma geheimS" not in body
     assert "<dt>Postleitzahl</dt><dd>70173</dd>" in body
-    [(_analysis, [(need, _offers)])] = response.context["analyses"]
+    [(_analysis, [(need, _offers, _people)])] = response.context["analyses"]
     assert (need.topic, need.employees) == ("", 3)
 
 

@@ -18,7 +18,7 @@ PERSONAL = [
     "Name geheimS", "geheimS@example.org", "Tel geheimS", "00001", "Ziel geheimS", "Notiz geheimS", "Themen geheimS",
     "Gespräch geheimS", "Schritte geheimS", "Plan geheimS", "Vermittlung geheimS", "Anfrage geheimS",
     "Nachricht geheimS", "Kontakt geheimS", "Analyse geheimS", "Firma geheimS", "Thema geheimS",
-    "Externenprüfung für geheimS",
+    "Externenprüfung für geheimS", "Meilenstein geheimS",
 ]  # fmt: skip
 
 

@@ -12,8 +12,10 @@ from tests.factories import (
     CaseFactory,
     CompanyFactory,
     InquiryFactory,
+    MilestoneFactory,
     NeedFactory,
     NeedsAnalysisFactory,
+    PlanStepFactory,
     SessionFactory,
     step,
     target_group,
@@ -57,7 +59,22 @@ def records(office_s, office_n):
     NeedFactory(analysis=analysis, step=without, employees=4)
     NeedFactory(analysis=analysis, step=skilled, employees=6)
     NeedsAnalysisFactory(company=CompanyFactory(office=office_s, name="Z"), date=date(2024, 5, 5))
+    _pathway_records(c1, c2, c3, other=CaseFactory(office=office_n))
     return {"c2": c2, "without": without, "skilled": skilled, "group_a": group_a}
+
+
+def _pathway_records(c1, c2, c3, other):
+    """One qualification begun (c1, two steps), two exams taken in 2025 (one passed), one qualification gained."""
+    PlanStepFactory(case=c1, title="TQ 1", planned_start=date(2025, 4, 1), status="running")
+    PlanStepFactory(case=c1, title="TQ 2", planned_start=date(2025, 5, 1), status="done")
+    PlanStepFactory(case=c2, title="geplant", planned_start=date(2025, 4, 1), status="planned")
+    PlanStepFactory(case=c3, title="2024", planned_start=date(2024, 7, 1), status="done")
+    MilestoneFactory(case=c1, kind="exam-result", result="failed", date=date(2025, 7, 1))
+    MilestoneFactory(case=c2, kind="exam-result", result="passed", date=date(2025, 8, 1))
+    MilestoneFactory(case=c2, kind="qualification-gained", date=date(2025, 9, 1))
+    MilestoneFactory(case=c2, kind="exam-date", date=date(2025, 7, 20))
+    MilestoneFactory(case=c3, kind="exam-result", result="passed", date=date(2024, 11, 1))
+    MilestoneFactory(case=other, kind="exam-result", result="passed", date=date(2025, 8, 1))
 
 
 def as_plain(stats):
@@ -69,6 +86,8 @@ def as_plain(stats):
 EXPECTED_FIGURES = [
     ("Anfragen", 2), ("neue Fälle", 2), ("Fälle im Zeitraum", 3), ("Beratungsgespräche", 3),
     ("Beratungsstunden", 3.0), ("beratene Unternehmen", 2), ("Bedarfsanalysen", 1), ("Beschäftigte mit Bedarf", 10),
+    ("Qualifizierungen begonnen", 1), ("Prüfungen abgelegt", 2), ("Prüfungen bestanden", 1),
+    ("Berufsabschlüsse erworben", 1),
 ]  # fmt: skip
 
 

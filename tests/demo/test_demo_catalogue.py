@@ -3,7 +3,7 @@ from io import StringIO
 import pytest
 from django.db.models import Max
 
-from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector
+from offers.models import FundingProgramme, ModuleOffer, Offer, QualificationPath, QualificationStep, Run, Sector
 from partners.models import Partner
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +92,19 @@ def test_demo_hides_drafts_archived_and_past_offers():
     }
     for run in Run.objects.all():
         run.full_clean()
+
+
+def test_demo_paths_name_their_modules_and_offers_in_order():
+    from offers import demo_paths
+
+    paths = {path.slug: path for path in QualificationPath.objects.published()}
+    machines = paths["maschinen-und-anlagenfuehrer-tq"]
+    chain = [[offer.slug for offer in module.offers.all()] for module in machines.modules.order_by("position")]
+    assert chain == [[f"tq-maschinen-anlagenfuehrer-tq{n}"] for n in range(1, 6)]
+    assert Run.objects.filter(offer__slug__startswith="tq-maschinen-anlagenfuehrer", city="Stuttgart").count() >= 5
+    assert "28" in machines.example and "70 %" in machines.example and "30 %" in machines.example
+    mechatronics = paths["mechatroniker-externenpruefung"].modules.get()
+    assert list(mechatronics.offers.values_list("slug", flat=True)) == ["externenpruefung-mechatroniker"]
+    assert Offer.objects.get(slug="externenpruefung-mechatroniker").runs.filter(city="Schwerin").exists()
+    demo_paths.load(stdout=StringIO())
+    assert ModuleOffer.objects.filter(module__path__in=paths.values()).count() == 6

@@ -21,14 +21,44 @@ def compiled_msgids(language: str) -> set:
     return {key[0] if isinstance(key, tuple) else key for key in keys} - {""}
 
 
+def entries(po: str) -> list[dict[str, str]]:
+    """The .po file's entries as {keyword: joined text}, continuation lines ("...") joined to their keyword, so a
+    translation wrapped over several lines counts as what it is."""
+    parsed = []
+    for block in po.split("\n\n"):
+        entry, keyword = {}, None
+        for line in block.splitlines():
+            if line.startswith("#"):
+                entry.setdefault("flags", "")
+                entry["flags"] += line
+            elif line.startswith('"') and keyword:
+                entry[keyword] += line[1:-1]
+            elif " " in line:
+                keyword, text = line.split(" ", 1)
+                entry[keyword] = text[1:-1]
+        if "msgid" in entry:
+            parsed.append(entry)
+    return parsed
+
+
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_catalogue_has_no_fuzzy_or_empty_translations(language):
     po = (catalogue(language) / "django.po").read_text(encoding="utf-8")
-    header_end = po.index("\n\n")
+    translated = [entry for entry in entries(po) if entry["msgid"]]  # the header's msgid is empty
 
-    assert "#, fuzzy" not in po
-    assert 'msgstr ""\n\n' not in po[header_end:] and not po.endswith('msgstr ""\n')
-    assert 'msgstr[0] ""\n' not in po
+    assert len(translated) > 1000
+    assert [entry["msgid"] for entry in translated if "fuzzy" in entry.get("flags", "")] == []
+    assert [
+        entry["msgid"]
+        for entry in translated
+        if any(not text for keyword, text in entry.items() if keyword.startswith("msgstr"))
+    ] == []
+
+
+def test_wrapped_translations_count_as_translated_and_empty_ones_do_not():
+    po = 'msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "a"\nmsgid_plural "b"\nmsgstr[0] ""\n"x"\nmsgstr[1] ""\n'
+    (entry,) = [entry for entry in entries(po) if entry["msgid"]]
+    assert entry["msgstr[0]"] == "x" and entry["msgstr[1]"] == ""
 
 
 @pytest.mark.parametrize("language", ["ar", "uk", "tr", "ru"])

@@ -136,3 +136,21 @@ def test_list_query_count_does_not_grow_with_more_offers(client, region, django_
     with django_assert_max_num_queries(queries_for_one):
         response = client.get(LIST)
     assert len(response.context["offers"]) == 4
+
+
+def test_compare_shows_the_cost_in_euros_for_the_visitors_situation(client, region):
+    Offer.objects.filter(pk=region.meister_stuttgart.pk).update(price=5000, teaching_hours=600)
+    slugs = [region.meister_stuttgart.slug, region.tq_stuttgart.slug]
+    params = {"offer": slugs, "betrieb": "40", "alter": "35", "status": "beschaeftigt"}
+    html = client.get(COMPARE, params).content.decode()
+    assert "Kosten mit Förderung" in html
+    assert "Aufstiegs-BAföG</span>:\n            Betrieb 0,00 €,\n            Sie 1.250,00 €" in html
+    assert html.count('type="hidden" name="offer"') == 2  # the comparison survives the cost form
+
+
+def test_compare_with_garbage_cost_answers_keeps_the_table(client, region):
+    slugs = [region.meister_stuttgart.slug, region.tq_stuttgart.slug]
+    response = client.get(COMPARE, {"offer": slugs, "lohn": "viel", "betrieb": "-1"})
+    assert response.status_code == 200
+    assert len(response.context["offers"]) == 2
+    assert "Bitte einen Betrag in Euro angeben" in response.content.decode()

@@ -73,10 +73,12 @@ def test_feed_entry_carries_provider_summary_and_dates(client, catalogue):
 
 
 def test_feed_drops_bad_values_like_the_search_page(client, catalogue):
-    feed = parse(
-        client.get(FEED, {"near": "99999", "sector": "gibt-es-nicht", "page": "x", "start_from": "2026-02-30"})
-    )
+    feed = parse(client.get(FEED, {"sector": "gibt-es-nicht", "page": "x", "start_from": "2026-02-30"}))
     assert len(entries(feed)) == 8
+
+
+def test_feed_of_an_unknown_place_is_empty_like_the_search_page(client, catalogue):
+    assert entries(parse(client.get(FEED, {"near": "99999"}))) == []
 
 
 def test_feed_is_bounded(client, catalogue, monkeypatch):

@@ -187,13 +187,15 @@ def test_facet_options_with_no_offers_stay_visible(catalogue):
     assert len(facet.options) == 13
 
 
-def test_unknown_postcode_is_a_form_error_and_the_rest_still_filters(catalogue):
+def test_unknown_place_is_a_form_error_and_no_result_pretends_to_be_near_it(catalogue):
     filterset = _search("near=99999&level=fachkraft")
-    assert slugs(filterset.qs) == {catalogue[k] for k in "bcd"}
-    filterset.locate_place()
+    assert slugs(filterset.qs) == set()
+    assert counting.summary(filterset)["total"] == 0
     assert filterset.form.errors["near"] == [
-        "Postleitzahl nicht gefunden. Bitte eine fünfstellige Postleitzahl oder einen Ortsnamen eingeben."
+        "Zu „99999“ haben wir keinen Ort gefunden. Bitte eine Postleitzahl oder einen Ortsnamen eingeben, z. B. 70173 "
+        "oder Stuttgart."
     ]
+    assert slugs(_search("level=fachkraft").qs) == {catalogue[k] for k in "bcd"}
 
 
 def test_near_annotates_distance_of_the_nearest_run(catalogue):

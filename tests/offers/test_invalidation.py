@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 from django.core.cache import cache
 
-from offers.models import Offer, Run, ThesaurusEntry
+from offers.models import ModuleOffer, Offer, PathModule, QualificationPath, Run, ThesaurusEntry
 from partners.models import ContactPerson, Language, Partner, Service
 from places.geonames import import_postcodes
 from tests.factories import (
@@ -16,7 +16,9 @@ from tests.factories import (
     LanguageFactory,
     OfferFactory,
     PostcodeFactory,
+    QualificationPathFactory,
     ServiceFactory,
+    path_modules,
     programme,
     sector,
     step,
@@ -36,6 +38,7 @@ class Catalogue:
     contact: ContactPerson
     language: Language
     service: Service
+    path: QualificationPath
 
 
 @pytest.fixture
@@ -53,7 +56,15 @@ def catalogue() -> Catalogue:
     offer.provider.languages.add(language)
     offer.provider.services.add(service)
     contact = ContactPersonFactory(partner=offer.provider, phone="0711 111")
-    return Catalogue(offer, offer.runs.get(), offer.provider, contact, language, service)
+    path = QualificationPathFactory(title="Lagerlogistik in Modulen")
+    path_modules(path, offer, None)
+    return Catalogue(offer, offer.runs.get(), offer.provider, contact, language, service, path)
+
+
+def _attach_to_new_path(catalogue: Catalogue) -> None:
+    path = QualificationPathFactory(title="Fachkraft für Lagerlogistik extern")
+    module = PathModule.objects.create(path=path, position=1, title="Lager 1")
+    ModuleOffer.objects.create(module=module, offer=catalogue.offer)
 
 
 def _rename(obj, field: str, value: str) -> None:
@@ -99,6 +110,17 @@ EDITS = {
         "sop",
     ),
     "postcode import": (lambda c, tmp: _move_stuttgart(tmp), "11 km", "s"),
+    "qualification path": (
+        lambda c, tmp: _rename(c.path, "title", "Lager Schritt für Schritt"),
+        "Schritt für Schritt",
+        "o",
+    ),
+    "path module": (
+        lambda c, tmp: _rename(c.path.modules.get(position=2), "title", "Kommissionieren"),
+        "Kommissionieren",
+        "o",
+    ),
+    "module offer link": (lambda c, tmp: _attach_to_new_path(c), "Fachkraft für Lagerlogistik extern", "o"),
     # The "t" page searches for a word no offer has; the entry makes it find the offer ("Kurs 1") and say so.
     "thesaurus": (
         lambda c, tmp: ThesaurusEntry.objects.create(term=THESAURUS_WORD, synonyms="Kurs"),

@@ -79,7 +79,7 @@ def test_profile_with_a_bad_place_keeps_the_input_and_says_why(client, partner):
 
     response = _profile(client, partner, near="Atlantis")
 
-    assert "Postleitzahl nicht gefunden." in response.text
+    assert "Zu „Atlantis“ haben wir keinen Ort gefunden." in response.text
     assert 'value="Atlantis"' in response.text
 
 

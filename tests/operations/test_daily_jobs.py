@@ -14,8 +14,10 @@ BERLIN = ZoneInfo("Europe/Berlin")
 JOBS = [
     "refresh_offer_dates",
     "apply_retention",
+    "erase_old_inhouse_requests",
     "remind_stale_offers",
     "remind_overdue_inquiries",
+    "remind_needs_analyses",
     "prune_db_task_results",
     "fetch_partner_feeds",
 ]

@@ -40,6 +40,7 @@ def test_sitemap_index_names_every_section(client, catalogue):
         f"{BASE}/sitemap-angebote.xml",
         f"{BASE}/sitemap-foerderung.xml",
         f"{BASE}/sitemap-partner.xml",
+        f"{BASE}/sitemap-wege.xml",
     ]
 
 
@@ -68,7 +69,7 @@ def test_partner_and_funding_sections_list_their_public_pages(client, catalogue)
 def test_page_section_lists_the_fixed_public_pages(client, catalogue):
     assert set(urls(parse(client.get("/sitemap-seiten.xml")))) == {
         f"{BASE}{path}"
-        for path in ["/", "/angebote/", "/foerderung/", "/partner/", "/lotse/", "/beratung/anfragen/",
+        for path in ["/", "/angebote/", "/foerderung/", "/wege/", "/partner/", "/lotse/", "/beratung/anfragen/",
                      "/impressum/", "/datenschutz/", "/barrierefreiheit/", "/leichte-sprache/"]
     }  # fmt: skip
 
@@ -101,7 +102,7 @@ def test_sitemap_cost_does_not_grow_with_the_catalogue(client, catalogue):
     assert offer_queries == [
         'SELECT MIN("offers_offer"."id") AS "first", MAX("offers_offer"."id") AS "last" FROM "offers_offer"'
     ]
-    assert len(index) == 5  # and the small partner and funding tables: their number and their latest lastmod
+    assert len(index) == 7  # and the small partner, funding and path tables: their number and their latest lastmod
     assert len(page) == 2  # the lowest and highest id, the offers of one id range
     assert '"offers_offer"."id" >=' in page.captured_queries[-1]["sql"]
     assert "OFFSET" not in page.captured_queries[-1]["sql"]

@@ -12,6 +12,8 @@ EDITOR_PERMISSIONS = {
     "offers.view_offer", "offers.add_offer", "offers.change_offer",
     "offers.view_run", "offers.add_run", "offers.change_run",
     "offers.view_importlog",
+    "offers.view_moduleoffer", "offers.add_moduleoffer", "offers.change_moduleoffer", "offers.delete_moduleoffer",
+    "offers.view_inhouserequest", "offers.change_inhouserequest",
     "partners.view_partner", "partners.change_partner",
     "partners.view_contactperson", "partners.add_contactperson", "partners.change_contactperson",
 }  # fmt: skip
@@ -38,6 +40,10 @@ COORDINATOR_PERMISSIONS = {
     "auth.view_user", "auth.add_user", "auth.change_user", "auth.delete_user",
     "auth.view_group",
     "guide.view_occupation", "guide.add_occupation", "guide.change_occupation", "guide.delete_occupation",
+    "offers.view_qualificationpath", "offers.add_qualificationpath", "offers.change_qualificationpath",
+    "offers.delete_qualificationpath",
+    "offers.view_pathmodule", "offers.add_pathmodule", "offers.change_pathmodule", "offers.delete_pathmodule",
+    "offers.view_moduleoffer", "offers.add_moduleoffer", "offers.change_moduleoffer", "offers.delete_moduleoffer",
 }  # fmt: skip
 
 

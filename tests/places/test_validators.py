@@ -4,9 +4,10 @@ from django.core.exceptions import ValidationError
 
 from counselling.forms import InquiryForm, InquiryPrefillForm
 from places.models import Postcode
-from places.validators import validate_phone, validate_postcode
+from places.validators import validate_phone, validate_postcode, validate_postcode_format
 
 MESSAGE = "Bitte eine fünfstellige Postleitzahl angeben, z. B. 70173."
+pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("value", ["70173", "01067"])
@@ -38,10 +39,11 @@ def test_every_postcode_field_of_a_model_uses_the_one_validator():
         "offers.Run",
         "partners.Partner",
     ]
-    assert all(validate_postcode in field.validators for field in [*fields, Postcode._meta.get_field("code")])
+    assert all(validate_postcode in field.validators for field in fields)
+    # The table's own codes are checked for their form: a new postcode is not in it yet.
+    assert validate_postcode_format in Postcode._meta.get_field("code").validators
 
 
-@pytest.mark.django_db
 def test_request_form_refuses_a_bad_postcode_with_the_one_message():
     form = InquiryForm({"postcode": "7017"})
 

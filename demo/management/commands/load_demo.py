@@ -5,13 +5,14 @@ from django.test.utils import override_settings
 
 from counselling import demo as counselling_demo
 from demo import accounts
+from network import demo as network_demo
 from offers import demo as offers_demo
 from offers.scale import generate
 from partners import demo as partners_demo
 from partners import demo_memberships
 
 # One loader per app, in dependency order; each exposes load(*, stdout) and is idempotent.
-LOADERS = [accounts, partners_demo, demo_memberships, offers_demo, counselling_demo]
+LOADERS = [accounts, partners_demo, demo_memberships, offers_demo, counselling_demo, network_demo]
 
 
 class Command(BaseCommand):

@@ -74,7 +74,7 @@ def drop_index(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("offers", "0019_import_log_source_problems"),
+        ("offers", "0021_inhouse_requests"),
         ("partners", "0003_role_groups"),
     ]
 

@@ -1,0 +1,168 @@
+"""Writing the demand record: what the public pages report (offers.demand) becomes a count per day of known values.
+
+Nothing typed is stored as typed: filters and answers are kept only where they are vocabulary slugs or choices, a
+place only as its NUTS-3 district, and a search word only when it is a word of the catalogue (a listed offer's title,
+a sector, target group or ladder step) or at least `COMMON_WORD_VISITORS` different visitors searched it that day.
+Those visitors are counted in the cache under a salted hash; the salt is random, lives only for that day and is
+never written to the database, so yesterday's hashes cannot be linked to anyone (docs/domain.md)."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import secrets
+
+from django.core.cache import cache
+from django.db import DatabaseError, IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from accounts.addresses import client_address
+from counselling.models import ClientKind, Goal, Topic
+from network.models import DemandCount, validate_nuts3
+from offers.demand import GUIDE, REQUEST, SEARCH
+from offers.models import FundingProgramme, Offer, QualificationStep, Sector, TargetGroup
+from offers.search.text import fold_gender
+
+logger = logging.getLogger(__name__)
+
+COMMON_WORD_VISITORS = 5
+DAY_SECONDS = 24 * 60 * 60
+WORD = re.compile(r"^[^\W\d_][\w\-]{2,39}$")
+# The guide's answers to "who" (guide.eligibility.Who) and the request form's kinds (counselling.ClientKind).
+WHO = {"unternehmen", "beschaeftigt", "arbeitsuchend", "ausbildung", *ClientKind.values}
+VOCABULARIES = {
+    "level": QualificationStep,
+    "next": QualificationStep,
+    "sector": Sector,
+    "funding": FundingProgramme,
+    "target_group": TargetGroup,
+}
+
+
+VOCABULARY_SECONDS = 10 * 60  # a new sector or programme is counted at most ten minutes late
+
+
+def _known_slug(model, slug: str) -> bool:
+    """Whether `slug` is in the vocabulary `model`; the slugs are read once and kept in the cache."""
+    if not slug:
+        return False
+    key = f"network:slugs:{model._meta.label_lower}"
+    known = cache.get_or_set(key, lambda: set(model.objects.values_list("slug", flat=True)), VOCABULARY_SECONDS)
+    return slug in known
+
+
+def _district(code: str) -> str:
+    try:
+        validate_nuts3(code)
+    except Exception:  # noqa: BLE001 - anything that is not a district code is dropped
+        return ""
+    return code
+
+
+def _answer_fields(facts: dict) -> dict:
+    """Guide answers and request facts, each kept only if it is one of the known values."""
+    step, sector = facts.get("step", ""), facts.get("sector", "")
+    return {
+        "who": facts.get("who", "") if facts.get("who") in WHO else "",
+        "step": step if _known_slug(QualificationStep, step) else "",
+        "goal": facts.get("goal", "") if facts.get("goal") in Goal.values else "",
+        "sector": sector if _known_slug(Sector, sector) else "",
+        "topic": facts.get("topic", "") if facts.get("topic") in Topic.values else "",
+    }
+
+
+def _search_fields(facts: dict) -> dict:
+    """The search's filters as "name=slug&…" of known slugs; a single ladder step or sector also in its column."""
+    kept = {}
+    for name, values in sorted(facts.items()):
+        model = VOCABULARIES.get(name)
+        known = [v for v in values if (v in Offer.Kind.values if name == "kind" else _known_slug(model, v))]
+        if known:
+            kept[name] = sorted(known)
+    filters = "&".join(f"{name}={value}" for name, values in kept.items() for value in values)[:300]
+    levels, sectors = kept.get("level", []), kept.get("sector", [])
+    return {
+        "filters": filters,
+        "step": levels[0] if len(levels) == 1 else "",
+        "sector": sectors[0] if len(sectors) == 1 else "",
+    }
+
+
+DIMENSIONS = ("district_code", "who", "step", "goal", "sector", "topic", "filters", "word")
+
+
+def _count(kind: str, n: int = 1, **fields) -> None:
+    """Adds n to today's row of these values: one UPDATE, and the first time of the day an INSERT."""
+    values = {name: fields.get(name, "") for name in DIMENSIONS}
+    rows = DemandCount.objects.filter(day=timezone.localdate(), kind=kind, **values)
+    if rows.update(count=F("count") + n):
+        return
+    try:
+        with transaction.atomic():
+            DemandCount.objects.create(day=timezone.localdate(), kind=kind, count=n, **values)
+    except IntegrityError:  # another request created the row meanwhile
+        rows.update(count=F("count") + n)
+
+
+def _daily_salt() -> str:
+    return cache.get_or_set(f"network:salt:{timezone.localdate()}", secrets.token_hex(16), timeout=2 * DAY_SECONDS)
+
+
+def _digest(salt: str, text: str) -> str:
+    return hashlib.sha256(f"{salt}:{text}".encode()).hexdigest()[:32]
+
+
+def is_catalogue_word(word: str) -> bool:
+    """A whole word of a listed offer's title or of a vocabulary name."""
+    names = [*Sector.objects.values_list("name", flat=True), *TargetGroup.objects.values_list("name", flat=True)]
+    names += list(QualificationStep.objects.values_list("name", flat=True))
+    names += list(Offer.objects.listed().filter(title__icontains=word).values_list("title", flat=True)[:50])
+    return any(word in re.findall(r"\w+", fold_gender(name).lower()) for name in names)
+
+
+def new_visitors_of_word(request, word: str) -> int:
+    """How many visitors the word now has today (counted once each); 0 when this visitor counted already."""
+    salt = _daily_salt()
+    word_key = _digest(salt, word)
+    visitor = _digest(salt, client_address(request) or request.session.session_key or "")
+    if not cache.add(f"network:seen:{word_key}:{visitor}", 1, timeout=DAY_SECONDS):
+        return 0
+    counter = f"network:visitors:{word_key}"
+    cache.add(counter, 0, timeout=DAY_SECONDS)
+    try:
+        return cache.incr(counter)
+    except ValueError:  # the cache lost the key (or is down): count nothing rather than guess
+        return 0
+
+
+def _record_words(request, words: list[str]) -> None:
+    for word in dict.fromkeys(fold_gender(word).lower() for word in words):
+        if not WORD.match(word):
+            continue
+        if is_catalogue_word(word):
+            _count(DemandCount.Kind.SEARCH_WORD, word=word)
+            continue
+        visitors = new_visitors_of_word(request, word)
+        if visitors >= COMMON_WORD_VISITORS:  # the fifth visitor brings the four before; later ones add one each
+            _count(DemandCount.Kind.SEARCH_WORD, COMMON_WORD_VISITORS if visitors == COMMON_WORD_VISITORS else 1,
+                   word=word)  # fmt: skip
+
+
+def record(*, kind: str, request, district: str, facts: dict, words: list[str]) -> None:
+    district = _district(district)
+    if kind == SEARCH:
+        _count(DemandCount.Kind.SEARCH, district_code=district, **_search_fields(facts))
+        _record_words(request, words)
+    elif kind in (GUIDE, REQUEST):
+        fields = _answer_fields(facts)
+        _count(DemandCount.Kind.GUIDE if kind == GUIDE else DemandCount.Kind.REQUEST, district_code=district, **fields)
+
+
+def record_safely(**kwargs) -> None:
+    """The visitor's page must never fail because the record could not be written."""
+    try:
+        record(**kwargs)
+    except DatabaseError:
+        logger.exception("demand record not written")
