@@ -22,6 +22,7 @@ from offers.models import (
     Run,
     Sector,
     TargetGroup,
+    ThesaurusEntry,
 )
 from offers.services import offer_duplicate, offers_confirm
 from partners.admin_input import BoundedInlineMixin
@@ -177,6 +178,12 @@ class FundingProgrammeAdmin(admin.ModelAdmin):
     list_filter = ["region", "active"]
     search_fields = ["name", "short_name", "legal_basis", "sponsor"]
     prepopulated_fields = {"slug": ["short_name"]}
+
+
+@admin.register(ThesaurusEntry)
+class ThesaurusEntryAdmin(admin.ModelAdmin):
+    list_display = ["term", "synonyms", "broader_terms"]
+    search_fields = ["term", "synonyms", "broader_terms"]
 
 
 @admin.register(ImportLog)

@@ -16,6 +16,7 @@ from offers.models import (
     Run,
     Sector,
     TargetGroup,
+    ThesaurusEntry,
 )
 from partners.models import ContactPerson, Language, Partner, Service
 from places.models import Postcode
@@ -61,6 +62,7 @@ SHOWN = (
     QualificationPath,
     PathModule,
     ModuleOffer,
+    ThesaurusEntry,
 )
 SHOWN_LINKS = (
     Offer.entry_levels.through,

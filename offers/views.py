@@ -18,6 +18,7 @@ from offers.paths import memberships
 from offers.search.filterset import OfferFilter
 from offers.search.paging import MAX_RESULTS, page_numbers
 from offers.search.results import search as search_offers
+from offers.textsearch import matching
 from partners.scoping import is_coordinator
 from places.lookup import label as place_label
 from tabular.responses import FORMATS, download
@@ -70,6 +71,7 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = (), ba
         "sort_options": filterset.sort_options(),
         "back_query": _back_query(data, back_to or {}),
         "place": filterset.place,
+        "also_searched": matching.also_searched(filterset.cleaned.get("q") or ""),
         "place_choices": _place_choices(data, filterset.place_search),
         "without_place": _url_without(data, "near") if filterset.place_unresolved else "",
         "fragment_version": results.fragment_version,

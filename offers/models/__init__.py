@@ -6,6 +6,7 @@ from offers.models.inhouse import INHOUSE_LINK_DAYS, InhouseRequest, InhouseRequ
 from offers.models.offer import SAMPLE_RANGE, Offer, random_sample
 from offers.models.path import ModuleOffer, PathModule, QualificationPath
 from offers.models.run import Run
+from offers.models.thesaurus import SearchWord, ThesaurusEntry
 from offers.models.vocabulary import FundingProgramme, QualificationStep, Sector, TargetGroup
 
 __all__ = [
@@ -23,7 +24,9 @@ __all__ = [
     "QualificationPath",
     "QualificationStep",
     "Run",
+    "SearchWord",
     "Sector",
     "TargetGroup",
+    "ThesaurusEntry",
     "random_sample",
 ]

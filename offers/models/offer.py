@@ -35,6 +35,7 @@ from offers.models.catalogue import CatalogueVersion
 from offers.models.run import Run
 from offers.models.vocabulary import FundingProgramme, QualificationStep, Sector, TargetGroup
 from offers.search.text import is_postgres, search_vector, text_search
+from offers.textsearch import matching
 from partners.models import ContactPerson, Language, Partner
 from partners.scoping import editable_partner_ids, is_coordinator
 from places.distance import Place
@@ -180,11 +181,15 @@ class OfferQuerySet(QuerySet):
 
     # --- derived columns: bulk updates send no signals, so each changes the catalogue version itself ---------
     def update_search_vectors(self) -> int:
-        """Recompute the stored PostgreSQL search vectors (title > summary > description and provider)."""
+        """Recompute the stored PostgreSQL search vectors (title > summary > description and provider) and the
+        text index of offers.textsearch (the words table; on SQLite the FTS5 index)."""
         if not is_postgres():
+            matching.index(self)
+            CatalogueVersion.bump()
             return 0
         provider = Subquery(Partner.objects.filter(pk=OuterRef("provider_id")).values("name")[:1])
         updated = self.update(search_vector=search_vector(provider))
+        matching.index(self)
         CatalogueVersion.bump()
         return updated
 

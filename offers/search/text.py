@@ -1,17 +1,20 @@
-"""Full-text search of the catalogue, backend-aware: on PostgreSQL German stemming, web-search syntax, ranking,
-highlighted snippets and typo tolerance; on SQLite every word somewhere in the text. OfferQuerySet.search applies
-it; OfferQuerySet.update_search_vectors stores the vectors it searches."""
+"""Full-text search of the catalogue, backend-aware: German stemming, compounds, typos and the thesaurus on both
+backends (offers.textsearch), web-search syntax, ranking and highlighted snippets on PostgreSQL.
+OfferQuerySet.search applies it; OfferQuerySet.update_search_vectors stores the vectors it searches."""
 
 from __future__ import annotations
 
 import re
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, FloatField, Q, QuerySet, TextField, Value
+from django.db.models import F, QuerySet, TextField, Value
 from django.db.models.functions import Coalesce, Concat, Replace
 
-MAX_SEARCH_WORDS = 12
+from offers.textsearch import matching
+
+# Quotes, a leading minus or "or": PostgreSQL's web-search syntax, left to its parser.
+SEARCH_SYNTAX = re.compile(r"[\"]|(^|\s)-\w|\bor\b", flags=re.IGNORECASE)
 # Headline markers that cannot occur in text typed by editors; the view escapes the text, then swaps them for <mark>.
 MARK_START, MARK_STOP = "\x02", "\x03"
 SEARCH_CONFIG = "german"
@@ -45,24 +48,17 @@ def search_vector(provider_name):
 
 
 def text_search(offers: QuerySet, q: str) -> QuerySet:
-    """The offers matching `q`, annotated with `rank` and a highlighted snippet (`headline`)."""
+    """The offers matching `q`, annotated with `rank` and a highlighted snippet (`headline`).
+
+    Plain words go to offers.textsearch (compounds, typos, thesaurus, both backends); web-search syntax (quotes,
+    a minus, "or") to PostgreSQL's own parser.
+    """
     q = " ".join((q or "").split())[:200]
     if not q:
         return offers
-    if is_postgres():
+    if is_postgres() and SEARCH_SYNTAX.search(q):
         return _search_postgres(offers, q)
-    return _search_plain(offers, q)
-
-
-def _search_plain(offers: QuerySet, q: str) -> QuerySet:
-    for word in re.findall(r"\w[\w\-.]*", fold_gender(q))[:MAX_SEARCH_WORDS]:
-        offers = offers.filter(
-            Q(title__icontains=word)
-            | Q(summary__icontains=word)
-            | Q(description__icontains=word)
-            | Q(provider__name__icontains=word)
-        )
-    return offers.annotate(rank=Value(0.0, output_field=FloatField()), headline=Value(""))
+    return matching.search(offers, q)
 
 
 def _search_postgres(offers: QuerySet, q: str) -> QuerySet:
@@ -70,14 +66,8 @@ def _search_postgres(offers: QuerySet, q: str) -> QuerySet:
     folded = fold_gender(q)
     if folded != q:
         query |= SearchQuery(folded, config=SEARCH_CONFIG, search_type="websearch")
-    matches = Q(search_vector=query)
-    similarity = Value(0.0, output_field=FloatField())
-    if not re.search(r"[\"\-]|\bor\b", q, flags=re.IGNORECASE):
-        # Plain words: also accept titles that look alike ("Mechatronikr" finds "Mechatroniker").
-        similarity = TrigramWordSimilarity(Value(q), "title")
-        matches |= Q(title__trigram_word_similar=q)
-    return offers.filter(matches).annotate(
-        rank=SearchRank(F("search_vector"), query, cover_density=False) + similarity * Value(0.1),
+    return offers.filter(search_vector=query).annotate(
+        rank=SearchRank(F("search_vector"), query, cover_density=False),
         headline=SearchHeadline(
             Concat(_searchable("summary"), Value(" … "), _searchable("description"), output_field=TextField()),
             query,

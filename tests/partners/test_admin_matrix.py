@@ -36,6 +36,8 @@ MATRIX = {
     ("membership", "changelist"): {"redaktion-ihk": 403, "redaktion-saz": 403, "koordination": 200},
     ("sector", "changelist"): {"redaktion-ihk": 403, "redaktion-saz": 403, "koordination": 200},
     ("fundingprogramme", "changelist"): {"redaktion-ihk": 403, "redaktion-saz": 403, "koordination": 200},
+    ("thesaurusentry", "changelist"): {"redaktion-ihk": 403, "redaktion-saz": 403, "koordination": 200},
+    ("thesaurusentry", "add"): {"redaktion-ihk": 403, "redaktion-saz": 403, "koordination": 200},
     ("user", "changelist"): {"redaktion-ihk": 403, "redaktion-saz": 403, "koordination": 200},
 }
 APP = {"partner": "partners", "contactperson": "partners", "membership": "partners", "user": "auth"}

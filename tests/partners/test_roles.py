@@ -28,6 +28,8 @@ COORDINATOR_PERMISSIONS = {
     "offers.view_targetgroup", "offers.add_targetgroup", "offers.change_targetgroup", "offers.delete_targetgroup",
     "offers.view_fundingprogramme", "offers.add_fundingprogramme", "offers.change_fundingprogramme",
     "offers.delete_fundingprogramme",
+    "offers.view_thesaurusentry", "offers.add_thesaurusentry", "offers.change_thesaurusentry",
+    "offers.delete_thesaurusentry",
     "places.view_postcode", "places.add_postcode", "places.change_postcode", "places.delete_postcode",
     "partners.view_partner", "partners.add_partner", "partners.change_partner", "partners.delete_partner",
     "partners.view_contactperson", "partners.add_contactperson", "partners.change_contactperson",
