@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_tasks_db",
     "accounts",
+    "multilingual",
     "places",
     "partners",
     "offers",

@@ -62,7 +62,7 @@ class PartnerAdmin(VersionedAdminMixin, PartnerScopedAdminMixin, SimpleHistoryAd
         (None, {"fields": ["name", "slug", "kind", "description", "services"]}),
         (_("Adresse"), {"fields": ["street", "postcode", "city", "latitude", "longitude"]}),
         (_("Kontakt"), {"fields": ["phone", "email", "website", "opening_hours"]}),
-        (_("Zugang"), {"fields": ["languages", "accessibility"]}),
+        (_("Zugang"), {"fields": ["languages", "advises_remotely", "accessibility"]}),
         (_("Im Netzwerk"), {"fields": ["is_contact_point", "active"]}),
     ]
     # Whether a partner is listed, where it lives and whether it is a contact point is the network's decision.

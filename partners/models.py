@@ -9,10 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from locking.models import VersionedModel
+from multilingual.columns import translatable
 from places.distance import LocatedQuerySet
 from places.validators import validate_phone, validate_postcode
 
 
+@translatable("name")
 class Service(models.Model):
     """What a partner offers: Qualifizierungsberatung, Fördermittelberatung, …"""
 
@@ -28,6 +30,7 @@ class Service(models.Model):
         return self.name
 
 
+@translatable("name")
 class Language(models.Model):
     """A language spoken by a partner's staff or used for teaching (ISO 639-1 code)."""
 
@@ -91,6 +94,11 @@ class Partner(VersionedModel):
     opening_hours = models.TextField(_("Öffnungszeiten"), blank=True)
     languages = models.ManyToManyField(Language, verbose_name=_("Gesprochene Sprachen"), blank=True)
     accessibility = models.TextField(_("Barrierefreiheit"), blank=True)
+    advises_remotely = models.BooleanField(
+        _("berät auch per Telefon oder Video"),
+        default=False,
+        help_text=_("Der Lotse nennt solche Anlaufstellen auch Ratsuchenden, die weiter weg wohnen."),
+    )
     is_contact_point = models.BooleanField(_("Anlaufstelle des Lotsennetzwerks"), default=False)
     active = models.BooleanField(_("aktiv"), default=True)
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)

@@ -4,6 +4,7 @@ from offers.models.catalogue import CatalogueVersion, SearchSummary
 from offers.models.imports import ImportLog, PendingUpload
 from offers.models.offer import SAMPLE_RANGE, Offer, random_sample
 from offers.models.run import Run
+from offers.models.translation import OfferTranslation
 from offers.models.vocabulary import FundingProgramme, QualificationStep, Sector, TargetGroup
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "FundingProgramme",
     "ImportLog",
     "Offer",
+    "OfferTranslation",
     "PendingUpload",
     "QualificationStep",
     "Run",

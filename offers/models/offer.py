@@ -31,8 +31,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from locking.models import VersionedModel
+from multilingual.text import Text, current_language
 from offers.models.catalogue import CatalogueVersion
 from offers.models.run import Run
+from offers.models.translation import OfferTranslation
 from offers.models.vocabulary import FundingProgramme, QualificationStep, Sector, TargetGroup
 from offers.search import is_postgres, search_vector, text_search
 from partners.models import ContactPerson, Language, Partner
@@ -230,8 +232,15 @@ class OfferQuerySet(QuerySet):
                 "entry_levels",
                 "funding_programmes",
                 Prefetch("runs", queryset=Run.objects.current().order_by("start_date", "pk"), to_attr="current_runs"),
+                in_page_language(),
             )
         )
+
+
+def in_page_language() -> Prefetch:
+    """The offers' translations into the page's language, read once for a whole page of cards."""
+    translations = OfferTranslation.objects.filter(language=current_language())
+    return Prefetch("translations", queryset=translations, to_attr="page_translations")
 
 
 class Offer(VersionedModel):
@@ -362,6 +371,14 @@ class Offer(VersionedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def translated(self, field: str) -> Text:
+        """Title or summary in the page's language where the provider wrote one, else the German original."""
+        translations = getattr(self, "page_translations", None)
+        if translations is None:
+            translations = list(self.translations.filter(language=current_language()))
+        value = next((getattr(t, field, "") for t in translations if getattr(t, field, "")), "")
+        return Text(value, current_language()) if value else Text(getattr(self, field), settings.LANGUAGE_CODE)
 
     def get_absolute_url(self) -> str:
         return reverse("offers:detail", args=[self.slug])
