@@ -18,6 +18,9 @@ class Text(str):
         text.lang = lang
         return text
 
+    def __getnewargs__(self) -> tuple[str, str]:  # copies and pickles (cached choices) keep the language
+        return str(self), self.lang
+
     @property
     def foreign(self) -> bool:
         """True when the text is not in the page's language (the German fallback on an English page)."""

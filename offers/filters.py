@@ -22,6 +22,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from multilingual.columns import column_name, other_languages
+from multilingual.text import Text, translated
 from offers.facets import BOOLEAN_FACETS, facet_condition, facet_counts
 from offers.models import (
     SAMPLE_RANGE,
@@ -143,10 +145,16 @@ class SearchForm(forms.Form):
         return cleaned
 
 
-def _vocab(model, **filters) -> tuple[list[tuple[str, str]], dict[int, str]]:
-    """(slug, name) choices and {id: slug} of a vocabulary, from one query."""
-    rows = list(model.objects.filter(**filters).values_list("pk", "slug", "name"))
-    return [(slug, name) for _pk, slug, name in rows], {pk: slug for pk, slug, _name in rows}
+def _vocab(model, **filters) -> tuple[list[tuple[str, Text]], dict[int, str]]:
+    """(slug, name in the page's language) choices and {id: slug} of a vocabulary, from one query."""
+    names = ["name", *(column_name("name", code) for code, _name in other_languages())]
+    rows = list(model.objects.filter(**filters).only("pk", "slug", *names))
+    return [(row.slug, translated(row, "name")) for row in rows], {row.pk: row.slug for row in rows}
+
+
+def _label(label) -> str:
+    """A vocabulary's Text keeps its language (the template marks German fallbacks); lazy labels become str."""
+    return label if isinstance(label, Text) else str(label)
 
 
 class OfferFilter(django_filters.FilterSet):
@@ -427,7 +435,7 @@ class OfferFilter(django_filters.FilterSet):
             option = Option("1", field.label, counts.get("1", 0), bool(selected))
             return Facet(name, field.label, [option], boolean=True)
         options = [
-            Option(str(value), str(label), counts.get(str(value), 0), str(value) in selected)
+            Option(str(value), _label(label), counts.get(str(value), 0), str(value) in selected)
             for value, label in self._choices(name)
         ]
         return Facet(name, field.label, options)

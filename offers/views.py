@@ -228,6 +228,7 @@ def _load_detail(offers, slug: str) -> tuple[Offer, list[Run], list]:
         "sectors",
         "languages",
         Prefetch("funding_programmes", queryset=FundingProgramme.objects.filter(active=True)),
+        Prefetch("translations", to_attr="page_translations"),  # every language: the cache serves them all
     )
     offer = get_object_or_404(offers, slug=slug)
     runs = list(offer.runs.not_ended().order_by("-rolling_start", "start_date", "pk"))

@@ -20,8 +20,13 @@ def tr(obj, field: str) -> SafeString:
     """The text, wrapped in <span lang="de" dir="ltr"> where it is German on a page in another language."""
     if obj is None:
         return mark_safe("")
-    text = text_of(obj, field)
-    if text.foreign:
+    return marked(text_of(obj, field))
+
+
+@register.filter
+def marked(text) -> SafeString:
+    """A Text already read (a facet option's label), wrapped like tr() where it is not in the page's language."""
+    if isinstance(text, Text) and text.foreign:
         return format_html('<span lang="{}" dir="ltr">{}</span>', text.lang, text)
     return conditional_escape(text)
 

@@ -374,11 +374,12 @@ class Offer(VersionedModel):
 
     def translated(self, field: str) -> Text:
         """Title or summary in the page's language where the provider wrote one, else the German original."""
-        translations = getattr(self, "page_translations", None)
+        language = current_language()
+        translations = getattr(self, "page_translations", None)  # prefetched: a page's cards, the offer page
         if translations is None:
-            translations = list(self.translations.filter(language=current_language()))
-        value = next((getattr(t, field, "") for t in translations if getattr(t, field, "")), "")
-        return Text(value, current_language()) if value else Text(getattr(self, field), settings.LANGUAGE_CODE)
+            translations = list(self.translations.filter(language=language))
+        value = next((getattr(t, field) for t in translations if t.language == language and getattr(t, field)), "")
+        return Text(value, language) if value else Text(getattr(self, field), settings.LANGUAGE_CODE)
 
     def get_absolute_url(self) -> str:
         return reverse("offers:detail", args=[self.slug])

@@ -7,18 +7,78 @@ from django.db import migrations
 ORDER = ("en", "ar", "uk", "tr", "ru")
 
 SERVICES = {
-    "qualifizierungsberatung": ("Qualification counselling", "استشارات التأهيل", "Консультації з кваліфікації", "Nitelik danışmanlığı", "Консультации по квалификации"),
-    "foerdermittelberatung": ("Funding advice", "استشارات التمويل", "Консультації щодо фінансування", "Destek danışmanlığı", "Консультации по финансированию"),
-    "anerkennungsberatung": ("Recognition counselling (foreign qualifications)", "استشارات الاعتراف بالمؤهلات الأجنبية", "Консультації з визнання іноземних дипломів", "Yabancı diploma denkliği danışmanlığı", "Консультации по признанию иностранных дипломов"),
-    "weiterbildung": ("Further training", "التدريب المستمر", "Підвищення кваліфікації", "İleri eğitim", "Повышение квалификации"),
-    "kompetenzfeststellung": ("Skills assessment", "تقييم الكفاءات", "Оцінювання компетенцій", "Yetkinlik tespiti", "Оценка компетенций"),
-    "personalentwicklungsberatung": ("Staff development advice", "استشارات تطوير الموظفين", "Консультації з розвитку персоналу", "Personel geliştirme danışmanlığı", "Консультации по развитию персонала"),
-    "ausbildungsberatung": ("Apprenticeship advice", "استشارات التدريب المهني", "Консультації щодо професійного навчання", "Mesleki eğitim danışmanlığı", "Консультации по профессиональному обучению"),
+    "qualifizierungsberatung": (
+        "Qualification counselling",
+        "استشارات التأهيل",
+        "Консультації з кваліфікації",
+        "Nitelik danışmanlığı",
+        "Консультации по квалификации",
+    ),
+    "foerdermittelberatung": (
+        "Funding advice",
+        "استشارات التمويل",
+        "Консультації щодо фінансування",
+        "Destek danışmanlığı",
+        "Консультации по финансированию",
+    ),
+    "anerkennungsberatung": (
+        "Recognition counselling (foreign qualifications)",
+        "استشارات الاعتراف بالمؤهلات الأجنبية",
+        "Консультації з визнання іноземних дипломів",
+        "Yabancı diploma denkliği danışmanlığı",
+        "Консультации по признанию иностранных дипломов",
+    ),
+    "weiterbildung": (
+        "Further training",
+        "التدريب المستمر",
+        "Підвищення кваліфікації",
+        "İleri eğitim",
+        "Повышение квалификации",
+    ),
+    "kompetenzfeststellung": (
+        "Skills assessment",
+        "تقييم الكفاءات",
+        "Оцінювання компетенцій",
+        "Yetkinlik tespiti",
+        "Оценка компетенций",
+    ),
+    "personalentwicklungsberatung": (
+        "Staff development advice",
+        "استشارات تطوير الموظفين",
+        "Консультації з розвитку персоналу",
+        "Personel geliştirme danışmanlığı",
+        "Консультации по развитию персонала",
+    ),
+    "ausbildungsberatung": (
+        "Apprenticeship advice",
+        "استشارات التدريب المهني",
+        "Консультації щодо професійного навчання",
+        "Mesleki eğitim danışmanlığı",
+        "Консультации по профессиональному обучению",
+    ),
     "pruefungen": ("Examinations", "الامتحانات", "Іспити", "Sınavlar", "Экзамены"),
     "vermittlung": ("Job placement", "التوظيف", "Працевлаштування", "İş bulma", "Трудоустройство"),
-    "studienberatung": ("Study advice", "استشارات الدراسة", "Консультації щодо навчання у виші", "Öğrenim danışmanlığı", "Консультации по учёбе в вузе"),
-    "gesundheitsfoerderung": ("Workplace health promotion", "تعزيز الصحة في مكان العمل", "Корпоративне зміцнення здоров'я", "İşyerinde sağlığın geliştirilmesi", "Укрепление здоровья на предприятии"),
-    "existenzgruendung": ("Start-up and business advice", "استشارات تأسيس المشاريع وإدارتها", "Консультації зі створення та ведення бізнесу", "Girişim ve işletme danışmanlığı", "Консультации по созданию и ведению бизнеса"),
+    "studienberatung": (
+        "Study advice",
+        "استشارات الدراسة",
+        "Консультації щодо навчання у виші",
+        "Öğrenim danışmanlığı",
+        "Консультации по учёбе в вузе",
+    ),
+    "gesundheitsfoerderung": (
+        "Workplace health promotion",
+        "تعزيز الصحة في مكان العمل",
+        "Корпоративне зміцнення здоров'я",
+        "İşyerinde sağlığın geliştirilmesi",
+        "Укрепление здоровья на предприятии",
+    ),
+    "existenzgruendung": (
+        "Start-up and business advice",
+        "استشارات تأسيس المشاريع وإدارتها",
+        "Консультації зі створення та ведення бізнесу",
+        "Girişim ve işletme danışmanlığı",
+        "Консультации по созданию и ведению бизнеса",
+    ),
 }
 
 LANGUAGES = {
