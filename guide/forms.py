@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from guide.admission import WorkPeriod
 from guide.eligibility import Goal, Situation, Who, land_for_postcode
 from guide.models import Occupation
+from multilingual.text import translated
 from offers.models import QualificationStep, Sector
 from places.validators import validate_postcode
 
@@ -85,9 +86,11 @@ class Answers:
         )
 
 
-class StepChoiceField(forms.ModelChoiceField):
+class VocabularyChoiceField(forms.ModelChoiceField):
+    """A vocabulary's rows under their names in the page's language (German where none is stored)."""
+
     def label_from_instance(self, obj: QualificationStep) -> str:
-        return obj.name
+        return translated(obj, "name")
 
 
 class OccupationChoiceField(forms.ModelChoiceField):
@@ -139,7 +142,7 @@ class GuideForm(forms.Form):
             "invalid_choice": _("Bitte wählen Sie aus, wer fragt."),
         },
     )
-    step = StepChoiceField(
+    step = VocabularyChoiceField(
         label=_("Welchen Abschluss haben Sie – oder Ihre Beschäftigten?"),
         queryset=QualificationStep.objects.all(),
         to_field_name="slug",
@@ -155,7 +158,7 @@ class GuideForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": _("Dieses Ziel kennen wir nicht; wir zeigen Angebote für alle Ziele.")},
     )
-    sector = forms.ModelChoiceField(
+    sector = VocabularyChoiceField(
         label=_("Branche"),
         queryset=Sector.objects.all(),
         to_field_name="slug",
