@@ -2,7 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from guide import services
-from guide.advice import next_step
+from guide.advice import RECOGNITION_FINDER_URL, next_step
 from guide.eligibility import Goal
 from guide.forms import GuideForm
 from places.lookup import locate
@@ -26,7 +26,7 @@ def result(request: HttpRequest) -> HttpResponse:
 def _result_context(form: GuideForm) -> dict:
     answers = form.answers()
     place = locate(answers.postcode) if answers.postcode else None
-    contact_points = services.nearest_contact_points(place)
+    contact_points = services.nearest_contact_points(place, languages=answers.language_codes, goal=answers.goal)
     step_slug = answers.step.slug if answers.step else None
     admission = services.admission(answers)
     return {
@@ -41,5 +41,7 @@ def _result_context(form: GuideForm) -> dict:
         "admission": admission,
         "admission_asks": admission is None and answers.goal == Goal.QUALIFICATION,
         "contact_points": contact_points,
+        "responsible_body": services.responsible_body(answers),
+        "recognition_finder_url": RECOGNITION_FINDER_URL,
         "counselling_url": services.counselling_url(answers, contact_points[0] if contact_points else None),
     }

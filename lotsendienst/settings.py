@@ -294,6 +294,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Domain settings.
 OFFER_STALE_AFTER_DAYS = env_int("OFFER_STALE_AFTER_DAYS", 183, minimum=1)
+# The guide never names a contact point farther away than this (partners that advise by phone or video excepted).
+GUIDE_CONTACT_POINT_MAX_KM = env_int("GUIDE_CONTACT_POINT_MAX_KM", 75, minimum=1)
 CASE_RETENTION_DAYS = env_int("CASE_RETENTION_DAYS", 3 * 365, minimum=1)
 COUNSELLOR_IDLE_MINUTES = env_int("COUNSELLOR_IDLE_MINUTES", 30, minimum=1)
 # How long a form sent after the idle logout is kept for its author (accounts/kept_forms.py).

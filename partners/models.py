@@ -55,6 +55,35 @@ class PartnerQuerySet(LocatedQuerySet):
         then order by distance_km)."""
         return self.active().filter(is_contact_point=True).order_by("name", "pk")
 
+    def advising_on(self, service: str | None) -> PartnerQuerySet:
+        """The contact points and, where a question needs a special advice (the chambers' start-up advice), every
+        active partner that gives it."""
+        advising = models.Q(is_contact_point=True)
+        if service:
+            advising |= models.Q(models.Exists(self._services_of_row().filter(service__slug=service)))
+        return self.active().filter(advising).order_by("name", "pk")
+
+    def within_reach(self, place, km: float) -> PartnerQuerySet:
+        """Partners at most `km` from `place` and, wherever they are, those that advise by phone or video; annotated
+        with distance_km."""
+        located = self.with_distance_from(place)
+        return located.filter(models.Q(distance_km__lte=km) | models.Q(advises_remotely=True))
+
+    def ranked(self, *, languages: list[str], service: str | None) -> PartnerQuerySet:
+        """Those speaking one of `languages` (ISO codes) first, then those giving `service`, in the current order."""
+        speaks = models.Exists(self._languages_of_row().filter(language__code__in=languages or []))
+        gives = models.Exists(self._services_of_row().filter(service__slug=service or ""))
+        order = self.query.order_by or ("name", "pk")
+        return self.alias(speaks=speaks, gives=gives).order_by(
+            models.F("speaks").desc(), models.F("gives").desc(), *order
+        )
+
+    def _services_of_row(self):
+        return Partner.services.through.objects.filter(partner_id=models.OuterRef("pk"))
+
+    def _languages_of_row(self):
+        return Partner.languages.through.objects.filter(partner_id=models.OuterRef("pk"))
+
     def taking_requests(self) -> PartnerQuerySet:
         """Partners where an active counsellor reads the requests on the desk: the only offices the public request
         form offers, so that every request reaches a person (docs/domain.md, "Requests")."""

@@ -222,6 +222,13 @@ class OfferQuerySet(QuerySet):
         """By the next start (stored on the offer), undated offers last."""
         return self.order_by(F("next_start").asc(nulls_last=True), "pk")
 
+    def taught_in_first(self, languages: list[str]) -> OfferQuerySet:
+        """The same order with the offers taught in one of `languages` (ISO codes) first."""
+        if not languages:
+            return self
+        taught = Exists(Offer.languages.through.objects.filter(offer_id=OuterRef("pk"), language__code__in=languages))
+        return self.alias(taught_in=taught).order_by(F("taught_in").desc(), *self.query.order_by)
+
     def card_data(self) -> OfferQuerySet:
         """What a result card shows, in a constant number of queries."""
         # The search vector is the widest column and no card shows it.
