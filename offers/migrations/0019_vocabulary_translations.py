@@ -324,6 +324,10 @@ def _fill(row, field: str, texts: tuple) -> None:
 
 
 def seed(apps, schema_editor):
+    # The guide's route "eigenes Unternehmen führen" looks for offers made for founders and owners.
+    apps.get_model("offers", "TargetGroup").objects.get_or_create(
+        slug="gruendung", defaults={"name": "Gründerinnen, Gründer und Selbstständige"}
+    )
     for model, names in (("Sector", SECTORS), ("TargetGroup", TARGET_GROUPS), ("FundingProgramme", FUNDING)):
         for row in apps.get_model("offers", model).objects.filter(slug__in=names):
             _fill(row, "name", names[row.slug])
