@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 from counselling.querysets import AuditQuerySet, CaseQuerySet, InquiryQuerySet, OfficeQuerySet, SessionQuerySet
 from locking.models import VersionedModel
 from offers.models import FundingProgramme, Offer, QualificationStep, Sector, TargetGroup
-from partners.models import Partner
+from partners.models import Language, Partner
 from places.validators import validate_phone, validate_postcode
 
 
@@ -43,6 +43,14 @@ class Inquiry(Consent):
     phone = models.CharField(_("Telefon"), max_length=50, blank=True, validators=[validate_phone])
     postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True, validators=[validate_postcode])
     message = models.TextField(_("Worum geht es?"))
+    language = models.ForeignKey(
+        Language,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Bevorzugte Sprache für das Gespräch"),
+    )
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.NEW)
     created_at = models.DateTimeField(_("eingegangen"), default=timezone.now)
     anonymised_at = models.DateTimeField(_("anonymisiert am"), null=True, blank=True)

@@ -138,6 +138,8 @@ def counselling_url(answers: Answers, office: Partner | None) -> str:
         params["postcode"] = answers.postcode
     if office:
         params["office"] = office.slug
+    if answers.language_codes:
+        params["language"] = answers.language_codes[0]
     return f"{reverse('counselling:request')}?{urlencode(params)}"
 
 
