@@ -1,5 +1,6 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 
 from guide import services
 from guide.advice import RECOGNITION_FINDER_URL, next_step
@@ -21,6 +22,21 @@ def result(request: HttpRequest) -> HttpResponse:
     if form.is_valid() or "who" not in form.errors:
         return render(request, "guide/result.html", _result_context(form))
     return render(request, "guide/start.html", {"form": form})
+
+
+def easy_start(request: HttpRequest) -> HttpResponse:
+    """The same questions in Leichte Sprache (German only: the page's texts are German whatever the interface)."""
+    return render(request, "guide/easy_start.html", {"form": GuideForm()})
+
+
+def easy_result(request: HttpRequest) -> HttpResponse:
+    """The same answers, rules and results as result(), told in Leichte Sprache."""
+    form = GuideForm(request.GET)
+    if not (form.is_valid() or "who" not in form.errors):
+        return render(request, "guide/easy_start.html", {"form": form})
+    with translation.override("de"):  # texts the rules return (next step, reasons) stay German here
+        context = _result_context(form)
+    return render(request, "guide/easy_result.html", context)
 
 
 def _result_context(form: GuideForm) -> dict:
