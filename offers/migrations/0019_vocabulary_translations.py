@@ -1,8 +1,14 @@
-"""The seeded vocabularies in the other interface languages (en, ar, uk, tr, ru), written by the team.
+"""The seeded vocabularies in the other interface languages (en, ar, uk, tr, ru), written by the team, and the
+permissions on offers' translations (editors and coordinators, docs/roles.md).
 
 Fills only empty columns, so a coordinator's own wording in the admin stays."""
 
+from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+TRANSLATION_PERMISSIONS = ["view_offertranslation", "add_offertranslation", "change_offertranslation",
+                           "delete_offertranslation"]  # fmt: skip
+GROUPS = ["Partnerredaktion", "Netzwerkkoordination"]
 
 ORDER = ("en", "ar", "uk", "tr", "ru")
 
@@ -340,6 +346,27 @@ def seed(apps, schema_editor):
         row.save()
 
 
+def grant(apps, schema_editor):
+    # Permissions are normally created after all migrations ran; a fresh database needs them now.
+    app_config = apps.get_app_config("offers")
+    original = getattr(app_config, "models_module", None)
+    app_config.models_module = original or True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = original
+    Permission = apps.get_model("auth", "Permission")
+    permissions = Permission.objects.filter(content_type__app_label="offers", codename__in=TRANSLATION_PERMISSIONS)
+    for group in apps.get_model("auth", "Group").objects.filter(name__in=GROUPS):
+        group.permissions.add(*permissions)
+
+
 class Migration(migrations.Migration):
-    dependencies = [("offers", "0018_translations")]
-    operations = [migrations.RunPython(seed, migrations.RunPython.noop)]
+    dependencies = [
+        ("offers", "0018_translations"),
+        ("partners", "0003_role_groups"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+    operations = [
+        migrations.RunPython(seed, migrations.RunPython.noop),
+        migrations.RunPython(grant, migrations.RunPython.noop),
+    ]
