@@ -224,6 +224,13 @@ TARGET_GROUPS = {
         "Персонал по обучению и специалисты-наставники",
     ),
     "fuehrungskraefte": ("Managers", "المديرون", "Керівники", "Yöneticiler", "Руководители"),
+    "gruendung": (
+        "Founders and self-employed people",
+        "المؤسسون وأصحاب الأعمال الحرة",
+        "Засновники та самозайняті",
+        "Girişimciler ve serbest çalışanlar",
+        "Основатели бизнеса и самозанятые",
+    ),
     "unternehmen": (
         "Companies / HR managers",
         "الشركات / مسؤولو الموارد البشرية",
