@@ -97,3 +97,10 @@ def test_translations_cost_no_query_per_card(client, django_assert_max_num_queri
     in_language(client, "ar").get(SEARCH)
     with translation.override("ar"), django_assert_max_num_queries(12):
         in_language(client, "ar").get(SEARCH + "?sort=title")
+
+
+def test_directory_filters_name_services_and_languages_in_the_page_language(client, db):
+    body = in_language(client, "tr").get(reverse("partners:directory")).content.decode()
+
+    assert "Yabancı diploma denkliği danışmanlığı" in body  # service Anerkennungsberatung
+    assert ">Arapça</option>" in body  # language Arabisch
