@@ -328,6 +328,24 @@ FUNDING = {
     ),
 }
 
+# Short names where the full name is too long for the column (60 characters).
+SHORT_NAMES = {
+    "qualifizierungschancengesetz": (
+        "Qualification Opportunities Act",
+        "قانون فرص التأهيل",
+        "Закон про можливості кваліфікації",
+        "Nitelik Fırsatları Yasası",
+        "Закон о возможностях квалификации",
+    ),
+    "teilqualifizierung": (
+        "Partial qualification",
+        "التأهيل الجزئي",
+        "Часткова кваліфікація",
+        "Kısmi yeterlilik",
+        "Частичная квалификация",
+    ),
+}
+
 
 def _fill(row, field: str, texts: tuple) -> None:
     for language, text in zip(ORDER, texts, strict=True):
@@ -345,7 +363,7 @@ def seed(apps, schema_editor):
         for row in apps.get_model("offers", model).objects.filter(slug__in=names):
             _fill(row, "name", names[row.slug])
             if model == "FundingProgramme":
-                _fill(row, "short_name", names[row.slug])
+                _fill(row, "short_name", SHORT_NAMES.get(row.slug, names[row.slug]))
             row.save()
     for row in apps.get_model("offers", "QualificationStep").objects.filter(slug__in=STEPS):
         for field, texts in STEPS[row.slug].items():
