@@ -71,12 +71,15 @@ class PartnerQuerySet(LocatedQuerySet):
 
     def ranked(self, *, languages: list[str], service: str | None) -> PartnerQuerySet:
         """Those speaking one of `languages` (ISO codes) first, then those giving `service`, in the current order."""
-        speaks = models.Exists(self._languages_of_row().filter(language__code__in=languages or []))
-        gives = models.Exists(self._services_of_row().filter(service__slug=service or ""))
+        first = {}
+        if languages:
+            first["speaks"] = models.Exists(self._languages_of_row().filter(language__code__in=languages))
+        if service:
+            first["gives"] = models.Exists(self._services_of_row().filter(service__slug=service))
+        if not first:
+            return self
         order = self.query.order_by or ("name", "pk")
-        return self.alias(speaks=speaks, gives=gives).order_by(
-            models.F("speaks").desc(), models.F("gives").desc(), *order
-        )
+        return self.alias(**first).order_by(*(models.F(name).desc() for name in first), *order)
 
     def _services_of_row(self):
         return Partner.services.through.objects.filter(partner_id=models.OuterRef("pk"))
