@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 PORT ?= 8000
 
-.PHONY: run test lint format install check-python check-port migrate demo check-deploy bench messages clean
+.PHONY: run test lint format install tools check-python check-port migrate demo check-deploy bench messages clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null || { \
@@ -75,6 +75,12 @@ messages: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages $(addprefix -l ,$(TRANSLATIONS)) --add-location=file \
 	  --ignore=.venv --ignore=staticfiles --ignore=tests --no-obsolete
 	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages $(addprefix -l ,$(TRANSLATIONS)) --ignore=.venv
+
+# The Nu HTML checker (vnu-jar, needs Java) for the browser tests' markup sweep, kept out of git in .tools/.
+VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
+tools: $(VNU_JAR)
+$(VNU_JAR):
+	npm install --ignore-scripts --no-audit --no-fund --prefix .tools vnu-jar
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django import forms
 from django.core.cache import cache
+from django.db.models import F
 from django.forms import inlineformset_factory
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,8 +12,10 @@ from counselling.models import Case, ClientKind, Company, Inquiry, Need, NeedsAn
 from counselling.querysets import offices_of
 from counselling.selectors import counsellors_of
 from locking.forms import VersionedModelForm
+from multilingual.text import translated
 from offers.models import FundingProgramme, Offer
-from partners.models import Partner
+from partners.models import Language, Partner
+from places.lookup import locate
 from places.validators import validate_postcode
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -54,8 +57,39 @@ class VersionedDeskForm(VersionedModelForm, DeskForm):
     """A desk form for a record two counsellors may edit at once: a save over someone else's change is refused."""
 
 
+class LanguageChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Language) -> str:
+        return translated(obj, "name")
+
+
+class OfficeChoiceField(forms.ModelChoiceField):
+    """Each office with the languages its counsellors speak, so a visitor can pick one that speaks theirs."""
+
+    def label_from_instance(self, obj: Partner) -> str:
+        languages = ", ".join(translated(language, "name") for language in obj.languages.all())
+        return f"{obj.name} ({languages})" if languages else obj.name
+
+
+def offices_speaking(code: str, near: str | None = None):
+    """The offices taking requests that speak the language (ISO code), the nearest to the postcode first."""
+    offices = Partner.objects.contact_points().taking_requests().filter(languages__code=code)
+    place = locate(near) if near else None
+    if place is not None:
+        return offices.with_distance_from(place).order_by(F("distance_km").asc(nulls_last=True), "name", "pk")
+    return offices
+
+
 class InquiryForm(DeskForm):
-    office = forms.ModelChoiceField(
+    language = LanguageChoiceField(
+        queryset=Language.objects.exclude(code="de"),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Deutsch"),
+        label=_("In welcher Sprache möchten Sie beraten werden?"),
+        help_text=_("Wir schlagen Ihnen eine Beratungsstelle vor, die Ihre Sprache spricht."),
+        error_messages={"invalid_choice": _("Diese Sprache kennen wir nicht. Bitte wählen Sie aus der Liste.")},
+    )
+    office = OfficeChoiceField(
         queryset=Partner.objects.none(), to_field_name="slug", label=_("Gewünschte Beratungsstelle")
     )
     consent = forms.BooleanField(
@@ -67,13 +101,15 @@ class InquiryForm(DeskForm):
 
     class Meta:
         model = Inquiry
-        fields = ["kind", "name", "email", "phone", "postcode", "topic", "message", "office"]
+        fields = ["kind", "name", "email", "phone", "postcode", "topic", "message", "language", "office"]
         widgets = {"kind": forms.RadioSelect, "message": forms.Textarea(attrs={"rows": 5})}
         labels = {"name": _("Name (bei Unternehmen: Name des Unternehmens)")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["office"].queryset = Partner.objects.contact_points().taking_requests()
+        self.fields["office"].queryset = (
+            Partner.objects.contact_points().taking_requests().prefetch_related("languages")
+        )
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
@@ -116,6 +152,7 @@ class InquiryPrefillForm(forms.Form):
     postcode = forms.CharField(required=False, validators=[validate_postcode])
     topic = forms.CharField(max_length=1000, required=False)
     office = forms.SlugField(required=False)
+    language = forms.SlugField(required=False)
 
     def prefill(self) -> dict:
         self.is_valid()
@@ -126,6 +163,11 @@ class InquiryPrefillForm(forms.Form):
             and Partner.objects.contact_points().taking_requests().filter(slug=data["office"]).exists()
         ):
             initial["office"] = data["office"]
+        if data.get("language") and Language.objects.filter(code=data["language"]).exists():
+            initial["language"] = data["language"]
+            if "office" not in initial:  # no office chosen yet: the nearest one that speaks the language
+                speaking = offices_speaking(data["language"], near=data.get("postcode")).first()
+                initial["office"] = speaking.slug if speaking else None
         return {key: value for key, value in initial.items() if value}
 
 

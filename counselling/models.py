@@ -19,7 +19,7 @@ from counselling.querysets import (
 )
 from locking.models import VersionedModel
 from offers.models import FundingProgramme, Offer, QualificationPath, QualificationStep, Sector, TargetGroup
-from partners.models import Partner
+from partners.models import Language, Partner
 from places.validators import validate_phone, validate_postcode
 
 
@@ -74,6 +74,14 @@ class Inquiry(Consent):
     postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True, validators=[validate_postcode])
     message = models.TextField(_("Worum geht es?"))
     topic = models.CharField(_("Thema"), max_length=15, choices=Topic.choices, blank=True)
+    language = models.ForeignKey(
+        Language,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Bevorzugte Sprache für das Gespräch"),
+    )
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.NEW)
     created_at = models.DateTimeField(_("eingegangen"), default=timezone.now)
     anonymised_at = models.DateTimeField(_("anonymisiert am"), null=True, blank=True)

@@ -12,7 +12,13 @@ GOAL_KINDS = {
     Goal.ADVANCE: ["aufstiegsfortbildung", "studium"],
     Goal.ADAPT: ["anpassung", "inhouse"],
     Goal.GERMAN: ["sprachkurs"],
+    Goal.RECOGNITION: ["anpassung"],  # Anpassungsqualifizierung: what the recognition notice finds missing
 }
+# The migrants' routes look for offers made for a group rather than of a kind (TargetGroup slugs) …
+GOAL_TARGET_GROUPS = {Goal.RECOGNITION: "migration", Goal.BUSINESS: "gruendung"}
+# … and for the advice that route needs (partners' Service slugs): recognition counselling, start-up advice.
+GOAL_SERVICES = {Goal.RECOGNITION: "anerkennungsberatung", Goal.BUSINESS: "existenzgruendung"}
+RECOGNITION_FINDER_URL = "https://www.anerkennung-in-deutschland.de/html/de/pro/anerkennungs-finder.php"
 STEP_KINDS = {
     NO_QUALIFICATION: GOAL_KINDS[Goal.QUALIFICATION],
     SKILLED: ["aufstiegsfortbildung", "anpassung", "inhouse"],
@@ -43,6 +49,8 @@ def next_step(*, who: str | None, step: str | None, goal: str | None) -> NextSte
                 "Ihnen Aufstiegsfortbildungen und Stipendien offen."
             ),
         )
+    if goal in (Goal.RECOGNITION, Goal.BUSINESS):
+        return _migrant_route_step(goal)
     if who == Who.COMPANY:
         return _company_step(step)
     if goal == Goal.GERMAN:
@@ -116,4 +124,49 @@ def _company_step(step: str | None) -> NextStep:
             "Die Anlaufstellen des Lotsennetzwerks analysieren mit Ihnen den Bedarf und finden Angebote und "
             "Fördermittel."
         ),
+    )
+
+
+def _migrant_route_step(goal: str) -> NextStep:
+    if goal == Goal.RECOGNITION:
+        return NextStep(
+            _("Ausländischen Abschluss anerkennen lassen: zuerst zur Anerkennungsberatung"),
+            _(
+                "Die zuständige Stelle vergleicht Ihren Abschluss mit dem deutschen Beruf. Fehlt etwas, schließt "
+                "eine Anpassungsqualifizierung die Lücke. Eine Anerkennungsberatung hilft kostenlos beim Antrag."
+            ),
+        )
+    return NextStep(
+        _("Eigenes Unternehmen führen: Gründungsberatung und Kurse zur Unternehmensführung"),
+        _(
+            "Die Kammern und Gründungsberatungen helfen beim Start und in den ersten Jahren: Businessplan, "
+            "Buchhaltung, Personal und Förderung. Kurse zur Unternehmensführung gibt es auch neben dem Betrieb."
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class RecognitionBody:
+    name: str
+    text: str
+
+
+def recognition_body(*, occupation: str, chamber: str) -> RecognitionBody:
+    """Who decides on the recognition of a foreign qualification for this German occupation (by its chamber)."""
+    if chamber == "ihk":
+        return RecognitionBody(
+            _("IHK FOSA (Foreign Skills Approval) in Nürnberg"),
+            _("Für %(occupation)s und alle anderen IHK-Berufe prüft die IHK FOSA den Antrag, für ganz Deutschland.")
+            % {"occupation": occupation},
+        )
+    if chamber == "hwk":
+        return RecognitionBody(
+            _("die Handwerkskammer Ihrer Region"),
+            _("Für %(occupation)s prüft die Handwerkskammer, in deren Bezirk Sie wohnen oder arbeiten möchten.")
+            % {"occupation": occupation},
+        )
+    return RecognitionBody(
+        _("die zuständige Stelle für Ihren Beruf"),
+        _("Welche Stelle für %(occupation)s zuständig ist, zeigt der Anerkennungs-Finder des Bundes.")
+        % {"occupation": occupation},
     )

@@ -30,6 +30,8 @@ class Goal(StrEnum):
     ADAPT = "anpassen"
     GERMAN = "deutsch"
     STAFF = "beschaeftigte"
+    RECOGNITION = "anerkennung"
+    BUSINESS = "unternehmen-fuehren"
 
 
 # The fixed slugs of the qualification ladder (offers.QualificationStep).

@@ -2,14 +2,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from guide.admission import WorkPeriod
 from guide.eligibility import NO_QUALIFICATION, Goal, Situation, Who, land_for_postcode
 from guide.models import Occupation
+from multilingual.text import translated
 from offers.costs import Situation as CostSituation
 from offers.costs import Status as CostStatus
 from offers.models import QualificationStep, Sector
+from partners.models import Language
 from places.validators import validate_postcode
 
 WHO_CHOICES = [
@@ -24,6 +27,8 @@ GOAL_CHOICES = [
     (Goal.ADAPT, _("Kenntnisse anpassen")),
     (Goal.GERMAN, _("Deutsch für den Beruf")),
     (Goal.STAFF, _("Beschäftigte qualifizieren")),
+    (Goal.RECOGNITION, _("Ausländischen Berufsabschluss anerkennen lassen")),
+    (Goal.BUSINESS, _("Eigenes Unternehmen führen")),
 ]
 # Each class stands for an employee count inside it; the rules only change at 50, 250 and 500.
 SIZE_CHOICES = [
@@ -61,6 +66,12 @@ class Answers:
     abroad_years: int | None = None
     abroad_months: int | None = None
     abroad_hours: Decimal | None = None
+    languages: tuple[Language, ...] = ()
+
+    @property
+    def language_codes(self) -> list[str]:
+        """The languages to rank by: German is everyone's here, so it ranks nothing."""
+        return [language.code for language in self.languages if language.code != settings.LANGUAGE_CODE]
 
     def work_periods(self) -> list[WorkPeriod]:
         """The work experience lines the visitor filled in (years or months), for the admission check."""
@@ -98,9 +109,16 @@ class Answers:
         )
 
 
-class StepChoiceField(forms.ModelChoiceField):
+class VocabularyChoiceField(forms.ModelChoiceField):
+    """A vocabulary's rows under their names in the page's language (German where none is stored)."""
+
     def label_from_instance(self, obj: QualificationStep) -> str:
-        return obj.name
+        return translated(obj, "name")
+
+
+class LanguagesField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Language) -> str:
+        return translated(obj, "name")
 
 
 class OccupationChoiceField(forms.ModelChoiceField):
@@ -152,7 +170,7 @@ class GuideForm(forms.Form):
             "invalid_choice": _("Bitte wählen Sie aus, wer fragt."),
         },
     )
-    step = StepChoiceField(
+    step = VocabularyChoiceField(
         label=_("Welchen Abschluss haben Sie – oder Ihre Beschäftigten?"),
         queryset=QualificationStep.objects.all(),
         to_field_name="slug",
@@ -168,7 +186,7 @@ class GuideForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": _("Dieses Ziel kennen wir nicht; wir zeigen Angebote für alle Ziele.")},
     )
-    sector = forms.ModelChoiceField(
+    sector = VocabularyChoiceField(
         label=_("Branche"),
         queryset=Sector.objects.all(),
         to_field_name="slug",
@@ -206,6 +224,15 @@ class GuideForm(forms.Form):
         help_text=_("für Beschäftigte mit Berufsabschluss"),
         error_messages={"invalid_choice": _("Diese Angabe kennen wir nicht.")},
     )
+    languages = LanguagesField(
+        label=_("Welche Sprachen sprechen Sie?"),
+        queryset=Language.objects.exclude(code=settings.LANGUAGE_CODE),
+        to_field_name="code",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Wir nennen zuerst Anlaufstellen und Angebote in Ihren Sprachen."),
+        error_messages={"invalid_choice": _("Diese Sprache kennen wir nicht; wir zeigen alle Sprachen.")},
+    )
     change = forms.BooleanField(
         label=_("Der Betrieb ist vom Strukturwandel betroffen (z. B. Umstieg auf Elektromobilität)"),
         required=False,
@@ -217,7 +244,10 @@ class GuideForm(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label=_("bitte wählen"),
-        help_text=_("für das Ziel „Berufsabschluss nachholen“: ob die Externenprüfung für Sie offen ist"),
+        help_text=_(
+            "für das Ziel „Berufsabschluss nachholen“: ob die Externenprüfung für Sie offen ist; "
+            "für „Berufsabschluss anerkennen lassen“: Ihr Beruf in Deutschland"
+        ),
         error_messages={"invalid_choice": _("Diesen Beruf kennen wir nicht; bitte wählen Sie einen aus der Liste.")},
     )
     experience_years = count_field(_("Jahre im Beruf"), maximum=50, message=YEARS_MESSAGE)
@@ -229,4 +259,7 @@ class GuideForm(forms.Form):
 
     def answers(self) -> Answers:
         """The valid answers; call after is_valid(). Invalid fields are left out, so the result gets wider."""
-        return Answers(**{name: value for name, value in self.cleaned_data.items() if value not in ("", None)})
+        valid = {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
+        if "languages" in valid:
+            valid["languages"] = tuple(valid["languages"])
+        return Answers(**valid)

@@ -4,13 +4,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db.models import F
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from guide.admission import Admission, admission_check
-from guide.advice import offer_kinds
+from guide.advice import GOAL_SERVICES, GOAL_TARGET_GROUPS, RecognitionBody, offer_kinds, recognition_body
 from guide.eligibility import Goal, Verdict, Who, likely_programmes
 from guide.forms import GOAL_CHOICES, WHO_CHOICES, Answers
 from offers.cost_estimates import ProgrammeEstimate, offer_estimates
@@ -45,23 +46,26 @@ def search_params(answers: Answers, place: Postcode | None) -> dict:
         params["kind"] = kinds
     if answers.sector:
         params["sector"] = answers.sector.slug
+    if answers.goal in GOAL_TARGET_GROUPS:
+        params["target_group"] = GOAL_TARGET_GROUPS[answers.goal]
     if place:
         params.update(near=place.code, radius=RADIUS_KM)
     return params
 
 
-def _offers_for(params: dict) -> list:
+def _offers_for(params: dict, languages: list[str]) -> list:
     """The catalogue search itself (offers.search.filterset.OfferFilter) answers, so the list and the link always
-    agree."""
+    agree; offers taught in the visitor's languages come first."""
     data = QueryDict(mutable=True)
     for key, value in params.items():
         data.setlist(key, [str(item) for item in value] if isinstance(value, list) else [str(value)])
     search = OfferFilter(data, queryset=Offer.objects.listed())
-    return list(search.ordered().card_data()[:OFFER_LIMIT])
+    return list(search.ordered().taught_in_first(languages).card_data()[:OFFER_LIMIT])
 
 
 def matching_offers(answers: Answers, place: Postcode | None) -> OfferMatch:
-    """The best matching offers; when nothing fits every answer, drop sector, then distance, then kind."""
+    """The best matching offers; when nothing fits every answer, drop sector, then distance, then kind. The target
+    group of a migrants' route stays: a course for founders is no answer to "run my own business" otherwise."""
     params = search_params(answers, place)
     attempts = [params]
     for dropped in (("sector",), ("sector", "near", "radius"), ("sector", "near", "radius", "kind")):
@@ -69,18 +73,36 @@ def matching_offers(answers: Answers, place: Postcode | None) -> OfferMatch:
         if wider != attempts[-1]:
             attempts.append(wider)
     for tried in attempts:
-        offers = _offers_for(tried)
+        offers = _offers_for(tried, answers.language_codes)
         if offers:
             return OfferMatch(offers, tried, widened=tried is not params)
     return OfferMatch([], params)
 
 
-def nearest_contact_points(place: Postcode | None, limit: int = CONTACT_POINT_LIMIT) -> list[Partner]:
-    """Contact points nearest first (each with .distance_km), or by name when the place is unknown."""
-    points = Partner.objects.contact_points()
+def nearest_contact_points(
+    place: Postcode | None, *, languages: list[str] = (), goal: str | None = None, limit: int = CONTACT_POINT_LIMIT
+) -> list[Partner]:
+    """Contact points (and the partners giving the advice the goal needs) that speak the visitor's languages first,
+    then nearest first (each with .distance_km), or by name when the place is unknown. Never farther than
+    GUIDE_CONTACT_POINT_MAX_KM, except partners that advise by phone or video: at least one of them is always
+    named."""
+    service = GOAL_SERVICES.get(goal)
+    points = Partner.objects.advising_on(service)
     if place is not None:
-        points = points.with_distance_from(place).order_by(F("distance_km").asc(nulls_last=True), "name", "pk")
-    return list(points[:limit])
+        points = points.within_reach(place, settings.GUIDE_CONTACT_POINT_MAX_KM)
+        points = points.order_by(F("distance_km").asc(nulls_last=True), "name", "pk")
+    points = points.ranked(languages=list(languages), service=service).prefetch_related("languages")
+    nearest = list(points[:limit])
+    if any(point.advises_remotely for point in nearest):
+        return nearest
+    return nearest + list(points.filter(advises_remotely=True)[:1])
+
+
+def responsible_body(answers: Answers) -> RecognitionBody | None:
+    """For the recognition route: who decides on the foreign qualification, by the occupation's chamber."""
+    if answers.goal != Goal.RECOGNITION or answers.occupation is None:
+        return None
+    return recognition_body(occupation=answers.occupation.name, chamber=answers.occupation.chamber)
 
 
 @dataclass(frozen=True)
@@ -118,6 +140,8 @@ def counselling_url(answers: Answers, office: Partner | None) -> str:
         params["postcode"] = answers.postcode
     if office:
         params["office"] = office.slug
+    if answers.language_codes:
+        params["language"] = answers.language_codes[0]
     return f"{reverse('counselling:request')}?{urlencode(params)}"
 
 
@@ -130,7 +154,10 @@ def answer_summary(answers: Answers) -> list[str]:
         parts.append(_("Ziel: %(goal)s") % {"goal": dict(GOAL_CHOICES)[answers.goal]})
     if answers.sector:
         parts.append(_("Branche: %(sector)s") % {"sector": answers.sector.name})
-    if answers.occupation and answers.goal == Goal.QUALIFICATION:
+    if answers.language_codes:
+        names = ", ".join(language.name for language in answers.languages if language.code in answers.language_codes)
+        parts.append(_("Sprachen: %(languages)s") % {"languages": names})
+    if answers.occupation and answers.goal in (Goal.QUALIFICATION, Goal.RECOGNITION):
         parts.append(_("Beruf: %(occupation)s") % {"occupation": answers.occupation.name})
     return [part for part in parts if part]
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_tasks_db",
     "accounts",
+    "multilingual",
     "places",
     "partners",
     "offers",
@@ -297,6 +298,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Domain settings.
 OFFER_STALE_AFTER_DAYS = env_int("OFFER_STALE_AFTER_DAYS", 183, minimum=1)
+# The guide never names a contact point farther away than this (partners that advise by phone or video excepted).
+GUIDE_CONTACT_POINT_MAX_KM = env_int("GUIDE_CONTACT_POINT_MAX_KM", 75, minimum=1)
 CASE_RETENTION_DAYS = env_int("CASE_RETENTION_DAYS", 3 * 365, minimum=1)
 # A company's next needs analysis is due this many months after its last (the desk lists it, a daily job reminds).
 NEEDS_ANALYSIS_INTERVAL_MONTHS = env_int("NEEDS_ANALYSIS_INTERVAL_MONTHS", 6, minimum=1, maximum=60)

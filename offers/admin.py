@@ -18,6 +18,7 @@ from offers.models import (
     FundingProgramme,
     ImportLog,
     Offer,
+    OfferTranslation,
     QualificationStep,
     Run,
     Sector,
@@ -63,6 +64,15 @@ class RunInline(BoundedInlineMixin, ScopedQuerysetMixin, admin.StackedInline):
         return 1 if obj is None else 0
 
 
+class OfferTranslationInline(BoundedInlineMixin, ScopedQuerysetMixin, admin.TabularInline):
+    """Title and summary in other languages: the cards and the offer page show them to visitors of that language."""
+
+    model = OfferTranslation
+    partner_path = "offer__provider"
+    fields = ["language", "title", "summary"]
+    extra = 0
+
+
 @admin.register(Offer)
 class OfferAdmin(
     CityHintAdminMixin, FreshnessAdminMixin, VersionedAdminMixin, PartnerScopedAdminMixin, SimpleHistoryAdmin
@@ -78,7 +88,7 @@ class OfferAdmin(
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["last_confirmed_at", "created_at", "updated_at"]
     formfield_overrides = {models.ManyToManyField: {"widget": CheckboxSelectMultiple}}
-    inlines = [RunInline]
+    inlines = [RunInline, OfferTranslationInline]
     object_history_template = "admin/offers/offer/object_history.html"
     actions = ["confirm_current", "duplicate_as_draft", "export_csv", "export_xlsx", "export_openqcat"]
     fieldsets = [

@@ -17,6 +17,12 @@ def funding_list(request: HttpRequest) -> HttpResponse:
     return render(request, "funding/list.html", context)
 
 
+def funding_easy(request: HttpRequest) -> HttpResponse:
+    """The funding overview in Leichte Sprache: the active programmes with their plain-language explanations."""
+    programmes = FundingProgramme.objects.filter(active=True).order_by("name", "pk")
+    return render(request, "funding/easy.html", {"programmes": programmes})
+
+
 def funding_detail(request: HttpRequest, slug: str) -> HttpResponse:
     programme = get_object_or_404(FundingProgramme, slug=slug)
     base = Offer.objects.listed().fundable_by(programme)

@@ -172,6 +172,7 @@ def _load_detail(offers, slug: str) -> tuple[Offer, list[Run], list]:
         "sectors",
         "languages",
         Prefetch("funding_programmes", queryset=FundingProgramme.objects.filter(active=True)),
+        Prefetch("translations", to_attr="page_translations"),  # every language: the cache serves them all
     )
     offer = get_object_or_404(offers, slug=slug)
     offer.path_memberships = memberships(offer)  # cached with the offer: "Modul 2 von 5" and its links

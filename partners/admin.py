@@ -64,7 +64,7 @@ class PartnerAdmin(CityHintAdminMixin, VersionedAdminMixin, PartnerScopedAdminMi
         (_("Adresse"), {"fields": ["street", "postcode", "city", "latitude", "longitude"]}),
         (_("Kontakt"), {"fields": ["phone", "email", "website", "opening_hours"]}),
         (_("Katalog-Feed"), {"fields": ["feed_url"]}),
-        (_("Zugang"), {"fields": ["languages", "accessibility"]}),
+        (_("Zugang"), {"fields": ["languages", "advises_remotely", "accessibility"]}),
         (_("Im Netzwerk"), {"fields": ["is_contact_point", "active"]}),
     ]
     # Whether a partner is listed, where it lives and whether it is a contact point is the network's decision.

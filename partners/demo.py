@@ -14,6 +14,9 @@ PARTLY = "Eingang ebenerdig, Beratungsräume im 1. OG mit Aufzug; kein rollstuhl
 
 # slug: (name, kind, contact point, street, postcode, city, lat, lon, phone, e-mail, website, services,
 #        languages, description, opening hours, accessibility, active, [(contact name, position)])
+# Partners whose advice also works by phone or video: the guide names them wherever the visitor lives.
+REMOTE_ADVICE = {"unternehmenswert-mensch"}
+
 PARTNERS = {
     "lotsendienst-stuttgart": (
         "Lotsendienst Region Stuttgart – Qualifizierungsberatung",
@@ -50,7 +53,7 @@ PARTNERS = {
         "0711 2005-0",
         "info@stuttgart.ihk.de",
         "https://www.ihk.de/stuttgart",
-        ["weiterbildung", "pruefungen", "ausbildungsberatung"],
+        ["weiterbildung", "pruefungen", "ausbildungsberatung", "existenzgruendung"],
         ["de", "en"],
         "Die Industrie- und Handelskammer Region Stuttgart nimmt die Fortbildungs- und Externenprüfungen "
         "ab, berät zu Aufstiegsfortbildungen und bietet über ihre Bildungseinrichtungen Lehrgänge zum "
@@ -72,7 +75,7 @@ PARTNERS = {
         "0711 1657-0",
         "info@hwk-stuttgart.de",
         "https://www.hwk-stuttgart.de",
-        ["weiterbildung", "pruefungen", "ausbildungsberatung"],
+        ["weiterbildung", "pruefungen", "ausbildungsberatung", "existenzgruendung"],
         ["de"],
         "Die Handwerkskammer Region Stuttgart bereitet in ihrer Bildungsakademie auf Meisterprüfungen und "
         "Externenprüfungen im Handwerk vor und berät Betriebe zur Personalentwicklung.",
@@ -401,7 +404,7 @@ PARTNERS = {
         "0385 5103-0",
         "info@schwerin.ihk.de",
         "https://www.ihk.de/schwerin",
-        ["weiterbildung", "pruefungen", "ausbildungsberatung"],
+        ["weiterbildung", "pruefungen", "ausbildungsberatung", "existenzgruendung"],
         ["de", "en"],
         "Die IHK zu Schwerin nimmt Externen- und Fortbildungsprüfungen ab und bietet Lehrgänge zum "
         "Fachwirt und Industriemeister an.",
@@ -422,7 +425,7 @@ PARTNERS = {
         "0385 7417-0",
         "info@hwk-schwerin.de",
         "https://www.hwk-schwerin.de",
-        ["weiterbildung", "pruefungen"],
+        ["weiterbildung", "pruefungen", "existenzgruendung"],
         ["de"],
         "Die Handwerkskammer Schwerin bereitet in ihrem Bildungs- und Technologiezentrum auf Meister- und "
         "Gesellenprüfungen vor.",
@@ -443,7 +446,7 @@ PARTNERS = {
         "0381 768 90-40",
         "pro-qualifizierung@netzwerk-migration.example",
         "https://netzwerk-migration-rostock.example",
-        ["qualifizierungsberatung", "anerkennungsberatung", "foerdermittelberatung"],
+        ["qualifizierungsberatung", "anerkennungsberatung", "foerdermittelberatung", "existenzgruendung"],
         ["de", "en", "ar", "fa", "ru", "uk", "vi", "tr"],
         "Die Beratungsstelle „Pro Qualifizierung“ unterstützt Unternehmen, die von Migrantinnen und "
         "Migranten geführt werden, und ihre Beschäftigten: Ausbildungsberechtigung, Anerkennung "
@@ -465,7 +468,7 @@ PARTNERS = {
         "0381 338-0",
         "info@rostock.ihk.de",
         "https://www.ihk.de/rostock",
-        ["weiterbildung", "pruefungen"],
+        ["weiterbildung", "pruefungen", "existenzgruendung"],
         ["de", "en"],
         "Die IHK zu Rostock bietet Aufstiegsfortbildungen in Logistik, Handel und Tourismus an und nimmt "
         "die Prüfungen ab.",
@@ -557,6 +560,7 @@ def _load_partner(slug: str, row: tuple, services: dict, languages: dict) -> Par
             "name": name,
             "kind": kind,
             "is_contact_point": contact_point,
+            "advises_remotely": slug in REMOTE_ADVICE,
             "street": street,
             "postcode": postcode,
             "city": city,

@@ -3,6 +3,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from multilingual.text import translated
 from partners.models import Language, Partner, Service
 
 
@@ -33,6 +34,11 @@ class PartnerFilter(filters.FilterSet):
     class Meta:
         model = Partner
         fields = ["q", "kind", "service", "language", "contact_point"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("service", "language"):  # vocabulary names in the page's language
+            self.form.fields[name].label_from_instance = lambda row: translated(row, "name")
 
     def filter_text(self, queryset, name, value):
         for word in value.split():

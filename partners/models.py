@@ -10,10 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from locking.models import VersionedModel
+from multilingual.columns import translatable
 from places.distance import LocatedQuerySet
 from places.validators import validate_phone, validate_postcode
 
 
+@translatable("name")
 class Service(models.Model):
     """What a partner offers: Qualifizierungsberatung, Fördermittelberatung, …"""
 
@@ -29,6 +31,7 @@ class Service(models.Model):
         return self.name
 
 
+@translatable("name")
 class Language(models.Model):
     """A language spoken by a partner's staff or used for teaching (ISO 639-1 code)."""
 
@@ -52,6 +55,38 @@ class PartnerQuerySet(LocatedQuerySet):
         """The active contact points of the Lotsennetzwerk, by name (the nearest first: with_distance_from(place),
         then order by distance_km)."""
         return self.active().filter(is_contact_point=True).order_by("name", "pk")
+
+    def advising_on(self, service: str | None) -> PartnerQuerySet:
+        """The contact points and, where a question needs a special advice (the chambers' start-up advice), every
+        active partner that gives it."""
+        advising = models.Q(is_contact_point=True)
+        if service:
+            advising |= models.Q(models.Exists(self._services_of_row().filter(service__slug=service)))
+        return self.active().filter(advising).order_by("name", "pk")
+
+    def within_reach(self, place, km: float) -> PartnerQuerySet:
+        """Partners at most `km` from `place` and, wherever they are, those that advise by phone or video; annotated
+        with distance_km."""
+        located = self.with_distance_from(place)
+        return located.filter(models.Q(distance_km__lte=km) | models.Q(advises_remotely=True))
+
+    def ranked(self, *, languages: list[str], service: str | None) -> PartnerQuerySet:
+        """Those speaking one of `languages` (ISO codes) first, then those giving `service`, in the current order."""
+        first = {}
+        if languages:
+            first["speaks"] = models.Exists(self._languages_of_row().filter(language__code__in=languages))
+        if service:
+            first["gives"] = models.Exists(self._services_of_row().filter(service__slug=service))
+        if not first:
+            return self
+        order = self.query.order_by or ("name", "pk")
+        return self.alias(**first).order_by(*(models.F(name).desc() for name in first), *order)
+
+    def _services_of_row(self):
+        return Partner.services.through.objects.filter(partner_id=models.OuterRef("pk"))
+
+    def _languages_of_row(self):
+        return Partner.languages.through.objects.filter(partner_id=models.OuterRef("pk"))
 
     def taking_requests(self) -> PartnerQuerySet:
         """Partners where an active counsellor reads the requests on the desk: the only offices the public request
@@ -108,6 +143,11 @@ class Partner(VersionedModel):
     opening_hours = models.TextField(_("Öffnungszeiten"), blank=True)
     languages = models.ManyToManyField(Language, verbose_name=_("Gesprochene Sprachen"), blank=True)
     accessibility = models.TextField(_("Barrierefreiheit"), blank=True)
+    advises_remotely = models.BooleanField(
+        _("berät auch per Telefon oder Video"),
+        default=False,
+        help_text=_("Der Lotse nennt solche Anlaufstellen auch Ratsuchenden, die weiter weg wohnen."),
+    )
     is_contact_point = models.BooleanField(_("Anlaufstelle des Lotsennetzwerks"), default=False)
     active = models.BooleanField(_("aktiv"), default=True)
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)

@@ -19,7 +19,7 @@ LAYERS = [
     ["offers"],
     ["partners"],
     ["operations"],
-    ["places", "accounts", "locking"],
+    ["places", "accounts", "locking", "multilingual"],
     ["tabular"],
 ]
 LEVEL = {app: level for level, layer in enumerate(LAYERS) for app in layer}

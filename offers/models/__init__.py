@@ -7,6 +7,7 @@ from offers.models.offer import SAMPLE_RANGE, Offer, random_sample
 from offers.models.path import ModuleOffer, PathModule, QualificationPath
 from offers.models.run import Run
 from offers.models.thesaurus import SearchWord, ThesaurusEntry
+from offers.models.translation import OfferTranslation
 from offers.models.vocabulary import FundingProgramme, QualificationStep, Sector, TargetGroup
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "ModuleOffer",
     "Offer",
     "PathModule",
+    "OfferTranslation",
     "PendingUpload",
     "QualificationPath",
     "QualificationStep",

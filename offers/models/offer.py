@@ -31,8 +31,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from locking.models import VersionedModel
+from multilingual.text import Text, current_language
 from offers.models.catalogue import CatalogueVersion
 from offers.models.run import Run
+from offers.models.translation import OfferTranslation
 from offers.models.vocabulary import FundingProgramme, QualificationStep, Sector, TargetGroup
 from offers.search.text import is_postgres, search_vector, text_search
 from offers.textsearch import matching
@@ -225,6 +227,13 @@ class OfferQuerySet(QuerySet):
         """By the next start (stored on the offer), undated offers last."""
         return self.order_by(F("next_start").asc(nulls_last=True), "pk")
 
+    def taught_in_first(self, languages: list[str]) -> OfferQuerySet:
+        """The same order with the offers taught in one of `languages` (ISO codes) first."""
+        if not languages:
+            return self
+        taught = Exists(Offer.languages.through.objects.filter(offer_id=OuterRef("pk"), language__code__in=languages))
+        return self.alias(taught_in=taught).order_by(F("taught_in").desc(), *self.query.order_by)
+
     def card_data(self) -> OfferQuerySet:
         """What a result card shows, in a constant number of queries."""
         # The search vector is the widest column and no card shows it.
@@ -235,8 +244,15 @@ class OfferQuerySet(QuerySet):
                 "entry_levels",
                 "funding_programmes",
                 Prefetch("runs", queryset=Run.objects.current().order_by("start_date", "pk"), to_attr="current_runs"),
+                in_page_language(),
             )
         )
+
+
+def in_page_language() -> Prefetch:
+    """The offers' translations into the page's language, read once for a whole page of cards."""
+    translations = OfferTranslation.objects.filter(language=current_language())
+    return Prefetch("translations", queryset=translations, to_attr="page_translations")
 
 
 class Offer(VersionedModel):
@@ -367,6 +383,15 @@ class Offer(VersionedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def translated(self, field: str) -> Text:
+        """Title or summary in the page's language where the provider wrote one, else the German original."""
+        language = current_language()
+        translations = getattr(self, "page_translations", None)  # prefetched: a page's cards, the offer page
+        if translations is None:
+            translations = list(self.translations.filter(language=language))
+        value = next((getattr(t, field) for t in translations if t.language == language and getattr(t, field)), "")
+        return Text(value, language) if value else Text(getattr(self, field), settings.LANGUAGE_CODE)
 
     def get_absolute_url(self) -> str:
         return reverse("offers:detail", args=[self.slug])

@@ -5,7 +5,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from multilingual.columns import translatable
 
+
+@translatable("name", "who", "next_step")
 class QualificationStep(models.Model):
     """One step of the qualification ladder (Quali-Lift "Paternoster"); slugs are fixed."""
 
@@ -24,6 +27,7 @@ class QualificationStep(models.Model):
         return self.name
 
 
+@translatable("name")
 class Sector(models.Model):
     slug = models.SlugField(unique=True)
     name = models.CharField(_("Name"), max_length=100)
@@ -37,6 +41,7 @@ class Sector(models.Model):
         return self.name
 
 
+@translatable("name")
 class TargetGroup(models.Model):
     slug = models.SlugField(unique=True)
     name = models.CharField(_("Name"), max_length=150)
@@ -50,6 +55,7 @@ class TargetGroup(models.Model):
         return self.name
 
 
+@translatable("name", "short_name", "eligible", "pays", "description")
 class FundingProgramme(models.Model):
     class Region(models.TextChoices):
         BUND = "bund", _("bundesweit")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from multilingual.text import Text
 from offers.search.facets import BOOLEAN_FACETS, FACETS
 
 
@@ -32,6 +33,11 @@ def facets(filterset, summary: dict) -> list[Facet]:
     return [_facet(filterset, name, summary["facets"].get(name, {}), name in summary["estimated"]) for name in shown]
 
 
+def _label(label) -> str:
+    """A vocabulary's Text keeps its language (the template marks German fallbacks); lazy labels become str."""
+    return label if isinstance(label, Text) else str(label)
+
+
 def _facet(filterset, name: str, counts: dict[str, int], estimated: bool) -> Facet:
     selected = filterset.cleaned.get(name) or []
     field = filterset.filters[name]
@@ -39,7 +45,7 @@ def _facet(filterset, name: str, counts: dict[str, int], estimated: bool) -> Fac
         option = Option("1", field.label, counts.get("1", 0), bool(selected), estimated)
         return Facet(name, field.label, [option], boolean=True)
     options = [
-        Option(str(value), str(label), counts.get(str(value), 0), str(value) in selected, estimated)
+        Option(str(value), _label(label), counts.get(str(value), 0), str(value) in selected, estimated)
         for value, label in field.extra["choices"]
     ]
     return Facet(name, field.label, options)

@@ -11,6 +11,8 @@ from django import forms
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from multilingual.columns import column_name, other_languages
+from multilingual.text import Text, translated
 from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
 from offers.search.query import DEFAULT_RADIUS, FILTERS, Criteria, filtered, ordered, sort_key, sort_names
 from places.lookup import find_places, label
@@ -70,13 +72,14 @@ class SearchForm(forms.Form):
         return cleaned
 
 
-def _vocab(model) -> tuple[list[tuple[str, str]], dict[int, str]]:
-    """(slug, name) choices and {id: slug} of a vocabulary, from one query."""
+def _vocab(model) -> tuple[list[tuple[str, Text]], dict[int, str]]:
+    """(slug, name in the page's language) choices and {id: slug} of a vocabulary, from one query."""
     rows = model.objects.all()
     if model is FundingProgramme:
         rows = rows.filter(active=True)
-    rows = list(rows.values_list("pk", "slug", "name"))
-    return [(slug, name) for _pk, slug, name in rows], {pk: slug for pk, slug, _name in rows}
+    names = ["name", *(column_name("name", code) for code, _name in other_languages())]
+    rows = list(rows.only("pk", "slug", *names))
+    return [(row.slug, translated(row, "name")) for row in rows], {row.pk: row.slug for row in rows}
 
 
 def _choice(label, choices=None):

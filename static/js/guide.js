@@ -14,7 +14,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const syncGoal = () => {
       const goal = form.querySelector("input[name=goal]:checked");
       form.querySelectorAll("[data-show-for-goal]").forEach((row) => {
-        row.hidden = goal !== null && goal.value !== row.dataset.showForGoal;
+        row.hidden = goal !== null && !row.dataset.showForGoal.split(" ").includes(goal.value);
         row.querySelectorAll("input, select").forEach((field) => (field.disabled = row.hidden));
       });
     };

@@ -47,6 +47,12 @@ def public_paths() -> list[str]:
         "/datenschutz/",
         "/barrierefreiheit/",
         "/leichte-sprache/",
+        "/lotse/leichte-sprache/",
+        "/lotse/leichte-sprache/ergebnis/?who=unternehmen&goal=unternehmen-fuehren&sector=gastgewerbe&postcode=18055&languages=ar",
+        "/lotse/ergebnis/?who=unternehmen&goal=unternehmen-fuehren&sector=gastgewerbe&postcode=18055&languages=ar",
+        "/lotse/ergebnis/?who=beschaeftigt&goal=anerkennung&occupation=koch&postcode=18055&languages=ar",
+        "/foerderung/leichte-sprache/",
+        "/beratung/anfragen/?language=ar",
         "/konto/anmelden/",
         "/konto/passwort-vergessen/",
         "/gibt-es-nicht/",
@@ -120,6 +126,8 @@ def demo_network():
     import_module("partners.migrations.0003_role_groups").create_groups(models_then, None)
     import_module("offers.migrations.0004_seed_vocabularies").seed(apps, None)
     import_module("partners.migrations.0002_seed_services_languages").seed(apps, None)
+    import_module("offers.migrations.0019_vocabulary_translations").seed(apps, None)  # the founders' target group
+    import_module("partners.migrations.0008_vocabulary_translations").seed(apps, None)  # start-up advice
     call_command("load_demo", force=True, stdout=StringIO())
 
 

@@ -53,7 +53,7 @@ def test_result_for_employee_without_qualification_in_stuttgart(client, region):
         "teilqualifizierung", "bildungsgutschein", "qualifizierungschancengesetz", "esf-fachkurse-bw",
         "bildungszeit-bw",
     }  # fmt: skip
-    assert points(response) == ["lotsendienst-stuttgart", "saz-schwerin"]
+    assert points(response) == ["lotsendienst-stuttgart"]  # Schwerin, 500 km away, is beyond the cap
     html = response.content.decode()
     assert "Ohne Berufsabschluss: Teilqualifizierung oder Vorbereitung auf die Externenprüfung" in html
     assert "Mo–Fr 9–16 Uhr" in html
@@ -118,7 +118,7 @@ def test_result_for_pupil_names_no_programme(client, region):
     assert titles(response) == {
         "TQ Maschinen- und Anlagenführer", "Externenprüfung Mechatroniker/in", "Deutsch im Beruf",
     }  # fmt: skip
-    assert points(response) == ["lotsendienst-stuttgart", "saz-schwerin"]
+    assert points(response) == ["lotsendienst-stuttgart", "saz-schwerin"]  # no postcode: every contact point
     assert "Nach Ihren Angaben passt keines der Förderprogramme" in response.content.decode()
     assert response.context["next_step"].title.startswith("In Ausbildung oder Schule")
 

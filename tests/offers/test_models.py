@@ -88,7 +88,7 @@ def test_vocabularies_are_seeded_with_fixed_slugs():
     }
     assert set(FundingProgramme.objects.filter(active=False).values_list("slug", flat=True)) == {"wegebau"}
     assert Sector.objects.count() == 13
-    assert TargetGroup.objects.count() == 11
+    assert TargetGroup.objects.count() == 12  # with "gruendung", the guide's route for founders
     assert QualificationStep.objects.get(slug="fachkraft").next_step.startswith("Meister")
 
 

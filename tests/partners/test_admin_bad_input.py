@@ -44,6 +44,7 @@ def _offer_form(scene, **changes) -> dict:
         "kind": "anpassung", "summary": "Kurz.", "entry_levels": [factories.step("fachkraft").pk],
         "certificate_kind": "zertifikat", "price": "0",
         "runs-TOTAL_FORMS": "0", "runs-INITIAL_FORMS": "0", "runs-MIN_NUM_FORMS": "0", "runs-MAX_NUM_FORMS": "50",
+        "translations-TOTAL_FORMS": "0", "translations-INITIAL_FORMS": "0",
     }  # fmt: skip
     return {**data, **changes}
 
@@ -108,7 +109,7 @@ def test_oversized_formsets_are_a_form_error(client, scene):
     assert response.context["formset"].non_form_errors() == ["Bitte höchstens 20 Formulare abschicken."]
     verified_login(client, scene["coordinator"])
     response = client.post(reverse("admin:offers_offer_add"), _offer_form(scene, **{"runs-TOTAL_FORMS": "2000"}))
-    [runs] = response.context["inline_admin_formsets"]
+    runs, _translations = response.context["inline_admin_formsets"]
     assert runs.formset.non_form_errors() == ["Bitte höchstens 50 Formulare abschicken."]
     assert not Offer.objects.filter(slug="neuer-kurs").exists()
 

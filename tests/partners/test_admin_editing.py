@@ -32,6 +32,8 @@ def _offer_data(provider: Partner, runs=(), **overrides) -> dict:
         "runs-INITIAL_FORMS": str(sum(1 for run in runs if run.get("id"))),
         "runs-MIN_NUM_FORMS": "0",
         "runs-MAX_NUM_FORMS": "1000",
+        "translations-TOTAL_FORMS": "0",
+        "translations-INITIAL_FORMS": "0",
     }
     for i, run in enumerate(runs):
         data.update({f"runs-{i}-{key}": value for key, value in run.items()})

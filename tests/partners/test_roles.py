@@ -14,6 +14,8 @@ EDITOR_PERMISSIONS = {
     "offers.view_importlog",
     "offers.view_moduleoffer", "offers.add_moduleoffer", "offers.change_moduleoffer", "offers.delete_moduleoffer",
     "offers.view_inhouserequest", "offers.change_inhouserequest",
+    "offers.view_offertranslation", "offers.add_offertranslation", "offers.change_offertranslation",
+    "offers.delete_offertranslation",
     "partners.view_partner", "partners.change_partner",
     "partners.view_contactperson", "partners.add_contactperson", "partners.change_contactperson",
 }  # fmt: skip
@@ -22,6 +24,8 @@ COORDINATOR_PERMISSIONS = {
     "offers.view_offer", "offers.add_offer", "offers.change_offer", "offers.delete_offer",
     "offers.view_run", "offers.add_run", "offers.change_run", "offers.delete_run",
     "offers.view_importlog",
+    "offers.view_offertranslation", "offers.add_offertranslation", "offers.change_offertranslation",
+    "offers.delete_offertranslation",
     "offers.view_qualificationstep", "offers.add_qualificationstep", "offers.change_qualificationstep",
     "offers.delete_qualificationstep",
     "offers.view_sector", "offers.add_sector", "offers.change_sector", "offers.delete_sector",

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MultilingualConfig(AppConfig):
+    name = "multilingual"
+    verbose_name = "Mehrsprachige Daten"

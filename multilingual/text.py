@@ -1,0 +1,41 @@
+"""A text from the database together with the language it is written in."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+from multilingual.columns import column_name
+
+
+class Text(str):
+    """A str that knows its language: pages in another language mark it with lang (and dir) attributes."""
+
+    lang: str
+
+    def __new__(cls, value: str, lang: str) -> Text:
+        text = super().__new__(cls, value)
+        text.lang = lang
+        return text
+
+    def __getnewargs__(self) -> tuple[str, str]:  # copies and pickles (cached choices) keep the language
+        return str(self), self.lang
+
+    @property
+    def foreign(self) -> bool:
+        """True when the text is not in the page's language (the German fallback on an English page)."""
+        return self.lang != current_language()
+
+
+def current_language() -> str:
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def translated(obj, field: str, language: str | None = None) -> Text:
+    """The field in the page's language where a translation is stored, else the German original."""
+    language = language or current_language()
+    if language != settings.LANGUAGE_CODE and field in getattr(obj, "translatable_fields", ()):
+        value = getattr(obj, column_name(field, language), "")
+        if value:
+            return Text(value, language)
+    return Text(getattr(obj, field) or "", settings.LANGUAGE_CODE)

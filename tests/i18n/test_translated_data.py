@@ -1,0 +1,106 @@
+"""Vocabulary names and offer texts are data in several languages: the page's language where stored, else German
+marked lang="de" dir="ltr"."""
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+from multilingual.text import translated
+from offers.models import OfferTranslation, Sector
+from tests.factories import OfferFactory, SectorFactory
+
+SEARCH = reverse("offers:search")
+
+
+def in_language(client, code: str):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = code
+    return client
+
+
+@pytest.fixture
+def translated_offer(db):
+    offer = OfferFactory(title="Gastronomie-Grundkurs", summary="Alles für den Start.", sectors=["gastgewerbe"])
+    OfferTranslation.objects.create(
+        offer=offer, language="ar", title="دورة أساسية في المطاعم", summary="كل شيء للبداية."
+    )
+    return offer
+
+
+def test_translated_returns_the_column_of_the_language_else_german(db):
+    sector = Sector.objects.get(slug="gastgewerbe")
+
+    assert (translated(sector, "name", "tr"), translated(sector, "name", "tr").lang) == (
+        "Konaklama ve yiyecek-içecek",
+        "tr",
+    )
+    sector.name_tr = ""
+    assert (translated(sector, "name", "tr"), translated(sector, "name", "tr").lang) == ("Gastgewerbe", "de")
+
+
+def test_facet_options_show_translated_names_and_mark_the_german_fallback(client, translated_offer):
+    SectorFactory(slug="fischerei", name="Fischerei")  # a coordinator's new sector, not translated yet
+
+    body = in_language(client, "en").get(SEARCH).content.decode()
+
+    assert 'for="f-sector-' in body and "Hospitality and catering" in body
+    assert '<span lang="de" dir="ltr">Fischerei</span>' in body
+    assert "Gastgewerbe" not in body
+
+
+def test_facet_fragment_cache_varies_with_the_language(client, translated_offer):
+    english = in_language(client, "en").get(SEARCH).content.decode()
+    russian = in_language(client, "ru").get(SEARCH).content.decode()
+
+    assert "Hospitality and catering" in english and "Hospitality and catering" not in russian
+    assert "Гостинично-ресторанный бизнес" in russian
+
+
+def test_card_and_offer_page_show_the_editors_translation(client, translated_offer):
+    arabic = in_language(client, "ar")
+
+    card = arabic.get(SEARCH).content.decode()
+    page = arabic.get(translated_offer.get_absolute_url()).content.decode()
+
+    assert f'<a href="{translated_offer.get_absolute_url()}">دورة أساسية في المطاعم</a>' in card
+    assert "<p>كل شيء للبداية.</p>" in card
+    assert "<h1>دورة أساسية في المطاعم</h1>" in page
+    assert '<p class="lead">كل شيء للبداية.</p>' in page
+
+
+def test_without_a_translation_the_offer_stays_german_and_marked(client, translated_offer):
+    turkish = in_language(client, "tr")
+
+    card = turkish.get(SEARCH).content.decode()
+    page = turkish.get(translated_offer.get_absolute_url()).content.decode()
+
+    assert f'<a href="{translated_offer.get_absolute_url()}" lang="de" dir="ltr">Gastronomie-Grundkurs</a>' in card
+    assert '<h1 lang="de" dir="ltr">Gastronomie-Grundkurs</h1>' in page
+
+
+def test_german_pages_carry_no_language_marks(client, translated_offer):
+    body = client.get(SEARCH).content.decode()
+
+    assert f'<a href="{translated_offer.get_absolute_url()}">Gastronomie-Grundkurs</a>' in body
+    assert 'lang="de" dir="ltr"' not in body.split("<main", 1)[1].split("offer-provider", 1)[0]
+
+
+def test_guide_questions_offer_the_vocabulary_in_the_page_language(client, db):
+    body = in_language(client, "uk").get(reverse("guide:start")).content.decode()
+
+    assert "Готельно-ресторанна справа" in body  # sector Gastgewerbe
+    assert "Фахівець із професійною освітою" in body  # step Fachkraft
+
+
+def test_translations_cost_no_query_per_card(client, django_assert_max_num_queries, db):
+    OfferFactory.create_batch(3)
+    in_language(client, "ar").get(SEARCH)
+    with translation.override("ar"), django_assert_max_num_queries(12):
+        in_language(client, "ar").get(SEARCH + "?sort=title")
+
+
+def test_directory_filters_name_services_and_languages_in_the_page_language(client, db):
+    body = in_language(client, "tr").get(reverse("partners:directory")).content.decode()
+
+    assert "Yabancı diploma denkliği danışmanlığı" in body  # service Anerkennungsberatung
+    assert ">Arapça</option>" in body  # language Arabisch
