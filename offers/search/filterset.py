@@ -12,7 +12,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
+from offers.models.offer import PRICE_BAND_CHOICES
 from offers.search.query import DEFAULT_RADIUS, FILTERS, Criteria, filtered, ordered, sort_key, sort_names
+from partners.models import Language
 from places.lookup import locate
 
 MAX_VALUES = 30
@@ -27,7 +29,7 @@ SORT_LABELS = {
     "distance": _("Entfernung"),
 }
 VOCABULARIES = {"level": QualificationStep, "next": QualificationStep, "sector": Sector,
-                "funding": FundingProgramme, "target_group": TargetGroup}  # fmt: skip
+                "funding": FundingProgramme, "target_group": TargetGroup, "language": Language}  # fmt: skip
 
 
 class LenientMultipleChoiceField(forms.MultipleChoiceField):
@@ -69,7 +71,8 @@ def _vocab(model) -> tuple[list[tuple[str, str]], dict[int, str]]:
     rows = model.objects.all()
     if model is FundingProgramme:
         rows = rows.filter(active=True)
-    rows = list(rows.values_list("pk", "slug", "name"))
+    slug = "code" if model is Language else "slug"
+    rows = list(rows.values_list("pk", slug, "name"))
     return [(slug, name) for _pk, slug, name in rows], {pk: slug for pk, slug, _name in rows}
 
 
@@ -96,6 +99,9 @@ class OfferFilter(django_filters.FilterSet):
     target_group = _choice(_("Zielgruppe"))
     learning_form = _choice(_("Lernform"), Run.LearningForm.choices)
     schedule = _choice(_("Zeitform"), Run.Schedule.choices)
+    duration = _choice(_("Dauer"), Run.DurationBand.choices)
+    price = _choice(_("Preis"), PRICE_BAND_CHOICES)
+    language = _choice(_("Unterrichtssprache"))
     azav = _checkbox(_("AZAV-zugelassen (Bildungsgutschein möglich)"))
     free = _checkbox(_("kostenlos"))
     near = django_filters.CharFilter(label=_("Postleitzahl oder Ort"), method="filter_nothing", max_length=60)

@@ -135,12 +135,12 @@ def test_search_query_count_does_not_grow_with_results(client, count, postcodes)
     assert len(queries) == EXPECTED_CACHED_SEARCH_QUERIES
 
 
-# 4 vocabularies, 1 postcode, 1 catalogue version; the counts: the size of the search's base (EXPLAIN on
+# 5 vocabularies, 1 postcode, 1 catalogue version; the counts: the size of the search's base (EXPLAIN on
 # PostgreSQL, COUNT on SQLite) to decide on sampling, then the total and every facet in one query; the page sorted
-# by relevance on the ids, its cards, and 3 prefetches.
-EXPECTED_SEARCH_QUERIES = 13
+# by relevance on the ids, its cards, and 4 prefetches (levels, funding, languages, runs).
+EXPECTED_SEARCH_QUERIES = 15
 # The same search again: total, facet counts and the page's ids in relevance order come from the cache.
-EXPECTED_CACHED_SEARCH_QUERIES = 10
+EXPECTED_CACHED_SEARCH_QUERIES = 12
 
 
 GARBAGE = [
