@@ -1,6 +1,7 @@
 """The values the search parameters and the records use, gathered for /api/v1/vocabularies/."""
 
 from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
+from offers.models.offer import PRICE_BAND_CHOICES
 from offers.search.filterset import RADIUS_CHOICES, SORT_LABELS
 from partners.models import Language, Partner, Service
 
@@ -21,6 +22,8 @@ def vocabularies() -> dict:
         "certificate_kinds": _choices(Offer.CertificateKind.choices),
         "learning_forms": _choices(Run.LearningForm.choices),
         "schedules": _choices(Run.Schedule.choices),
+        "durations": _choices(Run.DurationBand.choices),
+        "price_bands": _choices(PRICE_BAND_CHOICES),
         "run_statuses": _choices(Run.Status.choices),
         "partner_kinds": _choices(Partner.Kind.choices),
         "sorts": _choices(SORT_LABELS.items()),

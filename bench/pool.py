@@ -25,7 +25,11 @@ DEEP_FROM, DEEP_TO = 50, 5000
 PER_PAGE = 20  # offers per page of the search and of a partner's profile
 DIRECTORY_PER_PAGE = 24
 # The search's filters that a visitor combines, in the order the search form sends them.
-FILTERS = ["level", "next", "sector", "funding", "kind", "target_group", "free", "start_from"]
+FILTERS = ["level", "next", "sector", "funding", "kind", "target_group", "duration", "price", "language", "free",
+           "start_from"]  # fmt: skip
+# Values of the filters whose values are fixed bands or codes rather than the catalogue's vocabulary.
+BANDS = {"duration": ["bis-1-monat", "bis-6-monate", "laenger"], "price": ["kostenlos", "bis-1000", "bis-5000", "mehr"],
+         "language": ["de", "en"]}  # fmt: skip
 SORTS = ("newest", "title")
 KEYBOARD = "qwertzuiopü asdfghjklöä yxcvbnm"  # German rows: a slip hits a neighbour in the same row
 # A random builder that keeps producing URLs already taken has run out of new ones.
@@ -142,6 +146,8 @@ def _filter_value(name: str, catalogue: Catalogue, rng: random.Random) -> str:
         return "1"
     if name == "start_from":
         return (date.today() + timedelta(days=rng.randint(0, 180))).isoformat()
+    if name in BANDS:
+        return rng.choice(BANDS[name])
     return rng.choice(catalogue.vocabulary[name])
 
 

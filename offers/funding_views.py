@@ -1,18 +1,20 @@
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from offers.models import FundingProgramme, Offer
-from offers.models.offer import listed_q
+from offers.search.results import catalogue_summary
 from offers.views import search_context
 
 
 def funding_list(request: HttpRequest) -> HttpResponse:
-    listed = listed_q("offers__")
-    programmes = FundingProgramme.objects.annotate(offer_count=Count("offers", filter=listed)).order_by("name", "pk")
+    counts = catalogue_summary()  # the search's funding facet: bounded and cached like a search
+    programmes = list(FundingProgramme.objects.order_by("name", "pk"))
+    for programme in programmes:
+        programme.offer_count = counts["facets"]["funding"].get(programme.slug, 0)
     context = {
         "programmes": [p for p in programmes if p.active],
         "former": [p for p in programmes if not p.active],
+        "counts_estimated": counts["total_estimated"],
     }
     return render(request, "funding/list.html", context)
 

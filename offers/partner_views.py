@@ -10,7 +10,7 @@ from partners.selectors import public_partner
 
 # The partner's own offers are filtered by what sets them apart (level, next step, sector, funding, kind); the
 # facets of the runs and the target groups would double the counting for little use on one provider's list.
-HIDDEN_FACETS = ("target_group", "learning_form", "schedule", "azav", "free")
+HIDDEN_FACETS = ("target_group", "learning_form", "schedule", "duration", "price", "language", "azav", "free")
 
 
 def partner_profile(request: HttpRequest, slug: str) -> HttpResponse:

@@ -15,8 +15,8 @@ from offers.forms import BackLinkForm, CostForm
 from offers.imports.export import export_rows
 from offers.models import CatalogueVersion, FundingProgramme, Offer, Run
 from offers.paths import memberships
+from offers.search import paging
 from offers.search.filterset import OfferFilter
-from offers.search.paging import MAX_RESULTS, page_numbers
 from offers.search.results import search as search_offers
 from offers.textsearch import matching
 from partners.scoping import is_coordinator
@@ -62,8 +62,8 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = (), ba
         "page_obj": page,
         "total_estimated": results.total_estimated,
         "too_deep": results.too_deep,
-        "max_results": MAX_RESULTS,
-        "page_numbers": page_numbers(page),
+        "max_results": paging.MAX_RESULTS,
+        "page_numbers": paging.page_numbers(page),
         "offers": page.object_list,
         "chips": chips,
         "relaxations": relaxations,

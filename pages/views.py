@@ -2,13 +2,13 @@ import logging
 
 from django.db import Error as DatabaseDriverError
 from django.db import connection
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from offers.models import FundingProgramme, Offer, QualificationStep
+from offers.search.results import catalogue_summary
 from partners.models import Partner
 
 logger = logging.getLogger(__name__)
@@ -18,10 +18,12 @@ LATEST_OFFERS = 6
 
 def home(request: HttpRequest) -> HttpResponse:
     listed = Offer.objects.listed()
+    counts = catalogue_summary()  # bounded (sampled past a size) and cached like a search
     context = {
-        "ladder": _ladder(listed),
+        "ladder": _ladder(counts),
+        "counts_estimated": counts["total_estimated"],
         "figures": {
-            "offers": listed.count(),
+            "offers": counts["total"],
             "partners": Partner.objects.active().count(),
             "programmes": FundingProgramme.objects.filter(active=True).count(),
         },
@@ -31,12 +33,12 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/home.html", context)
 
 
-def _ladder(listed) -> list[QualificationStep]:
-    """The four ladder steps, each with the number of listed offers open to it (one grouped query)."""
-    counts = dict(listed.order_by().values_list("entry_levels").annotate(n=Count("pk", distinct=True)))
+def _ladder(counts: dict) -> list[QualificationStep]:
+    """The four ladder steps, each with the number of listed offers open to it (the search's level facet)."""
+    levels = counts["facets"]["level"]
     steps = list(QualificationStep.objects.all())
     for step in steps:
-        step.offer_count = counts.get(step.pk, 0)
+        step.offer_count = levels.get(step.slug, 0)
     return steps
 
 

@@ -45,6 +45,19 @@ from places.distance import Place
 # Rolling-start runs never end; this date stands for "open-ended" in Offer.listed_until.
 OPEN_END = datetime.date(9999, 12, 31)
 SAMPLE_RANGE = 10_000
+# The `price` filter's bands (docs/search.md): each a range of the price column, so its index serves them all.
+PRICE_BANDS = {
+    "kostenlos": Q(price=0),
+    "bis-1000": Q(price__gt=0, price__lte=1000),
+    "bis-5000": Q(price__gt=1000, price__lte=5000),
+    "mehr": Q(price__gt=5000),
+}
+PRICE_BAND_CHOICES = [
+    ("kostenlos", _("kostenlos")),
+    ("bis-1000", _("bis 1.000 €")),
+    ("bis-5000", _("bis 5.000 €")),
+    ("mehr", _("mehr als 5.000 €")),
+]
 
 
 def random_sample() -> int:
@@ -93,6 +106,18 @@ def links_exist(field: str, values) -> Exists:
 
 def leads_to_q(steps) -> Q:
     return Q(leads_to_id__in=_vocabulary_ids(QualificationStep, steps))
+
+
+def in_price_bands_q(bands) -> Q:
+    condition = Q(pk__in=[])
+    for band in bands:
+        condition |= PRICE_BANDS[band]
+    return condition
+
+
+def price_band() -> Case:
+    """The price band of an offer row, as the facet counts group it."""
+    return Case(*(When(condition, then=Value(band)) for band, condition in PRICE_BANDS.items()), default=Value(""))
 
 
 def current_run_exists(**run_filters) -> Exists:
@@ -148,6 +173,16 @@ class OfferQuerySet(QuerySet):
 
     def free(self) -> OfferQuerySet:
         return self.filter(price=0)
+
+    def in_price_bands(self, bands) -> OfferQuerySet:
+        return self.filter(in_price_bands_q(bands))
+
+    def lasting(self, bands) -> OfferQuerySet:
+        """A current run of one of these durations (Run.DurationBand)."""
+        return self.filter(current_run_exists(duration_band__in=list(bands)))
+
+    def taught_in(self, languages) -> OfferQuerySet:
+        return self.filter(links_exist("languages", languages))
 
     def azav_approved(self) -> OfferQuerySet:
         return self.filter(azav=True)
@@ -219,6 +254,7 @@ class OfferQuerySet(QuerySet):
             listed_until=Subquery(last, output_field=DateField()),
             next_start=Subquery(first, output_field=DateField()),
         )
+        Run.objects.filter(offer_id__in=self.values("pk")).refresh_duration_bands()
         CatalogueVersion.bump()
         return updated
 
@@ -243,6 +279,7 @@ class OfferQuerySet(QuerySet):
             .prefetch_related(
                 "entry_levels",
                 "funding_programmes",
+                "languages",
                 Prefetch("runs", queryset=Run.objects.current().order_by("start_date", "pk"), to_attr="current_runs"),
                 in_page_language(),
             )
@@ -370,6 +407,7 @@ class Offer(VersionedModel):
             models.Index(fields=["-created_at", "id"], name="offer_newest_idx"),
             models.Index(fields=["title", "id"], name="offer_title_idx"),
             models.Index(fields=["kind"], name="offer_kind_idx"),
+            models.Index(fields=["price"], name="offer_price_idx"),
             models.Index(fields=["last_confirmed_at"], name="offer_confirmed_idx"),
         ]
         constraints = [

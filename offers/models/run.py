@@ -6,7 +6,8 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.lookups import GreaterThan, LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -14,6 +15,13 @@ from simple_history.models import HistoricalRecords
 from places.distance import LocatedQuerySet
 from places.lookup import locate
 from places.validators import validate_postcode
+
+# How long a run lasts, for the `duration` filter (docs/search.md): from its start and end where it has both, else
+# from the offer's teaching hours. A calendar month has at most 31 days and six at most 184, so a run of exactly
+# one (six) calendar month(s) always falls in the shorter band. A month of teaching is 160 UE (full time: 40 UE a
+# week for four weeks).
+MONTH_DAYS, SIX_MONTHS_DAYS = 31, 184
+MONTH_HOURS = 160
 
 
 class RunQuerySet(LocatedQuerySet):
@@ -31,6 +39,28 @@ class RunQuerySet(LocatedQuerySet):
         """Runs one can still take part in: not cancelled and not ended (or rolling start)."""
         return self.not_cancelled().not_ended(today)
 
+    def refresh_duration_bands(self) -> int:
+        """Recompute the denormalised duration_band from the dates and the offer's teaching hours, in one UPDATE."""
+        offers = self.model._meta.get_field("offer").related_model.objects
+        hours = Subquery(offers.filter(pk=OuterRef("offer_id")).values("teaching_hours")[:1])
+        dated = Q(start_date__isnull=False, end_date__isnull=False)
+        band = Case(
+            When(
+                dated & Q(end_date__lte=F("start_date") + datetime.timedelta(days=MONTH_DAYS)),
+                then=Value("bis-1-monat"),
+            ),
+            When(
+                dated & Q(end_date__lte=F("start_date") + datetime.timedelta(days=SIX_MONTHS_DAYS)),
+                then=Value("bis-6-monate"),
+            ),
+            When(dated, then=Value("laenger")),
+            When(LessThanOrEqual(hours, MONTH_HOURS), then=Value("bis-1-monat")),
+            When(LessThanOrEqual(hours, 6 * MONTH_HOURS), then=Value("bis-6-monate")),
+            When(GreaterThan(hours, 6 * MONTH_HOURS), then=Value("laenger")),
+            default=Value(""),
+        )
+        return self.update(duration_band=band)
+
 
 class Run(models.Model):
     """A dated run of an offer (schema.org CourseInstance, KURSNET "Termin")."""
@@ -47,6 +77,11 @@ class Run(models.Model):
         SELBSTLERNEN = "selbstlernen", _("Online Selbstlernen")
         BLENDED = "blended", _("Blended / Hybrid")
         FERNUNTERRICHT = "fernunterricht", _("Fernunterricht")
+
+    class DurationBand(models.TextChoices):
+        UP_TO_A_MONTH = "bis-1-monat", _("bis 1 Monat")
+        UP_TO_SIX_MONTHS = "bis-6-monate", _("bis 6 Monate")
+        LONGER = "laenger", _("länger als 6 Monate")
 
     class Status(models.TextChoices):
         OPEN = "open", _("Anmeldung offen")
@@ -69,7 +104,11 @@ class Run(models.Model):
     seats = models.PositiveIntegerField(_("Plätze"), null=True, blank=True)
     status = models.CharField(_("Platzstatus"), max_length=10, choices=Status.choices, default=Status.OPEN)
     start_guaranteed = models.BooleanField(_("Durchführung garantiert"), default=False)
-    history = HistoricalRecords()
+    # Kept by RunQuerySet.refresh_duration_bands() whenever the run or its offer is saved (OfferQuerySet.refresh_dates).
+    duration_band = models.CharField(
+        _("Dauer (Spanne)"), max_length=12, choices=DurationBand.choices, blank=True, default="", editable=False
+    )
+    history = HistoricalRecords(excluded_fields=["duration_band"])
 
     objects = RunQuerySet.as_manager()
 
@@ -81,6 +120,7 @@ class Run(models.Model):
             models.Index(fields=["offer", "start_date"], name="run_offer_start_idx"),
             models.Index(fields=["start_date"], name="run_start_idx"),
             models.Index(fields=["latitude", "longitude"], name="run_place_idx"),
+            models.Index(fields=["duration_band", "offer"], name="run_duration_idx"),
         ]
 
     def __str__(self) -> str:

@@ -15,15 +15,17 @@ from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, Q
 
 from offers.models import Offer, Run
-from offers.models.offer import current_run_exists, leads_to_q, links_exist
+from offers.models.offer import current_run_exists, in_price_bands_q, leads_to_q, links_exist, price_band
 
 # Filters whose options are counted, in the order the page shows them.
-FACETS = ["level", "next", "sector", "funding", "kind", "target_group", "learning_form", "schedule", "azav", "free"]
+FACETS = ["level", "next", "sector", "funding", "kind", "target_group", "learning_form", "schedule", "duration",
+          "price", "language", "azav", "free"]  # fmt: skip
 # Facets over the offer's many-to-many links: facet → Offer field.
 LINK_FACETS = {"level": "entry_levels", "sector": "sectors", "funding": "funding_programmes",
-               "target_group": "target_groups"}  # fmt: skip
-RUN_FACETS = ("learning_form", "schedule")  # of the offer's current runs
-COLUMN_FACETS = {"kind": "kind", "next": "leads_to_id"}  # of the offer row itself
+               "target_group": "target_groups", "language": "languages"}  # fmt: skip
+# Facets of the offer's current runs: facet → Run field.
+RUN_FACETS = {"learning_form": "learning_form", "schedule": "schedule", "duration": "duration_band"}
+COLUMN_FACETS = {"kind": "kind", "next": "leads_to_id", "price": "price_band"}  # of the offer row itself
 BOOLEAN_FACETS = {"azav": Q(azav=True), "free": Q(price=0)}  # counted as one option, "1"
 
 
@@ -32,9 +34,11 @@ def facet_condition(name: str, value):
     if name in LINK_FACETS:
         return links_exist(LINK_FACETS[name], value)
     if name in RUN_FACETS:
-        return current_run_exists(**{f"{name}__in": list(value)})
+        return current_run_exists(**{f"{RUN_FACETS[name]}__in": list(value)})
     if name == "next":
         return leads_to_q(value)
+    if name == "price":
+        return in_price_bands_q(value)
     if name == "kind":
         return Q(kind__in=list(value))
     return BOOLEAN_FACETS[name]
@@ -78,7 +82,8 @@ def _base_rows(base, active: dict, shown: list[str], flags: dict) -> tuple[list[
     columns = {flags[name]: condition for name, condition in active.items()}
     columns |= {f"is_{name}": BOOLEAN_FACETS[name] for name in shown if name in BOOLEAN_FACETS}
     rows = base.annotate(
-        **{column: ExpressionWrapper(condition, output_field=BooleanField()) for column, condition in columns.items()}
+        price_band=price_band(),
+        **{column: ExpressionWrapper(condition, output_field=BooleanField()) for column, condition in columns.items()},
     )
     rows = rows.order_by().values("id", *COLUMN_FACETS.values(), *columns)
     sql, params = rows.query.sql_with_params()
@@ -99,7 +104,7 @@ def _count_select(name: str, where: str) -> str:
         column = f"b.{q(COLUMN_FACETS[name])}"
         return (
             f"SELECT '{name}', CAST({column} AS TEXT), COUNT(*) FROM base b "
-            f"WHERE {where} AND {column} IS NOT NULL GROUP BY {column}"
+            f"WHERE {where} AND {column} IS NOT NULL AND CAST({column} AS TEXT) <> '' GROUP BY {column}"
         )
     if name in BOOLEAN_FACETS:
         return f"SELECT '{name}', '1', COUNT(*) FROM base b WHERE {where} AND b.{q('is_' + name)}"
@@ -119,9 +124,9 @@ def _count_select(name: str, where: str) -> str:
 
 
 def _current_runs(today: datetime.date) -> tuple[str, list]:
-    runs = Run.objects.current(today).values("offer_id", *RUN_FACETS).order_by()
+    runs = Run.objects.current(today).values("offer_id", *RUN_FACETS.values()).order_by()
     sql, params = runs.query.sql_with_params()
-    columns = ", ".join(f"r.{q(name)} AS {q('run_' + name)}" for name in RUN_FACETS)
+    columns = ", ".join(f"r.{q(field)} AS {q('run_' + name)}" for name, field in RUN_FACETS.items())
     joined = f"SELECT b.*, {columns} FROM base b JOIN ({sql}) r ON r.{q('offer_id')} = b.{q('id')}"
     part = f"base_runs AS {_materialized()}({joined})"
     return part, list(params)

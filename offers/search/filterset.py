@@ -14,7 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from multilingual.columns import column_name, other_languages
 from multilingual.text import Text, translated
 from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
+from offers.models.offer import PRICE_BAND_CHOICES
 from offers.search.query import DEFAULT_RADIUS, FILTERS, Criteria, filtered, ordered, sort_key, sort_names
+from partners.models import Language
 from places.lookup import find_places, label
 
 MAX_VALUES = 30
@@ -35,7 +37,7 @@ SORT_LABELS = {
     "distance": _("Entfernung"),
 }
 VOCABULARIES = {"level": QualificationStep, "next": QualificationStep, "sector": Sector,
-                "funding": FundingProgramme, "target_group": TargetGroup}  # fmt: skip
+                "funding": FundingProgramme, "target_group": TargetGroup, "language": Language}  # fmt: skip
 
 
 class LenientMultipleChoiceField(forms.MultipleChoiceField):
@@ -77,9 +79,10 @@ def _vocab(model) -> tuple[list[tuple[str, Text]], dict[int, str]]:
     rows = model.objects.all()
     if model is FundingProgramme:
         rows = rows.filter(active=True)
+    slug = "code" if model is Language else "slug"
     names = ["name", *(column_name("name", code) for code, _name in other_languages())]
-    rows = list(rows.only("pk", "slug", *names))
-    return [(row.slug, translated(row, "name")) for row in rows], {row.pk: row.slug for row in rows}
+    rows = list(rows.only("pk", slug, *names))
+    return [(getattr(row, slug), translated(row, "name")) for row in rows], {row.pk: getattr(row, slug) for row in rows}
 
 
 def _choice(label, choices=None):
@@ -105,6 +108,9 @@ class OfferFilter(django_filters.FilterSet):
     target_group = _choice(_("Zielgruppe"))
     learning_form = _choice(_("Lernform"), Run.LearningForm.choices)
     schedule = _choice(_("Zeitform"), Run.Schedule.choices)
+    duration = _choice(_("Dauer"), Run.DurationBand.choices)
+    price = _choice(_("Preis"), PRICE_BAND_CHOICES)
+    language = _choice(_("Unterrichtssprache"))
     azav = _checkbox(_("AZAV-zugelassen (Bildungsgutschein möglich)"))
     free = _checkbox(_("kostenlos"))
     near = django_filters.CharFilter(label=_("Postleitzahl oder Ort"), method="filter_nothing", max_length=60)

@@ -29,6 +29,9 @@ FILTERS = {
     "target_group": lambda offers, ids: offers.for_target_groups(ids),
     "learning_form": lambda offers, forms: offers.with_learning_form(forms),
     "schedule": lambda offers, schedules: offers.with_schedule(schedules),
+    "duration": lambda offers, bands: offers.lasting(bands),
+    "price": lambda offers, bands: offers.in_price_bands(bands),
+    "language": lambda offers, ids: offers.taught_in(ids),
     "azav": lambda offers, chosen: offers.azav_approved(),
     "free": lambda offers, chosen: offers.free(),
 }

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Page
+from django.http import QueryDict
 
+from offers.models import Offer
 from offers.search import counting, display, paging
 from offers.search.display import Facet
 from offers.search.filterset import OfferFilter
@@ -58,3 +60,10 @@ def results_of(filterset: OfferFilter, *, per_page: int | None = None) -> Result
     paginator, estimated = paging.paginate(rows, summary["total"], summary["total_estimated"], number, exact=exact)
     too_deep = asked > number and paginator.num_pages == number
     return Results(filterset, paginator.get_page(number), estimated, too_deep, version, summary)
+
+
+def catalogue_summary() -> dict:
+    """The total and the facet counts of the whole listed catalogue: the unfiltered search's summary (see
+    counting.summary), so the home page and the funding list count no more than a search does, and share its
+    cache entry."""
+    return counting.summary(OfferFilter(QueryDict(), queryset=Offer.objects.listed()))

@@ -157,7 +157,8 @@ def test_schema_describes_every_endpoint_and_the_search_parameters(client, catal
     names = {p["name"] for p in schema["paths"]["/api/v1/offers/"]["get"]["parameters"]}
     assert names == {
         *["q", "level", "next", "sector", "funding", "kind", "target_group", "learning_form", "schedule"],
-        *["azav", "free", "near", "radius", "start_from", "start_until", "sort", "page", "page_size"],
+        *["duration", "price", "language", "azav", "free", "near", "radius", "start_from", "start_until"],
+        *["sort", "page", "page_size"],
     }
 
 

@@ -86,11 +86,11 @@ EDITS = {
     "run": (lambda c, tmp: _rename(c.run, "city", "Esslingen am Neckar"), "Esslingen am Neckar", "sop"),
     "partner": (lambda c, tmp: _rename(c.partner, "name", "Bildungswerk Neckar"), "Bildungswerk Neckar", "sop"),
     "contact person": (lambda c, tmp: _rename(c.contact, "phone", "0711 999 42"), "0711 999 42", "op"),
-    "language": (lambda c, tmp: _rename(c.language, "name", "Ukrainisch (Ukraine)"), "Ukrainisch (Ukraine)", "op"),
-    "offer language link": (
-        lambda c, tmp: c.offer.languages.add(LanguageFactory(code="ar", name="Arabisch")),
-        "Arabisch",
-        "o",
+    "language": (lambda c, tmp: _rename(c.language, "name", "Ukrainisch (Ukraine)"), "Ukrainisch (Ukraine)", "sop"),
+    "offer language link": (  # a new language: the search's language filter and the offer's cards show it
+        lambda c, tmp: c.offer.languages.add(LanguageFactory(code="sw", name="Suaheli")),
+        "Suaheli",
+        "sop",
     ),
     "service": (lambda c, tmp: _rename(c.service, "name", "Anerkennungsberatung"), "Anerkennungsberatung", "p"),
     "qualification step": (
