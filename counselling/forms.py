@@ -140,6 +140,14 @@ class OfflineInquiryForm(InquiryForm):
         self.fields["office"] = forms.ChoiceField(
             choices=[("", EMPTY_LABEL), *known], label=self.fields["office"].label, required=False
         )
+        language = self.fields["language"]
+        spoken = data.get("language", "")  # kept as sent: the language names are in the database
+        self.fields["language"] = forms.ChoiceField(
+            choices=[("", language.empty_label), *([(spoken, spoken)] if spoken else [])],
+            label=language.label,
+            help_text=language.help_text,
+            required=False,
+        )
 
     def _post_clean(self):
         pass

@@ -53,9 +53,15 @@ TABLE = [
         "anerkennungsberatung-stuttgart",
         "pro-qualifizierung-ausbildungsberechtigung",  # "Anerkennung ausländischer Abschlüsse"
         "anpassungsqualifizierung-elektroniker-rostock",  # "Anerkennungsbescheid"
+        "anpassungsqualifizierung-koch-rostock",  # "bis zur vollen Anerkennung"
     ),
     _q("q=Anerkennungsbescheid", "Kompositum", "anpassungsqualifizierung-elektroniker-rostock"),
-    _q("q=Buchhaltung", "Kompositum", "finanzbuchhaltung-datev-rostock"),
+    _q(
+        "q=Buchhaltung",
+        "Kompositum",
+        "unternehmensfuehrung-kleine-betriebe-rostock",  # the word itself in the title, above the compound
+        "finanzbuchhaltung-datev-rostock",
+    ),
     _q("q=Schweißen", "Kompositum", "schweisstechnik-metallbau-guestrow"),
     _q("q=Schweißtechnik", "Kompositum", "schweisstechnik-metallbau-guestrow"),
     _q("q=Lagerlogistik", "Kompositum", *LAGER),
@@ -90,8 +96,14 @@ TABLE = [
     _q("q=Stuttgard", FALSE_FRIEND),
     # --- thesaurus: synonyms and broader terms -----------------------------------------------------------------
     _q("q=Staplerschein", "Thesaurus", "gabelstapler-fuehrerschein", "tq-lagerlogistik-tq1"),
-    _q("q=Kalkulation", "Thesaurus", "preiskalkulation-handwerk-rostock", *HANDWERKSMEISTER[:2]),
-    _q("q=Existenzgründung", "Thesaurus", "gruendungsseminar-rostock"),
+    _q(
+        "q=Kalkulation",
+        "Thesaurus",
+        "existenzgruendung-gastronomie-rostock",  # "Kalkulation und Preise": the word itself
+        "preiskalkulation-handwerk-rostock",
+        *HANDWERKSMEISTER[:2],
+    ),
+    _q("q=Existenzgründung", "Thesaurus", "existenzgruendung-gastronomie-rostock", "gruendungsseminar-rostock"),
     _q("q=Ausbilderschein", "Thesaurus", *AEVO),
     _q("q=Altenpflege", "Thesaurus", *PFLEGE),
     # The Wiedereinstieg course has a "Bewerbungstraining" in its summary: an exact hit, above the synonym's.
