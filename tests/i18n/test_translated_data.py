@@ -95,7 +95,8 @@ def test_guide_questions_offer_the_vocabulary_in_the_page_language(client, db):
 def test_translations_cost_no_query_per_card(client, django_assert_max_num_queries, db):
     OfferFactory.create_batch(3)
     in_language(client, "ar").get(SEARCH)
-    with translation.override("ar"), django_assert_max_num_queries(12):
+    # The same ceiling for 3 cards as for 1 (tests/offers/test_views.py counts the queries one by one).
+    with translation.override("ar"), django_assert_max_num_queries(13):
         in_language(client, "ar").get(SEARCH + "?sort=title")
 
 
