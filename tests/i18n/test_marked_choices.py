@@ -68,3 +68,17 @@ def test_partner_directory_marks_untranslated_service_and_language(english, untr
     assert '<option value="ku" lang="de" dir="ltr">Kurdisch</option>' in body
     assert '<option value="ar">Arabic</option>' in body
     assert "> Funding advice</label>" in body
+
+
+def test_search_chip_marks_the_untranslated_name_and_the_feed_title_stays_plain_text(english, untranslated):
+    search = {"sector": ["fischerei", "gastgewerbe"]}
+
+    body = page(english, reverse("offers:search") + "?sector=fischerei&sector=gastgewerbe")
+    feed = english.get(reverse("offers:feed"), search).content.decode()
+
+    assert (
+        '<a class="chip" href="?sector=gastgewerbe">Sector: <span lang="de" dir="ltr">Fischerei</span> '
+        '<span aria-hidden="true">×</span>'
+    ) in body
+    assert '<a class="chip" href="?sector=fischerei">Sector: Hospitality and catering <span' in body
+    assert "<title>New training offers: Sector: Fischerei; Sector: Hospitality and catering</title>" in feed
