@@ -9,6 +9,7 @@ from guide.admission import WorkPeriod
 from guide.eligibility import NO_QUALIFICATION, Goal, Situation, Who, land_for_postcode
 from guide.models import Occupation
 from multilingual.text import translated
+from multilingual.widgets import MarkedCheckboxSelectMultiple, MarkedRadioSelect, MarkedSelect
 from offers.costs import Situation as CostSituation
 from offers.costs import Status as CostStatus
 from offers.models import QualificationStep, Sector
@@ -176,7 +177,7 @@ class GuideForm(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label=None,
-        widget=forms.RadioSelect,
+        widget=MarkedRadioSelect,
         error_messages={"invalid_choice": _("Diese Stufe kennen wir nicht; wir zeigen Angebote für alle Stufen.")},
     )
     goal = forms.ChoiceField(
@@ -192,6 +193,7 @@ class GuideForm(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label=_("alle Branchen"),
+        widget=MarkedSelect,
         error_messages={"invalid_choice": _("Diese Branche kennen wir nicht; wir zeigen alle Branchen.")},
     )
     postcode = forms.CharField(
@@ -229,7 +231,7 @@ class GuideForm(forms.Form):
         queryset=Language.objects.exclude(code=settings.LANGUAGE_CODE),
         to_field_name="code",
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=MarkedCheckboxSelectMultiple,
         help_text=_("Wir nennen zuerst Anlaufstellen und Angebote in Ihren Sprachen."),
         error_messages={"invalid_choice": _("Diese Sprache kennen wir nicht; wir zeigen alle Sprachen.")},
     )

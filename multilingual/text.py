@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from multilingual.columns import column_name
@@ -39,3 +41,21 @@ def translated(obj, field: str, language: str | None = None) -> Text:
         if value:
             return Text(value, language)
     return Text(getattr(obj, field) or "", settings.LANGUAGE_CODE)
+
+
+class Captioned(str):
+    """A chip's "Branche: Fischerei": plain text where a str is wanted (a feed's title); in a template the name part is
+    marked lang/dir like the tr filter does where it is not in the page's language."""
+
+    def __new__(cls, caption, name) -> Captioned:
+        text = super().__new__(cls, f"{caption}: {name}")
+        text.caption, text.name = str(caption), name
+        return text
+
+    def __getnewargs__(self) -> tuple[str, str]:
+        return self.caption, self.name
+
+    def __html__(self) -> SafeString:
+        if isinstance(self.name, Text) and self.name.foreign:
+            return format_html('{}: <span lang="{}" dir="ltr">{}</span>', self.caption, self.name.lang, self.name)
+        return escape(str(self))

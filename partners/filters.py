@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from multilingual.text import translated
+from multilingual.widgets import MarkedCheckboxSelectMultiple, MarkedSelectMultiple
 from partners.models import Language, Partner, Service
 
 
@@ -19,13 +20,14 @@ class PartnerFilter(filters.FilterSet):
         field_name="services__slug",
         to_field_name="slug",
         queryset=Service.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=MarkedCheckboxSelectMultiple,
     )
     language = filters.ModelMultipleChoiceFilter(
         label=_("Gesprochene Sprache"),
         field_name="languages__code",
         to_field_name="code",
         queryset=Language.objects.all(),
+        widget=MarkedSelectMultiple,
     )
     contact_point = filters.BooleanFilter(
         label=_("nur Anlaufstellen des Lotsennetzwerks"), method="filter_contact_point", widget=forms.CheckboxInput

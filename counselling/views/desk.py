@@ -62,7 +62,7 @@ def follow_up_done_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @counsellor_required
 def inquiry_list(request: HttpRequest) -> HttpResponse:
-    inquiries = Inquiry.objects.visible_to(request.user).select_related("office", "case")
+    inquiries = Inquiry.objects.visible_to(request.user).select_related("office", "case", "language")
     page = Paginator(inquiries, PAGE_SIZE).get_page(request.GET.get("page"))
     record_list(object_type=AuditEntry.ObjectType.INQUIRY, by=request.user, what=_("Liste"))
     context = {"page": page, "overdue_before": answer_overdue_before()}

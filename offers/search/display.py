@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from multilingual.text import Text
+from multilingual.text import Captioned, Text
 from offers.search.facets import BOOLEAN_FACETS, FACETS
 
 
@@ -65,7 +65,7 @@ def _chips(filterset, name: str, value) -> list[tuple[str, str, str]]:
     field = filterset.filters[name]
     if isinstance(value, list):
         labels = dict(field.extra.get("choices", []))
-        return [(name, v, f"{field.label}: {labels.get(v, v)}") for v in value]
+        return [(name, v, Captioned(field.label, labels.get(v, v))) for v in value]
     if name == "near":
         if filterset.place is None:
             return []

@@ -75,3 +75,17 @@ def test_guide_link_carries_the_language_to_the_request(client, db):
     response = client.get(reverse("guide:result"), {"who": "beschaeftigt", "languages": "uk"})
 
     assert "language=uk" in response.context["counselling_url"]
+
+
+def test_desk_inbox_lists_the_preferred_language_of_each_request(client, office_s, office_n, counsellor_s):
+    InquiryFactory(office=office_s, name="Amira Haddad", language=Language.objects.get(code="ar"))
+    InquiryFactory(office=office_s, name="Jonas Berg")
+    InquiryFactory(office=office_n, name="Olena Koval", language=Language.objects.get(code="uk"))
+    verified_login(client, counsellor_s)
+
+    body = client.get(reverse("counselling:inquiries")).content.decode()
+
+    assert '<th scope="col">Sprache</th>' in body
+    assert body.count('<td data-label="Sprache">Arabisch</td>') == 1
+    assert body.count('<td data-label="Sprache">Deutsch</td>') == 1  # no preference: the talk is in German
+    assert "Olena Koval" not in body and "Ukrainisch" not in body  # another office's request
