@@ -27,6 +27,9 @@ from tests.factories import (
     programme,
 )
 
+# The two counselling offices and their staff, shared by the desk and the network tests.
+pytest_plugins = ["tests.offices"]
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
