@@ -1,13 +1,16 @@
 """Vocabulary names and offer texts are data in several languages: the page's language where stored, else German
 marked lang="de" dir="ltr"."""
 
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
 from multilingual.text import translated
-from offers.models import OfferTranslation, Sector
+from offers.models import FundingProgramme, OfferTranslation, Sector
 from tests.factories import OfferFactory, SectorFactory
 
 SEARCH = reverse("offers:search")
@@ -54,6 +57,47 @@ def test_facet_fragment_cache_varies_with_the_language(client, translated_offer)
 
     assert "Hospitality and catering" in english and "Hospitality and catering" not in russian
     assert "Гостинично-ресторанный бизнес" in russian
+
+
+@pytest.mark.parametrize(
+    ("code", "pays", "lead"),
+    [
+        (
+            "en",
+            "The course fees, usually 100 %. Travel costs and childcare in individual cases.",
+            "With the education voucher, the employment agency or the Jobcenter pays for your further training.",
+        ),
+        (
+            "ar",
+            "رسوم الدورة، غالبًا بنسبة 100 %. تكاليف المواصلات ورعاية الأطفال في حالات فردية.",
+            "بقسيمة التعليم تدفع وكالة العمل أو مركز العمل تكاليف تدريبك المستمر.",
+        ),
+    ],
+)
+def test_funding_page_shows_the_seeded_translations_of_the_long_texts(client, db, code, pays, lead):
+    body = in_language(client, code).get(reverse("funding:detail", args=["bildungsgutschein"])).content.decode()
+    facts = body.split('<dl class="facts">', 1)[1].split("</dl>", 1)[0]
+    what_is_paid = facts.split("<dd>", 3)[2]
+
+    assert f"<dd>{pays}</dd>" in facts
+    assert 'lang="de"' not in what_is_paid.split("</dd>", 1)[0]
+    assert f'<p class="lead">{lead}' in body
+    assert "Die Kursgebühren, meist zu 100 %" not in body
+
+
+def test_seeding_the_translations_keeps_a_coordinators_work(db):
+    """0026 fills an empty column only while the German text is the seeded one; it never overwrites a translation."""
+    migration = importlib.import_module("offers.migrations.0026_vocabulary_text_translations")
+    FundingProgramme.objects.filter(slug="avgs").update(
+        pays="Coaching und Kompetenzfeststellung.", pays_en="", eligible_en="", description_en="Our own words."
+    )
+
+    migration.seed(django_apps, None)
+
+    avgs = FundingProgramme.objects.get(slug="avgs")
+    assert avgs.pays_en == ""  # the German text was rewritten: the seeded English would not match it
+    assert avgs.eligible_en == "Job seekers and unemployed people."
+    assert avgs.description_en == "Our own words."
 
 
 def test_card_and_offer_page_show_the_editors_translation(client, translated_offer):
