@@ -15,7 +15,7 @@ class RadiusForm(forms.Form):
         max_value=MAX_RADIUS_KM,
         required=False,
         error_messages={"invalid": _("Bitte eine ganze Zahl von Kilometern angeben.")},
-        widget=forms.NumberInput(attrs={"size": 5}),
+        widget=forms.NumberInput(attrs={"class": "narrow"}),
     )
 
     def radius(self) -> int:

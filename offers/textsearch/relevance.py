@@ -84,7 +84,7 @@ TABLE = [
     _q("q=Seminar Gründung", "Kompositum", "gruendungsseminar-rostock"),
     # --- typos: close words of titles and summaries, never a place or provider name ---------------------------
     _q("q=Mechatronikr", "Tippfehler", *MECHATRONIK),
-    _q("q=Buchaltung", "Tippfehler", "finanzbuchhaltung-datev-rostock"),
+    _q("q=Buchaltung", "Tippfehler", "finanzbuchhaltung-datev-rostock", "unternehmensfuehrung-kleine-betriebe-rostock"),
     _q("q=Kalkulatoin", "Tippfehler", "preiskalkulation-handwerk-rostock"),
     _q("q=Gabelstabler", "Tippfehler", "gabelstapler-fuehrerschein"),
     _q("q=Lagerlogistk", "Tippfehler", *LAGER),

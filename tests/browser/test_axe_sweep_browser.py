@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def site(region):
     # Transactional tests flush the seeded vocabularies (the facets of the search): seed them again.
     import_module("offers.migrations.0004_seed_vocabularies").seed(apps, None)
-    import_module("offers.migrations.0019_vocabulary_translations").seed(apps, None)
+    import_module("offers.migrations.0024_vocabulary_translations").seed(apps, None)
     return build_site(region)
 
 

@@ -67,6 +67,7 @@ def day() -> Day:
         due_session=SessionFactory(case=due_case, date=days(-14), follow_up=days(0), counsellor=desk_user),
         offer=OfferFactory(
             title="TQ Fachlagerist/in",
+            summary="Teilqualifizierung in der Lagerlogistik: Wareneingang, Lagerung, Versand.",  # the need's topic
             funding=["teilqualifizierung"],
             levels=["ohne-abschluss"],
             sectors=["lager-logistik"],

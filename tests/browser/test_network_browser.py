@@ -28,6 +28,8 @@ def demo_network():
     import_module("partners.migrations.0003_role_groups").create_groups(models_then, None)
     import_module("offers.migrations.0004_seed_vocabularies").seed(apps, None)
     import_module("partners.migrations.0002_seed_services_languages").seed(apps, None)
+    import_module("offers.migrations.0024_vocabulary_translations").seed(apps, None)  # the founders' target group
+    import_module("partners.migrations.0009_vocabulary_translations").seed(apps, None)  # start-up advice
     call_command("load_demo", force=True, stdout=StringIO())
 
 
