@@ -6,3 +6,15 @@ def test_imprint_names_the_sources_of_the_postcode_data(client, db):
     assert "Open Database License (ODbL) 1.0" in html
     assert "OpenStreetMap" in html
     assert "© Europäische Union, Eurostat/GISCO" in html
+
+
+def test_imprint_names_destatis_for_the_kreis_keys(client, db):
+    html = client.get("/impressum/").content.decode()
+    assert "© Statistisches Bundesamt (Destatis), 2019" in html
+    assert "CC BY 4.0" in html
+
+
+def test_imprint_title_is_the_page_name_alone(client, db):
+    html = client.get("/impressum/").content.decode()
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "Quellen" not in title and "<" not in title
