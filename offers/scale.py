@@ -24,6 +24,7 @@ from offers.models import (
     TargetGroup,
 )
 from offers.models.offer import OPEN_END
+from offers.textsearch import names
 from partners.models import Language, Partner
 from places.models import Postcode
 
@@ -194,10 +195,10 @@ def _ensure_vocabulary() -> None:
     """Vocabularies come from migrations and the demo; fill the minimum only where a table is still empty."""
     for order, (slug, name) in enumerate(LADDER, start=1):
         QualificationStep.objects.get_or_create(slug=slug, defaults={"name": name, "order": order})
-    for model, names in FALLBACK_VOCABULARY.items():
+    for model, vocabulary in FALLBACK_VOCABULARY.items():
         if not model.objects.exists():
             extra = {"short_name": ""} if model is FundingProgramme else {}
-            model.objects.bulk_create([model(slug=slugify(name), name=name, **extra) for name in names])
+            model.objects.bulk_create([model(slug=slugify(name), name=name, **extra) for name in vocabulary])
     if not Language.objects.filter(code="de").exists():
         Language.objects.create(code="de", name="Deutsch")
 
@@ -213,6 +214,7 @@ def _create_postcodes(rng: random.Random) -> list[tuple[str, str, float, float]]
     for row in rows:
         row.fill_derived_fields()  # bulk_create skips save(): the search key and district, as the import fills them
     Postcode.objects.bulk_create(rows, ignore_conflicts=True)
+    names.remember(names.PLACE, {city for _code, city, _lat, _lon in venues})
     return venues
 
 
@@ -234,6 +236,7 @@ def _create_partners(rng: random.Random, venues) -> list[Partner]:
                     latitude=lat, longitude=lon, description="Generierter Anbieter für Lasttests.")
         )  # fmt: skip
     Partner.objects.bulk_create(rows, batch_size=CHUNK)
+    names.remember(names.PROVIDER, [row.name for row in rows])
     return list(Partner.objects.filter(slug__startswith=PREFIX).order_by("pk"))
 
 

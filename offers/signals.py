@@ -18,6 +18,7 @@ from offers.models import (
     TargetGroup,
     ThesaurusEntry,
 )
+from offers.textsearch import names
 from partners.models import ContactPerson, Language, Partner, Service
 from places.models import Postcode
 from places.signals import postcodes_imported
@@ -43,6 +44,18 @@ def offer_saved(sender, instance: Offer, raw: bool = False, **kwargs) -> None:
 def partner_saved(sender, instance: Partner, raw: bool = False, **kwargs) -> None:
     if not raw:
         Offer.objects.filter(provider=instance).update_search_vectors()
+        names.remember(names.PROVIDER, [instance.name])
+
+
+@receiver(post_save, sender=Postcode)
+def postcode_saved(sender, instance: Postcode, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        names.remember(names.PLACE, [instance.city])
+
+
+@receiver(postcodes_imported)
+def postcodes_imported_names(sender, **kwargs) -> None:
+    names.remember(names.PLACE, Postcode.objects.values_list("city", flat=True).distinct().iterator())
 
 
 # Everything that decides whether an offer is listed, which facet option it counts for or where it is, and

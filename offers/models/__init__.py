@@ -6,7 +6,7 @@ from offers.models.inhouse import INHOUSE_LINK_DAYS, InhouseRequest, InhouseRequ
 from offers.models.offer import SAMPLE_RANGE, Offer, random_sample
 from offers.models.path import ModuleOffer, PathModule, QualificationPath
 from offers.models.run import Run
-from offers.models.thesaurus import SearchWord, ThesaurusEntry
+from offers.models.thesaurus import NameWord, SearchWord, ThesaurusEntry
 from offers.models.translation import OfferTranslation
 from offers.models.vocabulary import FundingProgramme, QualificationStep, Sector, TargetGroup
 
@@ -19,6 +19,7 @@ __all__ = [
     "InhouseRequest",
     "InhouseRequestRead",
     "ModuleOffer",
+    "NameWord",
     "Offer",
     "PathModule",
     "OfferTranslation",

@@ -63,3 +63,25 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class NameWord(models.Model):
+    """One stem of a place's or a provider's name. A query word is never widened to such a stem (a search for
+    "Schweißen" must not find courses because they take place in Schwerin); the search asks this table about the few
+    stems it considers instead of reading every name. Written when postcodes are imported and when a postcode or a
+    partner is saved (offers.textsearch.names); like SearchWord, a stem is never removed."""
+
+    class Kind(models.TextChoices):
+        PLACE = "place", _("Ort")
+        PROVIDER = "provider", _("Anbieter")
+
+    word = models.CharField(max_length=60)
+    kind = models.CharField(max_length=10, choices=Kind)
+
+    class Meta:
+        verbose_name = _("Namenswort")
+        verbose_name_plural = _("Namenswörter")
+        constraints = [models.UniqueConstraint(fields=["word", "kind"], name="offers_nameword_unique")]
+
+    def __str__(self) -> str:
+        return self.word

@@ -16,10 +16,8 @@ from django.db.models import Q
 
 from offers.models.catalogue import CatalogueVersion
 from offers.models.thesaurus import SearchWord, ThesaurusEntry
-from offers.textsearch import sqlite
+from offers.textsearch import names, sqlite
 from offers.textsearch.words import CLOSE, MIN_PART, parts, query_stems, stems, words
-from partners.models import Partner
-from places.models import Postcode
 
 MAX_WORDS = 12
 # How many compounds or close spellings one word may widen to: enough for a catalogue's variants of a word.
@@ -33,7 +31,7 @@ CANDIDATE_SIMILARITY = 0.4
 # A part of a typed word at least this share of its length is a near match ("industriemechan" of the misspelt
 # "industriemechanikr"); a shorter one ("industri") only a loose one.
 NEAR_SHARE = 0.75
-NAMES_SECONDS = EXPANSION_SECONDS = 3600
+EXPANSION_SECONDS = 3600
 
 
 @dataclass
@@ -79,12 +77,12 @@ def expand(q: str) -> Expansion:
     if expansion is None:
         expansion = Expansion([])
         for word in words(q)[:MAX_WORDS]:
-            _add_term(expansion, word, version)
+            _add_term(expansion, word)
         cache.set(key, expansion, EXPANSION_SECONDS)
     return expansion
 
 
-def _add_term(expansion: Expansion, word: str, version: str) -> None:
+def _add_term(expansion: Expansion, word: str) -> None:
     term = Term(typed=word, exact=[(stem,) for stem in query_stems(word)])
     typed = [stem for (stem,) in term.exact]
     for text, alternative in _thesaurus(typed):
@@ -92,7 +90,7 @@ def _add_term(expansion: Expansion, word: str, version: str) -> None:
         expansion.also_searched.append(text)
     bases = [alternative[0] for alternative in term.alternatives() if len(alternative) == 1]
     shortest_near = NEAR_SHARE * max(len(stem) for stem in typed)
-    widened, close = _widened(bases, typed, version)
+    widened, close = _widened(bases, typed)
     for stem in widened:
         if close:
             term.near.append((CLOSE, stem))
@@ -109,18 +107,18 @@ def _thesaurus(query_stems_: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     return found
 
 
-def _widened(bases: list[str], typed: list[str], version: str) -> tuple[list[str], bool]:
+def _widened(bases: list[str], typed: list[str]) -> tuple[list[str], bool]:
     """Compounds containing a base and words a typed stem is made of, never a place name; for a typed stem that
     occurs nowhere and has neither, close spellings, never of a place or provider name (and whether they are)."""
     candidates = {part for stem in typed for part in parts(stem)}
     known = set(SearchWord.objects.filter(word__in=candidates | set(typed)).values_list("word", flat=True))
     found = _containing(bases) + sorted(known - set(typed), key=len, reverse=True)[:MAX_WIDENED]
     if not known & set(typed) and not found:
-        names = set().union(*name_stems(version))
-        return [stem for stem in dict.fromkeys(_close(typed)) if stem not in names], True
-    if found:
-        found = [stem for stem in found if stem not in name_stems(version)[0]]
-    return [stem for stem in dict.fromkeys(found) if stem not in bases], False
+        close = list(dict.fromkeys(_close(typed)))
+        taken = names.among(close)
+        return [stem for stem in close if stem not in taken], True
+    places = names.among(found, kinds=[names.PLACE])
+    return [stem for stem in dict.fromkeys(found) if stem not in bases and stem not in places], False
 
 
 def _containing(bases: list[str]) -> list[str]:
@@ -168,20 +166,3 @@ def closeness(stem: str, word: str) -> float:
     pieces = [word] + [word[start:] for start in range(1, len(word) - MIN_PART + 1)]
     pieces += [word[:end] for end in range(MIN_PART, len(word))]
     return max(similarity(stem, piece) for piece in pieces)
-
-
-def name_stems(version: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Stems of every place name and of every provider's name, cached per catalogue version (a postcode import
-    or a renamed partner changes it)."""
-    key = f"search-name-stems:{version}"
-    names = cache.get(key)
-    if names is None:
-        cities = Postcode.objects.values_list("city", flat=True).distinct()
-        partners = Partner.objects.values_list("name", flat=True)
-        names = (_stems_of(cities), _stems_of(partners))
-        cache.set(key, names, NAMES_SECONDS)
-    return names
-
-
-def _stems_of(texts) -> frozenset[str]:
-    return frozenset(stem for text in texts for stem in stems(text))

@@ -3,9 +3,11 @@ exact hits above widened ones, and the index kept in step with the offers' text.
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from offers.models import Offer, ThesaurusEntry
 from offers.textsearch.words import parts, query_stems
+from tests.conftest import commit_test_writes
 from tests.factories import SCHWERIN, OfferFactory, PartnerFactory, PostcodeFactory, slugs
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +45,31 @@ def test_misspelt_word_never_matches_a_provider_name():
     assert _search("Nordstern") == {offer}  # the provider's name itself is searchable
     assert _search("Nordsterm") == set()
     assert _search("Bildungswerg") == set()
+
+
+def test_place_and_provider_names_are_asked_about_never_read_whole(schwerin):
+    """The search asks the names table about the stems it considers; it reads neither the postcode table nor the
+    partners, so its work does not grow with the number of towns and providers."""
+    with CaptureQueriesContext(connection) as queries:
+        assert _search("Schwerinn") == set()
+    tables = " ".join(query["sql"] for query in queries.captured_queries)
+    assert '"places_postcode"' not in tables
+    assert 'FROM "partners_partner"' not in tables
+    assert '"offers_nameword"' in tables
+
+
+def test_a_renamed_partner_and_a_new_town_are_names_at_once():
+    provider = PartnerFactory(name="Bildungswerk Alpha")
+    OfferFactory(title="Nordsternwarte Führung", provider=provider)
+    OfferFactory(title="Lagerhausen und Logistik")
+    assert _search("Nordsternwarde") != set()  # a close spelling of a title word
+    assert _search("Lagerhausn") != set()
+    provider.name = "Nordsternwarte gGmbH"
+    provider.save()
+    PostcodeFactory(code="99998", city="Lagerhausen")
+    commit_test_writes()  # as the editor's commit would: the catalogue version changes
+    assert _search("Nordsternwarde") == set()  # now also a provider's name: no longer widened to
+    assert _search("Lagerhausn") == set()
 
 
 def test_word_finds_compounds_containing_it_ranked_below_exact_hits():
