@@ -14,6 +14,13 @@ def test_imprint_carries_the_eurogeographics_notice_for_the_postcode_districts(c
     assert "© EuroGeographics bezüglich der Verwaltungsgrenzen" in html
 
 
+def test_english_imprint_carries_the_notice_in_its_english_wording(client, db, settings):
+    """The terms give the English notice verbatim; other languages use its translation."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get("/impressum/").content.decode()
+    assert "© EuroGeographics for the administrative boundaries" in html
+
+
 def test_imprint_names_destatis_for_the_kreis_keys(client, db):
     html = client.get("/impressum/").content.decode()
     assert "© Statistisches Bundesamt (Destatis), 2019" in html
