@@ -22,8 +22,9 @@ from accounts.addresses import client_address
 from counselling.models import ClientKind, Goal, Topic
 from network.models import DemandCount, validate_nuts3
 from offers.demand import GUIDE, REQUEST, SEARCH
-from offers.models import FundingProgramme, Offer, QualificationStep, Sector, TargetGroup
+from offers.models import FundingProgramme, Offer, QualificationStep, SearchWord, Sector, TargetGroup
 from offers.search.text import fold_gender
+from offers.textsearch.words import stem
 
 logger = logging.getLogger(__name__)
 
@@ -115,10 +116,12 @@ def _digest(salt: str, text: str) -> str:
 
 
 def is_catalogue_word(word: str) -> bool:
-    """A whole word of a listed offer's title or of a vocabulary name."""
+    """A word of the catalogue's titles and summaries (the search's words table: one indexed lookup of its stem,
+    never a scan of the offers) or of a vocabulary name."""
+    if SearchWord.objects.filter(word=stem(word)).exists():
+        return True
     names = [*Sector.objects.values_list("name", flat=True), *TargetGroup.objects.values_list("name", flat=True)]
     names += list(QualificationStep.objects.values_list("name", flat=True))
-    names += list(Offer.objects.listed().filter(title__icontains=word).values_list("title", flat=True)[:50])
     return any(word in re.findall(r"\w+", fold_gender(name).lower()) for name in names)
 
 

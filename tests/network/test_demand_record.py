@@ -1,10 +1,13 @@
 """The demand record: what each public page reports, and that nothing personal or typed ever reaches it."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from counselling.models import Inquiry
 from network.models import DemandCount
+from network.recording import is_catalogue_word
 from tests.factories import OfferFactory
 
 SECRETS = ["zora", "geheimnis", "0176", "example.org", "19053", "schlossstr"]
@@ -96,3 +99,12 @@ def test_one_visitor_searching_five_times_is_one_visitor(db):
     for _ in range(5):
         _search_from("192.0.2.9", "Wasserstoffschweißen")
     assert not DemandCount.objects.filter(kind="search-word").exists()
+
+
+def test_whether_a_word_is_the_catalogues_is_one_lookup_not_a_scan_of_the_offers(db):
+    OfferFactory(title="Schweißtechnik", summary="MAG und WIG im Stahlbau")
+    with CaptureQueriesContext(connection) as queries:
+        assert is_catalogue_word("stahlbau")  # a summary's word
+        assert is_catalogue_word("schweißtechnik")
+        assert not is_catalogue_word("wasserstoffschweißen")
+    assert not any('"offers_offer"' in query["sql"] for query in queries.captured_queries)
