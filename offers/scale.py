@@ -255,7 +255,9 @@ def _write_chunk(world: _World, numbers: range, token: str) -> None:
     Run.objects.filter(offer_id__gte=offers[0].pk, offer_id__lte=offers[-1].pk).refresh_duration_bands()
     _link(world, offers)
     # The search vector is kept by a signal that bulk_create skips: the model's own bulk refresh, one UPDATE.
-    Offer.objects.filter(pk__gte=offers[0].pk, pk__lte=offers[-1].pk).update_search_vectors()
+    chunk = Offer.objects.filter(pk__gte=offers[0].pk, pk__lte=offers[-1].pk)
+    chunk.update_search_vectors()
+    chunk.refresh_facet_tokens()
 
 
 def _dates(runs: list[Run]) -> tuple[date | None, date | None]:

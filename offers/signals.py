@@ -58,6 +58,38 @@ def postcodes_imported_names(sender, **kwargs) -> None:
     names.remember(names.PLACE, Postcode.objects.values_list("city", flat=True).distinct().iterator())
 
 
+FACET_LINKS = (
+    Offer.entry_levels.through,
+    Offer.sectors.through,
+    Offer.target_groups.through,
+    Offer.funding_programmes.through,
+    Offer.languages.through,
+)
+
+
+def facet_links_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
+    """An offer's links are copied into its facet tokens (offers.models.facet_tokens)."""
+    if not reverse:
+        if action in ("post_add", "post_remove", "post_clear"):
+            Offer.objects.filter(pk=instance.pk).refresh_facet_tokens()
+        return
+    # A vocabulary entry's offers changed: those offers (before a clear, the ones it is about to lose).
+    if action == "pre_clear":
+        instance._facet_offer_ids = list(sender.objects.filter(**{_vocabulary_column(sender): instance.pk})
+                                         .values_list("offer_id", flat=True))  # fmt: skip
+    elif action in ("post_add", "post_remove", "post_clear"):
+        ids = pk_set if action != "post_clear" else getattr(instance, "_facet_offer_ids", [])
+        Offer.objects.filter(pk__in=list(ids or [])).refresh_facet_tokens()
+
+
+def _vocabulary_column(through) -> str:
+    return next(field.name for field in through._meta.get_fields() if field.many_to_one and field.name != "offer")
+
+
+for through in FACET_LINKS:
+    m2m_changed.connect(facet_links_changed, sender=through, dispatch_uid=f"facet_tokens_{through.__name__}")
+
+
 # Everything that decides whether an offer is listed, which facet option it counts for or where it is, and
 # everything the search page, the offer page or the partner page shows of it.
 SHOWN = (

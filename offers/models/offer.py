@@ -32,6 +32,7 @@ from simple_history.models import HistoricalRecords
 
 from locking.models import VersionedModel
 from multilingual.text import Text, current_language
+from offers.models import facet_tokens
 from offers.models.catalogue import CatalogueVersion
 from offers.models.run import Run
 from offers.models.translation import OfferTranslation
@@ -95,24 +96,51 @@ def _vocabulary_ids(model, values):
     return model.objects.filter(slug__in=_slugs(values)).values("pk")
 
 
-def links_exist(field: str, values) -> Exists:
+def _literal_ids(model, values) -> list[int]:
+    ids = _vocabulary_ids(model, values)
+    return ids if isinstance(ids, list) else list(ids.values_list("pk", flat=True))
+
+
+def links_exist(field: str, values) -> Exists | Q:
     """The offer is linked through the many-to-many `field` to one of these vocabulary entries (slugs, instances or
-    ids)."""
+    ids). On PostgreSQL through the facet tokens (offers.models.facet_tokens), which copy the links exactly."""
     relation = Offer._meta.get_field(field)
+    if facet_tokens.in_use():
+        return facet_tokens.any_of(facet_tokens.LINKS[field], _literal_ids(relation.related_model, values))
     through, target = relation.remote_field.through, relation.m2m_reverse_field_name()
     ids = _vocabulary_ids(relation.related_model, values)
     return Exists(through.objects.filter(offer_id=OuterRef("pk"), **{f"{target}_id__in": ids}))
 
 
+def _with_token(condition: Q, prefix: str, values) -> Q:
+    """A condition on the offer row, and on PostgreSQL the same values' facet tokens, so that the GIN index finds
+    the candidates of a combination of filters (the row condition keeps the result exact)."""
+    return condition & facet_tokens.any_of(prefix, values) if facet_tokens.in_use() else condition
+
+
 def leads_to_q(steps) -> Q:
-    return Q(leads_to_id__in=_vocabulary_ids(QualificationStep, steps))
+    ids = _literal_ids(QualificationStep, steps)
+    return _with_token(Q(leads_to_id__in=ids), facet_tokens.NEXT, ids)
+
+
+def of_kind_q(kinds) -> Q:
+    kinds = _slugs(kinds)
+    return _with_token(Q(kind__in=kinds), facet_tokens.KIND, kinds)
 
 
 def in_price_bands_q(bands) -> Q:
     condition = Q(pk__in=[])
     for band in bands:
         condition |= PRICE_BANDS[band]
-    return condition
+    return _with_token(condition, facet_tokens.PRICE, bands)
+
+
+def free_q() -> Q:
+    return in_price_bands_q(["kostenlos"])
+
+
+def azav_q() -> Q:
+    return _with_token(Q(azav=True), facet_tokens.AZAV, [""])
 
 
 def price_band() -> Case:
@@ -123,6 +151,14 @@ def price_band() -> Case:
 def current_run_exists(**run_filters) -> Exists:
     """The offer has a current run (see RunQuerySet.current) matching run_filters."""
     return Exists(Run.objects.current().filter(offer_id=OuterRef("pk"), **run_filters))
+
+
+def current_run_with(field: str, values) -> Q:
+    """The offer has a current run whose `field` (learning form, schedule, duration) is one of `values`; on
+    PostgreSQL the facet tokens find the candidates, the runs decide."""
+    values = list(values)
+    exists = Q(current_run_exists(**{f"{field}__in": values}))
+    return _with_token(exists, facet_tokens.RUNS[field], values)
 
 
 class OfferQuerySet(QuerySet):
@@ -169,29 +205,29 @@ class OfferQuerySet(QuerySet):
         return self.filter(links_exist("funding_programmes", programmes))
 
     def of_kind(self, kinds) -> OfferQuerySet:
-        return self.filter(kind__in=_slugs(kinds))
+        return self.filter(of_kind_q(kinds))
 
     def free(self) -> OfferQuerySet:
-        return self.filter(price=0)
+        return self.filter(free_q())
 
     def in_price_bands(self, bands) -> OfferQuerySet:
         return self.filter(in_price_bands_q(bands))
 
     def lasting(self, bands) -> OfferQuerySet:
         """A current run of one of these durations (Run.DurationBand)."""
-        return self.filter(current_run_exists(duration_band__in=list(bands)))
+        return self.filter(current_run_with("duration_band", bands))
 
     def taught_in(self, languages) -> OfferQuerySet:
         return self.filter(links_exist("languages", languages))
 
     def azav_approved(self) -> OfferQuerySet:
-        return self.filter(azav=True)
+        return self.filter(azav_q())
 
     def with_learning_form(self, forms) -> OfferQuerySet:
-        return self.filter(current_run_exists(learning_form__in=list(forms)))
+        return self.filter(current_run_with("learning_form", forms))
 
     def with_schedule(self, schedules) -> OfferQuerySet:
-        return self.filter(current_run_exists(schedule__in=list(schedules)))
+        return self.filter(current_run_with("schedule", schedules))
 
     def starting_between(self, start_from=None, start_until=None) -> OfferQuerySet:
         """A run starts in the window; a rolling start fits every window that has not passed."""
@@ -255,8 +291,14 @@ class OfferQuerySet(QuerySet):
             next_start=Subquery(first, output_field=DateField()),
         )
         Run.objects.filter(offer_id__in=self.values("pk")).refresh_duration_bands()
+        self.refresh_facet_tokens(today)
         CatalogueVersion.bump()
         return updated
+
+    def refresh_facet_tokens(self, today: datetime.date | None = None) -> None:
+        """Rewrite the facet tokens (offers.models.facet_tokens) of these offers from their row, links and runs."""
+        facet_tokens.refresh(self, today or timezone.localdate())
+        CatalogueVersion.bump()
 
     # --- ordering and loading ---------------------------------------------------------------------------
     def soonest_first(self) -> OfferQuerySet:
@@ -275,7 +317,7 @@ class OfferQuerySet(QuerySet):
         # The search vector is the widest column and no card shows it.
         return (
             self.select_related("provider", "leads_to")
-            .defer("search_vector")
+            .defer("search_vector", "facet_tokens")
             .prefetch_related(
                 "entry_levels",
                 "funding_programmes",
@@ -387,12 +429,14 @@ class Offer(VersionedModel):
     next_start = models.DateField(_("nächster Beginn"), null=True, blank=True, editable=False)
     # PostgreSQL only (stays empty on SQLite); GIN index in migration 0003.
     search_vector = SearchVectorField(null=True, editable=False)
+    # PostgreSQL only: every filterable value as a word (offers.models.facet_tokens), GIN index in migration 0028.
+    facet_tokens = SearchVectorField(null=True, editable=False)
     # A random number in [0, SAMPLE_RANGE) drawn once per offer: facet counts of a very large search are taken on
     # the offers with sample < k (an index range, see offers.search.estimates), a uniform sample of any filtered set.
     sample = models.PositiveSmallIntegerField(default=random_sample, editable=False)
     history = HistoricalRecords(
         m2m_fields=[entry_levels, sectors, target_groups, funding_programmes],
-        excluded_fields=["search_vector", "listed_until", "next_start", "sample"],
+        excluded_fields=["search_vector", "facet_tokens", "listed_until", "next_start", "sample"],
     )
 
     objects = OfferQuerySet.as_manager()

@@ -15,7 +15,16 @@ from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, Q
 
 from offers.models import Offer, Run
-from offers.models.offer import current_run_exists, in_price_bands_q, leads_to_q, links_exist, price_band
+from offers.models.offer import (
+    azav_q,
+    current_run_with,
+    free_q,
+    in_price_bands_q,
+    leads_to_q,
+    links_exist,
+    of_kind_q,
+    price_band,
+)
 
 # Filters whose options are counted, in the order the page shows them.
 FACETS = ["level", "next", "sector", "funding", "kind", "target_group", "learning_form", "schedule", "duration",
@@ -26,7 +35,8 @@ LINK_FACETS = {"level": "entry_levels", "sector": "sectors", "funding": "funding
 # Facets of the offer's current runs: facet → Run field.
 RUN_FACETS = {"learning_form": "learning_form", "schedule": "schedule", "duration": "duration_band"}
 COLUMN_FACETS = {"kind": "kind", "next": "leads_to_id", "price": "price_band"}  # of the offer row itself
-BOOLEAN_FACETS = {"azav": Q(azav=True), "free": Q(price=0)}  # counted as one option, "1"
+# Counted as one option, "1", by their plain condition on the sampled rows (facet_condition also uses the tokens).
+BOOLEAN_FACETS = {"azav": Q(azav=True), "free": Q(price=0)}
 
 
 def facet_condition(name: str, value):
@@ -34,14 +44,14 @@ def facet_condition(name: str, value):
     if name in LINK_FACETS:
         return links_exist(LINK_FACETS[name], value)
     if name in RUN_FACETS:
-        return current_run_exists(**{f"{RUN_FACETS[name]}__in": list(value)})
+        return current_run_with(RUN_FACETS[name], value)
     if name == "next":
         return leads_to_q(value)
     if name == "price":
         return in_price_bands_q(value)
     if name == "kind":
-        return Q(kind__in=list(value))
-    return BOOLEAN_FACETS[name]
+        return of_kind_q(value)
+    return azav_q() if name == "azav" else free_q()
 
 
 def q(name: str) -> str:

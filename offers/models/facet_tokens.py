@@ -1,0 +1,97 @@
+"""Facet tokens: every filterable value of an offer as one word of a `tsvector` column (PostgreSQL).
+
+A search combines filters freely ("Fachkraft, Sprachkurs, more than 5,000 €"). With one B-tree per column and a
+link table per vocabulary, a rare combination of common values makes PostgreSQL visit every row of the most
+selective single value to find the few that match them all: work that grows with the catalogue. With all values of
+an offer in one indexed `tsvector`, any combination is one `tsquery` ("(s12 | s14) & l3 & kspr…"), answered by
+intersecting the GIN index's lists of offer ids; the planner estimates it from the column's statistics, so it
+still walks the sort index when the filters keep most offers.
+
+The tokens are a copy, kept by OfferQuerySet.refresh_facet_tokens() (called from refresh_dates, which every save of
+an offer or a run, every import and the daily date refresh run, and on every change of an offer's links). A
+filter on a value of the offer row itself (kind, price, the next step, AZAV) also keeps its plain condition, and a
+filter on the runs its EXISTS over the current runs, so a token left over from a run that has ended since the last
+refresh narrows nothing it should not: the tokens only make the index find the candidates. On SQLite the column stays
+empty and the filters are the plain conditions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
+from django.db.models import Q
+
+# Token prefix of each filter: a letter or two, then the value (an id, or a choice with only [a-z0-9] kept).
+LINKS = {"entry_levels": "l", "sectors": "s", "funding_programmes": "f", "target_groups": "t", "languages": "g"}
+KIND, NEXT, PRICE, AZAV = "k", "n", "p", "azav"
+RUNS = {"learning_form": "rl", "schedule": "rs", "duration_band": "rd"}
+
+
+def token(prefix: str, value) -> str:
+    return prefix + re.sub(r"[^a-z0-9]", "", str(value).lower())
+
+
+def in_use() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def any_of(prefix: str, values) -> Q:
+    """Offers with a token of one of `values` under `prefix` (OR within one filter); matches nothing without
+    values."""
+    tokens = sorted({token(prefix, value) for value in values})
+    if not tokens:
+        return Q(pk__in=[])
+    query = " | ".join(tokens)
+    return Q(facet_tokens=SearchQuery(query, config="simple", search_type="raw"))
+
+
+def refresh(offers, today) -> None:
+    """Writes the tokens of `offers` (a queryset) in one UPDATE; runs count that have not ended by `today`."""
+    if not in_use():
+        return
+    ids_sql, ids_params = offers.order_by().values("pk").query.sql_with_params()
+    sql = f"""
+        UPDATE offers_offer o SET facet_tokens = array_to_tsvector(ARRAY(
+            SELECT DISTINCT t FROM ({_token_rows()}) tokens(t) WHERE t IS NOT NULL AND t <> ''
+        ))
+        WHERE o.id IN ({ids_sql})
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [today, today, today, today, today, today, *ids_params])
+
+
+def _token_rows() -> str:
+    from offers.models import Offer, Run  # the models import this module's filters
+
+    def clean(column: str) -> str:
+        return f"regexp_replace(lower({column}), '[^a-z0-9]', '', 'g')"
+
+    rows = [
+        f"SELECT '{KIND}' || {clean('o.kind')}",
+        f"SELECT '{NEXT}' || o.leads_to_id WHERE o.leads_to_id IS NOT NULL",
+        f"SELECT '{PRICE}' || {_price_band_sql()} WHERE o.price IS NOT NULL",
+        f"SELECT '{AZAV}' WHERE o.azav",
+    ]
+    for field, prefix in LINKS.items():
+        relation = Offer._meta.get_field(field)
+        through = relation.remote_field.through._meta
+        target = through.get_field(relation.m2m_reverse_field_name()).column
+        rows.append(f"SELECT '{prefix}' || x.{target} FROM {through.db_table} x WHERE x.offer_id = o.id")
+    cancelled = Run.Status.CANCELLED.value
+    not_over = "(r.rolling_start OR r.end_date >= %s OR (r.end_date IS NULL AND r.start_date >= %s))"
+    for field, prefix in RUNS.items():
+        rows.append(
+            f"SELECT '{prefix}' || {clean('r.' + field)} FROM {Run._meta.db_table} r "
+            f"WHERE r.offer_id = o.id AND r.status <> '{cancelled}' AND {not_over} AND r.{field} IS NOT NULL"
+        )
+    return " UNION ALL ".join(rows)
+
+
+def _price_band_sql() -> str:
+    """The price band's value as offers.models.offer.PRICE_BANDS defines it, with only [a-z0-9] kept."""
+    return (
+        "CASE WHEN o.price = 0 THEN 'kostenlos' WHEN o.price <= 1000 THEN 'bis1000' "
+        "WHEN o.price <= 5000 THEN 'bis5000' ELSE 'mehr' END"
+    )

@@ -1,0 +1,84 @@
+"""Facet tokens (offers.models.facet_tokens): on PostgreSQL every filter goes through them, so each write that
+changes a filterable value must change them at once; the plain conditions keep the result exact."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+
+from offers.models import Offer, Run, Sector
+from offers.search.filterset import OfferFilter
+from tests.factories import OfferFactory, RunFactory, SectorFactory, slugs
+
+pytestmark = pytest.mark.django_db
+postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="the tokens are PostgreSQL's")
+
+
+def _found(query: str) -> set[str]:
+    return slugs(OfferFilter(QueryDict(query), queryset=Offer.objects.listed()).qs)
+
+
+def _tokens(offer) -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tsvector_to_array(facet_tokens) FROM offers_offer WHERE id = %s", [offer.pk])
+        return set(cursor.fetchone()[0] or [])
+
+
+@postgres_only
+def test_tokens_hold_every_filterable_value_of_the_offer():
+    offer = OfferFactory(kind="sprachkurs", price=Decimal("6000"), azav=True, levels=["fachkraft"],
+                         sectors=["pflege"], runs__learning_form="online-live", runs__schedule="teilzeit")  # fmt: skip
+    fachkraft = offer.entry_levels.get().pk
+    pflege = Sector.objects.get(slug="pflege").pk
+    run = offer.runs.get()
+    expected = {"ksprachkurs", "pmehr", "azav", f"l{fachkraft}", f"s{pflege}", "rlonlinelive", "rsteilzeit",
+                f"rd{run.duration_band.replace('-', '')}"}  # fmt: skip
+    assert expected <= _tokens(offer)
+
+
+@postgres_only
+def test_a_combination_of_filters_is_one_condition_on_the_tokens():
+    sector = SectorFactory().slug
+    sql = str(OfferFilter(QueryDict(f"level=fachkraft&kind=sprachkurs&price=mehr&sector={sector}"),
+                          queryset=Offer.objects.listed()).qs.query)  # fmt: skip
+    assert sql.count('"offers_offer"."facet_tokens" @@') == 4
+    assert "offers_offer_entry_levels" not in sql and "offers_offer_sectors" not in sql
+
+
+def test_links_added_removed_and_set_change_the_filters_at_once():
+    offer = OfferFactory(sectors=[])
+    pflege = SectorFactory(slug="pflege")
+    offer.sectors.add(pflege)
+    assert _found("sector=pflege") == {offer.slug}
+    offer.sectors.remove(pflege)
+    assert _found("sector=pflege") == set()
+    offer.sectors.set([pflege])
+    assert _found("sector=pflege") == {offer.slug}
+    offer.sectors.clear()
+    assert _found("sector=pflege") == set()
+
+
+def test_row_values_saved_change_the_filters_at_once():
+    offer = OfferFactory(kind="sprachkurs", price=Decimal("0"), azav=False)
+    assert _found("kind=sprachkurs&free=1") == {offer.slug}
+    offer.kind, offer.price, offer.azav = "anpassung", Decimal("900"), True
+    offer.save()
+    assert _found("kind=sprachkurs") == set()
+    assert _found("kind=anpassung&price=bis-1000&azav=1") == {offer.slug}
+
+
+def test_runs_changed_or_ended_change_the_run_filters_at_once():
+    offer = OfferFactory(runs__learning_form="praesenz")
+    extra = RunFactory(offer=offer, learning_form="online-live")
+    assert _found("learning_form=online-live") == {offer.slug}
+    extra.learning_form = "blended"
+    extra.save()
+    assert _found("learning_form=online-live") == set()
+    assert _found("learning_form=blended") == {offer.slug}
+    # A run that ended since the tokens were written: its token is left over, the runs decide.
+    Run.objects.filter(pk=extra.pk).update(
+        start_date=datetime.date(2020, 1, 1), end_date=datetime.date(2020, 2, 1), rolling_start=False
+    )
+    assert _found("learning_form=blended") == set()
