@@ -19,7 +19,7 @@ from api.schema import offer_search_parameters
 from api.vocabularies import vocabularies
 from offers.models import FundingProgramme, Offer
 from offers.search.filterset import OfferFilter
-from offers.search.paging import MAX_RESULTS
+from offers.search.paging import max_results
 from offers.search.results import results_of
 from offers.views import public_detail
 from partners.models import Partner
@@ -56,8 +56,9 @@ def offer_list(request):
         return Response(errors, status=400)
     number = filterset.cleaned.get("page") or 1
     per_page = paging.cleaned_data["page_size"] or PAGE_SIZE
-    if (number - 1) * per_page >= MAX_RESULTS:
-        return Response({"page": [TOO_DEEP % {"max": number_format(MAX_RESULTS, force_grouping=True)}]}, status=400)
+    most = max_results(filterset.sort_key)
+    if (number - 1) * per_page >= most:
+        return Response({"page": [TOO_DEEP % {"max": number_format(most, force_grouping=True)}]}, status=400)
     results = results_of(filterset, per_page=per_page)
     page = results.page
     if page.number != number:

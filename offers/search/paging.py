@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 from offers.models import Offer
+from offers.search import query
 
 MAX_RESULTS = 10_000
 CARD_ANNOTATIONS = ("distance_km", "headline")
@@ -20,9 +21,10 @@ PAGE_SECONDS = 3600
 class BoundedPaginator(Paginator):
     """Counts `total` results but pages only through the first MAX_RESULTS."""
 
-    def __init__(self, rows, per_page: int, total: int):
+    def __init__(self, rows, per_page: int, total: int, sort: str = ""):
         super().__init__(rows, per_page)
         self.total = total
+        self.sort = sort
 
     @cached_property
     def count(self) -> int:
@@ -30,33 +32,44 @@ class BoundedPaginator(Paginator):
 
     @cached_property
     def num_pages(self) -> int:
-        return min(super().num_pages, deepest_page(self.per_page))
+        return min(super().num_pages, deepest_page(self.per_page, self.sort))
 
 
-def deepest_page(per_page: int) -> int:
-    """The last page that starts within the first MAX_RESULTS results."""
-    return max(1, -(-MAX_RESULTS // per_page))
+def max_results(sort: str) -> int:
+    """How many results of a search can be paged to: MAX_RESULTS, or the ranked ones when sorted by relevance
+    (query.ordered)."""
+    return min(MAX_RESULTS, query.RANKED_RESULTS) if sort == "relevance" else MAX_RESULTS
 
 
-def paginate(rows: CardsInOrder, total: int, estimated: bool, number: int, *, exact) -> tuple[BoundedPaginator, bool]:
+def deepest_page(per_page: int, sort: str = "") -> int:
+    """The last page that starts within the first max_results(sort) results."""
+    return max(1, -(-max_results(sort) // per_page))
+
+
+def paginate(
+    rows: CardsInOrder, total: int, estimated: bool, number: int, *, exact, sort: str = ""
+) -> tuple[BoundedPaginator, bool]:
     """The paginator over `rows` and whether its total is still an estimate; `number` is the page about to be shown
     (at most deepest_page), `exact` counts the results (up to MAX_RESULTS and one) where the estimate was too high."""
     if estimated:
-        total, estimated = bound_estimate(rows, total, number, exact=exact)
+        total, estimated = bound_estimate(rows, total, number, exact=exact, window=max_results(sort))
         rows.total = total
-    return BoundedPaginator(rows, rows.per_page, total), estimated
+    return BoundedPaginator(rows, rows.per_page, total, sort), estimated
 
 
-def bound_estimate(rows: CardsInOrder, estimate: int, number: int, *, exact) -> tuple[int, bool]:
+def bound_estimate(
+    rows: CardsInOrder, estimate: int, number: int, *, exact, window: int = MAX_RESULTS
+) -> tuple[int, bool]:
     """(total, still estimated) for paging through a result whose total was estimated on a sample.
 
     Looks one offer past the requested page: a page that is not full ends the result, so the total is exact; a full
     one has a next page even where the estimate says otherwise; an empty page past the first means the estimate was
-    too high, and only then are the results counted (`exact`, which stops at MAX_RESULTS and one).
+    too high, and only then are the results counted (`exact`, which stops at MAX_RESULTS and one). `rows` that end
+    with the `window` that can be paged to (the ranked matches of a text search) may have more results after it.
     """
     start = (number - 1) * rows.per_page
     found = rows.count_from(start)
-    if found > rows.per_page:
+    if found > rows.per_page or start + found >= window:
         return max(estimate, start + found), True
     if found or number == 1:
         return start + found, False

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from django.db.models import F
 
 DEFAULT_RADIUS = 25
+# A text search is ranked among this many of its matches, the soonest to start (see ordered()).
+RANKED_RESULTS = 2000
 SORTS = {
     "relevance": (F("rank").desc(), F("next_start").asc(nulls_last=True), "pk"),
     "start": (F("next_start").asc(nulls_last=True), "pk"),
@@ -89,4 +91,12 @@ def sort_names(criteria: Criteria) -> list[str]:
 
 
 def ordered(offers, criteria: Criteria):
-    return offers.order_by(*SORTS[sort_key(criteria)])
+    """The offers in the search's order. By relevance, only the RANKED_RESULTS soonest-starting matches are ranked
+    (one index walk by start date, then the text rank of those alone): ranking every match of a common word would
+    compute a rank for each of a hundred thousand offers at a million; the paging stops at that many
+    (paging.max_results)."""
+    key = sort_key(criteria)
+    if key == "relevance":
+        soonest = offers.order_by(*SORTS["start"]).values("pk")[:RANKED_RESULTS]
+        offers = offers.model.objects.filter(pk__in=soonest).annotate(**offers.query.annotations)
+    return offers.order_by(*SORTS[key])

@@ -23,7 +23,7 @@ class Results:
     filterset: OfferFilter
     page: Page
     total_estimated: bool
-    too_deep: bool  # a page past paging.MAX_RESULTS was asked for; the deepest page is shown
+    too_deep: bool  # a page past paging.max_results() was asked for; the deepest page is shown
     fragment_version: str  # what cached fragments of this search depend on
     summary: dict  # counting.summary(): the total and the facet counts
 
@@ -51,13 +51,15 @@ def results_of(filterset: OfferFilter, *, per_page: int | None = None) -> Result
     """search() for a FilterSet the caller has already validated (the API answers bad input before counting)."""
     per_page = per_page or settings.OFFERS_PER_PAGE
     asked = filterset.cleaned.get("page") or 1
-    number = min(asked, paging.deepest_page(per_page))
+    number = min(asked, paging.deepest_page(per_page, filterset.sort_key))
     version = counting.fragment_version()
     key = counting.search_key(filterset, version)
     summary = counting.summary(filterset, key)
     rows = paging.CardsInOrder(filterset.ordered(), summary["total"], f"{key}:{filterset.sort_key}", per_page)
     exact = filterset.qs.order_by().values("pk")[: paging.MAX_RESULTS + 1].count
-    paginator, estimated = paging.paginate(rows, summary["total"], summary["total_estimated"], number, exact=exact)
+    paginator, estimated = paging.paginate(
+        rows, summary["total"], summary["total_estimated"], number, exact=exact, sort=filterset.sort_key
+    )
     too_deep = asked > number and paginator.num_pages == number
     return Results(filterset, paginator.get_page(number), estimated, too_deep, version, summary)
 

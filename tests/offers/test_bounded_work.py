@@ -14,8 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from offers.models import Offer
-from offers.search import paging
-from tests.factories import STUTTGART, OfferFactory, PartnerFactory
+from offers.search import paging, query
+from tests.factories import STUTTGART, OfferFactory, PartnerFactory, days
 
 pytestmark = pytest.mark.django_db
 SEARCH = "/angebote/"
@@ -153,6 +153,37 @@ def test_a_page_past_the_paging_limit_shows_the_deepest_page_and_says_why(client
     assert response.context["too_deep"] is True
     assert "Es lassen sich die ersten 3 Treffer einer Suche durchblättern" in response.content.decode()
     assert max(_offsets(queries)) == 2
+
+
+def _welding_courses(provider) -> tuple[list[str], str]:
+    """Four courses naming welding in their description, starting in 1 to 4 weeks, and a welding course by title
+    (the best match) starting in 5 weeks."""
+    soon = [
+        OfferFactory(
+            provider=provider, title=f"Metallkurs {n}", description="Mit Schweißen.", runs__start_date=days(7 * n)
+        )
+        for n in range(1, 5)
+    ]
+    best = OfferFactory(provider=provider, title="Schweißen", description="", runs__start_date=days(35))
+    return [offer.slug for offer in soon], best.slug
+
+
+def test_a_text_search_ranks_its_soonest_matches_only_and_pages_through_those(client, provider, settings, monkeypatch):
+    soon, best = _welding_courses(provider)
+    settings.OFFERS_PER_PAGE = 1
+    assert client.get(SEARCH, {"q": "Schweißen"}).context["offers"][0].slug == best  # ranked among all five
+    monkeypatch.setattr(query, "RANKED_RESULTS", 3)
+    cache.clear()
+    queries = _queries(client, SEARCH, {"q": "Schweißen"})
+    response = client.get(SEARCH, {"q": "Schweißen"})
+    assert response.context["offers"][0].slug in soon[:3]  # the best match starts after the three soonest
+    assert response.context["page_obj"].paginator.count == 5
+    assert any(re.search(r"ORDER BY .*next_start.* LIMIT 3\)", sql) for sql in queries)
+    deep = client.get(SEARCH, {"q": "Schweißen", "page": "9"})
+    assert (deep.context["page_obj"].number, deep.context["too_deep"]) == (3, True)
+    assert "Nach Beginn sortiert lassen sich mehr Treffer durchblättern." in deep.content.decode()
+    by_start = client.get(SEARCH, {"q": "Schweißen", "sort": "start", "page": "5"})
+    assert (by_start.context["offers"][0].slug, by_start.context["too_deep"]) == (best, False)
 
 
 def test_a_deep_page_within_the_result_says_nothing_about_the_limit(client, provider, settings):
