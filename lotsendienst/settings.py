@@ -322,11 +322,14 @@ PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 5, minimum=1)  
 OFFERS_PER_PAGE = 20  # search results on one page
 # Past SEARCH_SAMPLE_ABOVE offers in a search's base (its text, place and dates), the counts are taken on a uniform
 # sample of about SEARCH_SAMPLE_SIZE offers and shown as "ca." figures: exact counts would join every link and run
-# row of the catalogue (seconds at 1,000,000 offers). A sampled total under SEARCH_MIN_SAMPLED offers is counted
-# exactly instead. Read at every search (offers.search.estimates), so tests can sample a catalogue of a dozen offers.
-SEARCH_SAMPLE_ABOVE = 20_000
-SEARCH_SAMPLE_SIZE = 5_000
-SEARCH_MIN_SAMPLED = 200
+# row of the catalogue (seconds at 1,000,000 offers). A search the sample finds narrow is counted again on a larger
+# one that reads at most SEARCH_MAX_COUNTED offers; a sampled total still under SEARCH_MIN_SAMPLED offers (a result
+# of a few thousand at most) is counted exactly. Read at every search (offers.search.counting), so tests can sample a
+# catalogue of a dozen offers.
+SEARCH_SAMPLE_ABOVE = 5_000
+SEARCH_SAMPLE_SIZE = 2_000
+SEARCH_MAX_COUNTED = 5_000
+SEARCH_MIN_SAMPLED = 25
 # django-filter's empty option, in the wording Django 6.1 forms use here (locale/de).
 FILTERS_EMPTY_CHOICE_LABEL = _("– bitte wählen –")
 SITE_NAME = "Lotsendienst"

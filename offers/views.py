@@ -63,6 +63,7 @@ def search_context(request: HttpRequest, base, *, hide: tuple[str, ...] = (), ba
         "total_estimated": results.total_estimated,
         "too_deep": results.too_deep,
         "max_results": paging.max_results(results.filterset.sort_key),
+        "more_by_start": paging.max_results("start") > paging.max_results(results.filterset.sort_key),
         "page_numbers": paging.page_numbers(page),
         "offers": page.object_list,
         "chips": chips,

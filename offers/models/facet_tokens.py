@@ -8,10 +8,11 @@ intersecting the GIN index's lists of offer ids; the planner estimates it from t
 still walks the sort index when the filters keep most offers.
 
 The tokens are a copy, kept by OfferQuerySet.refresh_facet_tokens() (called from refresh_dates, which every save of
-an offer or a run, every import and the daily date refresh run, and on every change of an offer's links). A
-filter on a value of the offer row itself (kind, price, the next step, AZAV) also keeps its plain condition, and a
-filter on the runs its EXISTS over the current runs, so a token left over from a run that has ended since the last
-refresh narrows nothing it should not: the tokens only make the index find the candidates. On SQLite the column stays
+an offer or a run, every import and the daily date refresh run, and on every change of an offer's links). Filters
+on the links and on the values of the offer row (kind, price, the next step, AZAV) are the tokens alone: a plain
+condition beside them would be redundant, and the planner, taking the two for independent, would expect a hundredth
+of the rows and choose its plan for that. A filter on the runs keeps its EXISTS over the current runs, so a token
+left over from a run that has ended since the last refresh admits nothing it should not. On SQLite the column stays
 empty and the filters are the plain conditions.
 """
 

@@ -113,9 +113,10 @@ def links_exist(field: str, values) -> Exists | Q:
 
 
 def _with_token(condition: Q, prefix: str, values) -> Q:
-    """A condition on the offer row, and on PostgreSQL the same values' facet tokens, so that the GIN index finds
-    the candidates of a combination of filters (the row condition keeps the result exact)."""
-    return condition & facet_tokens.any_of(prefix, values) if facet_tokens.in_use() else condition
+    """A condition on a value of the offer row: on PostgreSQL its facet tokens alone, which every write of the row
+    rewrites (refresh_dates), so that the GIN index finds the candidates of a combination of filters. Not both: the
+    planner would take the two for independent conditions and expect a hundredth of the rows they select."""
+    return facet_tokens.any_of(prefix, values) if facet_tokens.in_use() else condition
 
 
 def leads_to_q(steps) -> Q:
@@ -155,10 +156,11 @@ def current_run_exists(**run_filters) -> Exists:
 
 def current_run_with(field: str, values) -> Q:
     """The offer has a current run whose `field` (learning form, schedule, duration) is one of `values`; on
-    PostgreSQL the facet tokens find the candidates, the runs decide."""
+    PostgreSQL the facet tokens find the candidates and the runs decide (a token may be left from a run that has
+    ended since the tokens were written)."""
     values = list(values)
     exists = Q(current_run_exists(**{f"{field}__in": values}))
-    return _with_token(exists, facet_tokens.RUNS[field], values)
+    return exists & facet_tokens.any_of(facet_tokens.RUNS[field], values) if facet_tokens.in_use() else exists
 
 
 class OfferQuerySet(QuerySet):

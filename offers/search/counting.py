@@ -66,10 +66,12 @@ def count(filterset) -> dict:
     fraction = fraction_for(planned_size(filterset.queryset))
     counted = facet_counts(sampled(base, fraction), active, shown, today=timezone.localdate())
     seen = counted.pop("*")[""]
-    if fraction < 1 and seen < settings.SEARCH_SAMPLE_SIZE // 4:
-        fraction = fraction_for(seen / fraction)
-        counted = facet_counts(sampled(base, fraction), active, shown, today=timezone.localdate())
-        del counted["*"]
+    if fraction < 1 and counted[""][""] < settings.SEARCH_SAMPLE_SIZE // 4:
+        wider = _wider(fraction, seen, counted[""][""])
+        if wider > fraction:
+            fraction = wider
+            counted = facet_counts(sampled(base, fraction), active, shown, today=timezone.localdate())
+            del counted["*"]
     total = counted.pop("", {}).get("", 0)
     data = {
         **_total(filterset, total, fraction),
@@ -79,6 +81,15 @@ def count(filterset) -> dict:
     if not data["total"]:  # an empty result shows what each filter keeps out: counted here, so it is cached too
         data["without"] = without_counts(filterset)
     return data
+
+
+def _wider(fraction: float, seen: int, total: int) -> float:
+    """A larger sample for a search the first one found narrow: large enough for about SEARCH_SAMPLE_SIZE of its
+    results, but reading no more than SEARCH_MAX_COUNTED rows of its base (text, place and dates), of which the
+    first sample read `seen`."""
+    wanted = fraction_for(max(total, 1) / fraction)
+    affordable = fraction * settings.SEARCH_MAX_COUNTED / max(seen, 1)
+    return min(wanted, affordable)
 
 
 def _total(filterset, counted: int, fraction: float) -> dict:

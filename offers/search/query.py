@@ -90,13 +90,15 @@ def sort_names(criteria: Criteria) -> list[str]:
     return names
 
 
-def ordered(offers, criteria: Criteria):
-    """The offers in the search's order. By relevance, only the RANKED_RESULTS soonest-starting matches are ranked
-    (one index walk by start date, then the text rank of those alone): ranking every match of a common word would
-    compute a rank for each of a hundred thousand offers at a million; the paging stops at that many
+def ordered(offers, criteria: Criteria, *, large: bool = False):
+    """The offers in the search's order. By relevance, and by title or newest where the result is `large` (more than
+    can be paged to), only the RANKED_RESULTS soonest-starting offers are put in that order: one walk of the
+    start-date index, then the rank or the sort of those alone. Ranking every match of a common word would compute a
+    rank for each of a hundred thousand offers at a million, and walking the title index for a filter whose offers
+    all sort late (the titles of a kind begin alike) reads most of the catalogue. The paging stops there too
     (paging.max_results)."""
     key = sort_key(criteria)
-    if key == "relevance":
+    if key == "relevance" or (large and key in ("title", "newest")):
         soonest = offers.order_by(*SORTS["start"]).values("pk")[:RANKED_RESULTS]
         offers = offers.model.objects.filter(pk__in=soonest).annotate(**offers.query.annotations)
     return offers.order_by(*SORTS[key])

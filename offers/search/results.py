@@ -55,7 +55,8 @@ def results_of(filterset: OfferFilter, *, per_page: int | None = None) -> Result
     version = counting.fragment_version()
     key = counting.search_key(filterset, version)
     summary = counting.summary(filterset, key)
-    rows = paging.CardsInOrder(filterset.ordered(), summary["total"], f"{key}:{filterset.sort_key}", per_page)
+    ordered = filterset.ordered(large=summary["total"] > paging.MAX_RESULTS)
+    rows = paging.CardsInOrder(ordered, summary["total"], f"{key}:{filterset.sort_key}", per_page)
     exact = filterset.qs.order_by().values("pk")[: paging.MAX_RESULTS + 1].count
     paginator, estimated = paging.paginate(
         rows, summary["total"], summary["total_estimated"], number, exact=exact, sort=filterset.sort_key

@@ -379,3 +379,12 @@ def test_a_page_past_a_total_estimated_too_high_shows_the_real_last_page(catalog
     _estimating(catalogue, settings, in_sample=9)  # estimated at 18 of 12: four pages of five
     heading, slugs, more = _page(client, 4)
     assert (heading, len(slugs), more) == ("12 Angebote gefunden", 2, False)
+
+
+def test_a_narrow_result_in_a_wide_base_is_counted_again_on_no_more_base_rows_than_allowed(settings):
+    """A filter that keeps few of a text's or place's many offers: the second sample is sized for the result but
+    reads at most SEARCH_MAX_COUNTED rows of the base."""
+    settings.SEARCH_SAMPLE_ABOVE, settings.SEARCH_SAMPLE_SIZE, settings.SEARCH_MAX_COUNTED = 5000, 2000, 5000
+    assert counting._wider(0.01, seen=1000, total=5) == pytest.approx(0.05)  # 1000 of 100,000: five times that
+    assert counting._wider(0.01, seen=100, total=20) == pytest.approx(0.5)  # 5,000 of the base's 10,000 rows
+    assert counting._wider(0.002, seen=1600, total=84) == pytest.approx(0.00625)  # 5,000 of 800,000 base rows
