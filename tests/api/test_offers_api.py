@@ -121,9 +121,9 @@ def test_offer_list_item_shape(client, catalogue):
         ({"page_size": "500"}, "page_size", "Dieser Wert muss kleiner oder gleich 100 sein."),
         ({"page": "0"}, "page", "Dieser Wert muss größer oder gleich 1 sein."),
         (
-            {"page": "501", "page_size": "20"},
+            {"page": "101", "page_size": "20"},
             "page",
-            "Die API liefert die ersten 10.000 Treffer einer Suche. Bitte die Suche eingrenzen.",
+            "Die API liefert die ersten 2.000 Treffer einer Suche. Bitte die Suche eingrenzen.",
         ),
     ],
 )
