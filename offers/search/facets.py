@@ -25,6 +25,7 @@ from offers.models.offer import (
     of_kind_q,
     price_band,
 )
+from offers.search import token_facets
 
 # Filters whose options are counted, in the order the page shows them.
 FACETS = ["level", "next", "sector", "funding", "kind", "target_group", "learning_form", "schedule", "duration",
@@ -65,10 +66,14 @@ def facet_counts(base, active: dict, shown: list[str], *, today: datetime.date) 
     Link and ladder values come back as ids (as strings), the others as stored.
     """
     flags = {name: f"flag_{name}" for name in active}
-    parts, params = _base_rows(base, active, shown, flags)
+    by_tokens = token_facets.counted_here(shown)
+    parts, params = _base_rows(base, active, shown, flags, with_tokens=bool(by_tokens))
     selects = ["SELECT '*', '', COUNT(*) FROM rows", f"SELECT '', '', COUNT(*) FROM base b WHERE {_passing(flags)}"]
-    selects += [_count_select(name, _passing(flags, but=name)) for name in shown]
-    if any(name in RUN_FACETS for name in shown):
+    selects += [_count_select(name, _passing(flags, but=name)) for name in shown if name not in by_tokens]
+    if by_tokens:
+        parts.append(token_facets.tokens_part([q(flag) for flag in flags.values()]))
+        selects.append(token_facets.count_select(by_tokens, lambda name: _passing(flags, but=name)))
+    if any(name in RUN_FACETS and name not in by_tokens for name in shown):
         runs_part, runs_params = _current_runs(today)
         parts.append(runs_part)
         params += runs_params
@@ -78,7 +83,7 @@ def facet_counts(base, active: dict, shown: list[str], *, today: datetime.date) 
     counts: dict[str, dict[str, int]] = {name: {} for name in shown}
     counts[""], counts["*"] = {"": 0}, {"": 0}
     for name, value, n in result:
-        counts[name][value] = n
+        counts[name][token_facets.value_of(name, value) if name in by_tokens else value] = n
     return counts
 
 
@@ -86,7 +91,7 @@ def _materialized() -> str:
     return "MATERIALIZED " if connection.vendor == "postgresql" else ""
 
 
-def _base_rows(base, active: dict, shown: list[str], flags: dict) -> tuple[list[str], list]:
+def _base_rows(base, active: dict, shown: list[str], flags: dict, *, with_tokens: bool) -> tuple[list[str], list]:
     """The common table expressions `rows` (the base with one column per flag) and `base` (the rows that fail at
     most one set filter: a facet's own filter is the one allowed to fail)."""
     columns = {flags[name]: condition for name, condition in active.items()}
@@ -95,7 +100,7 @@ def _base_rows(base, active: dict, shown: list[str], flags: dict) -> tuple[list[
         price_band=price_band(),
         **{column: ExpressionWrapper(condition, output_field=BooleanField()) for column, condition in columns.items()},
     )
-    rows = rows.order_by().values("id", *COLUMN_FACETS.values(), *columns)
+    rows = rows.order_by().values("id", *COLUMN_FACETS.values(), *columns, *(["facet_tokens"] if with_tokens else []))
     sql, params = rows.query.sql_with_params()
     failed = " + ".join(f"CASE WHEN s.{q(flag)} THEN 0 ELSE 1 END" for flag in flags.values())
     keep = f" WHERE {failed} <= 1" if len(flags) > 1 else ""

@@ -82,3 +82,20 @@ def test_runs_changed_or_ended_change_the_run_filters_at_once():
         start_date=datetime.date(2020, 1, 1), end_date=datetime.date(2020, 2, 1), rolling_start=False
     )
     assert _found("learning_form=blended") == set()
+
+
+@postgres_only
+def test_link_and_run_facets_are_counted_from_the_tokens_without_joining_the_links():
+    from django.test.utils import CaptureQueriesContext
+
+    from offers.search import counting
+
+    OfferFactory(sectors=["pflege"], runs__learning_form="online-live")
+    OfferFactory(sectors=["pflege", "bau"], runs__learning_form="praesenz")
+    filterset = OfferFilter(QueryDict("sector=pflege"), queryset=Offer.objects.listed())
+    with CaptureQueriesContext(connection) as queries:
+        summary = counting.count(filterset)
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "unnest(tsvector_to_array" in sql and "offers_offer_sectors" not in sql and "offers_run" not in sql
+    assert summary["facets"]["sector"] == {"pflege": 2, "bau": 1}
+    assert summary["facets"]["learning_form"] == {"online-live": 1, "praesenz": 1}
