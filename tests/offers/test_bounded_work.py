@@ -186,6 +186,20 @@ def test_a_text_search_ranks_its_soonest_matches_only_and_pages_through_those(cl
     assert (by_start.context["offers"][0].slug, by_start.context["too_deep"]) == (best, False)
 
 
+def test_a_large_result_sorted_by_title_sorts_its_soonest_offers_only(client, provider, settings, monkeypatch):
+    """Past the paging limit, sorting by title would walk the title index as far as the filter's first offer."""
+    soon, _best = _welding_courses(provider)  # "Metallkurs 1-4" start first, "Schweißen" in 5 weeks
+    first_by_title = OfferFactory(provider=provider, title="Aalener Grundkurs", runs__start_date=days(60)).slug
+    settings.OFFERS_PER_PAGE = 1
+    assert client.get(SEARCH, {"sort": "title"}).context["offers"][0].slug == first_by_title
+    monkeypatch.setattr(paging, "MAX_RESULTS", 3)
+    monkeypatch.setattr(query, "RANKED_RESULTS", 3)
+    queries = _queries(client, SEARCH, {"sort": "title"})
+    assert any(re.search(r"ORDER BY .*next_start.* LIMIT 3\)", sql) for sql in queries)
+    shown = [client.get(SEARCH, {"sort": "title", "page": n}).context["offers"][0].slug for n in (1, 2, 3)]
+    assert shown == soon[:3]  # the three soonest, by title: the first title of all starts too late
+
+
 def test_a_deep_page_within_the_result_says_nothing_about_the_limit(client, provider, settings):
     _grow_to(5, provider)
     settings.OFFERS_PER_PAGE = 1
