@@ -44,6 +44,16 @@ def _degrades_to(answer):
 
 
 class DegradingRedisCacheClient(RedisCacheClient):
+    def get_client(self, key=None, *, write=False):
+        """One redis-py client per connection pool, not a new one per call as Django's: creating one builds its table
+        of response callbacks, and a cold search page makes some forty cache calls. (The client is thread-safe; the
+        pool hands out the connections.)"""
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        if id(pool) not in clients:
+            clients[id(pool)] = self._client(connection_pool=pool)
+        return clients[id(pool)]
+
     add = _degrades_to(lambda key, value, timeout: False)(RedisCacheClient.add)
     get = _degrades_to(lambda key, default: default)(RedisCacheClient.get)
     set = _degrades_to(lambda key, value, timeout: None)(RedisCacheClient.set)

@@ -67,3 +67,14 @@ def test_request_form_still_takes_requests_while_redis_is_down(client, redis_dow
 
     assert response.status_code == 302
     assert list(Inquiry.objects.values_list("name", flat=True)) == ["Rita Test"]
+
+
+def test_one_redis_client_serves_every_call(settings):
+    """Django builds a redis-py client per cache call; ours keeps one per connection pool."""
+    settings.CACHES = {"default": {"BACKEND": "lotsendienst.cache.DegradingRedisCache",
+                                   "LOCATION": "redis://127.0.0.1:6379/14"}}  # fmt: skip
+    cache = caches["default"]
+    cache.set("one-client", 1)
+    assert cache.get("one-client") == 1
+    assert cache._cache.get_client("one-client") is cache._cache.get_client("other", write=True)
+    cache.delete("one-client")
