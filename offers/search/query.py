@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from django.db.models import F
 
 DEFAULT_RADIUS = 25
-# A text search is ranked among this many of its matches, the soonest to start (see ordered()).
+# A text search is ranked among this many of its matches, the soonest to start, and a large result sorted by title or
+# newest is sorted among them (see ordered()).
 RANKED_RESULTS = 2000
 SORTS = {
     "relevance": (F("rank").desc(), F("next_start").asc(nulls_last=True), "pk"),
