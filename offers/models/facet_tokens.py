@@ -24,6 +24,8 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Q
 
+from offers.models.run import Run
+
 # Token prefix of each filter: a letter or two, then the value (an id, or a choice with only [a-z0-9] kept).
 LINKS = {"entry_levels": "l", "sectors": "s", "funding_programmes": "f", "target_groups": "t", "languages": "g"}
 KIND, NEXT, PRICE, AZAV = "k", "n", "p", "azav"
@@ -55,7 +57,7 @@ def refresh(offers, today) -> None:
     ids_sql, ids_params = offers.order_by().values("pk").query.sql_with_params()
     sql = f"""
         UPDATE offers_offer o SET facet_tokens = array_to_tsvector(ARRAY(
-            SELECT DISTINCT t FROM ({_token_rows()}) tokens(t) WHERE t IS NOT NULL AND t <> ''
+            SELECT DISTINCT t FROM ({_token_rows(offers.model)}) tokens(t) WHERE t IS NOT NULL AND t <> ''
         ))
         WHERE o.id IN ({ids_sql})
     """
@@ -63,8 +65,9 @@ def refresh(offers, today) -> None:
         cursor.execute(sql, [today, today, today, today, today, today, *ids_params])
 
 
-def _token_rows() -> str:
-    from offers.models import Offer, Run  # the models import this module's filters
+def _token_rows(offer_model) -> str:
+    """The token of every filterable value of the offer `o`, one row each. The model is passed in: this module is
+    imported by the offer's own (its filters)."""
 
     def clean(column: str) -> str:
         return f"regexp_replace(lower({column}), '[^a-z0-9]', '', 'g')"
@@ -76,7 +79,7 @@ def _token_rows() -> str:
         f"SELECT '{AZAV}' WHERE o.azav",
     ]
     for field, prefix in LINKS.items():
-        relation = Offer._meta.get_field(field)
+        relation = offer_model._meta.get_field(field)
         through = relation.remote_field.through._meta
         target = through.get_field(relation.m2m_reverse_field_name()).column
         rows.append(f"SELECT '{prefix}' || x.{target} FROM {through.db_table} x WHERE x.offer_id = o.id")

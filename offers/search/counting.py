@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from offers.models import CatalogueVersion
 from offers.search.estimates import estimate, fraction_for, planned_size, sampled
-from offers.search.facets import FACETS, facet_condition, facet_counts
+from offers.search.facet_kinds import FACETS
+from offers.search.facets import facet_condition, facet_counts
 from offers.search.query import filtered
 
 SUMMARY_SECONDS = 3600

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from multilingual.text import Captioned, Text
-from offers.search.facets import BOOLEAN_FACETS, FACETS
+from offers.search.facet_kinds import BOOLEAN_FACETS, FACETS
 
 
 @dataclass

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from functools import cache
 
 from offers.models import Run, facet_tokens
+from offers.search.facet_kinds import LINK_FACETS, RUN_FACETS
 
 # Only the runs' prefixes begin with r, and they have two letters; every other prefix is one letter. (Plain string
 # functions: a regular expression per token cost 75 ms for the 70,000 tokens of 5,000 offers.)
@@ -30,8 +31,6 @@ TOKEN_PARTS = """
 @cache
 def prefixes() -> dict[str, str]:
     """Facet → its tokens' prefix, for the link and run facets."""
-    from offers.search.facets import LINK_FACETS, RUN_FACETS  # which imports this module
-
     links = {name: facet_tokens.LINKS[field] for name, field in LINK_FACETS.items()}
     return links | {name: facet_tokens.RUNS[field] for name, field in RUN_FACETS.items()}
 
@@ -62,8 +61,6 @@ def count_select(names: list[str], passing: Callable[[str], str]) -> str:
 
 def value_of(name: str, token_value: str) -> str:
     """A link facet's token value is the vocabulary id; a run facet's is the choice with only [a-z0-9] kept."""
-    from offers.search.facets import RUN_FACETS
-
     if name not in RUN_FACETS:
         return token_value
     return _run_values(RUN_FACETS[name]).get(token_value, token_value)

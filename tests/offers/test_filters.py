@@ -5,7 +5,7 @@ from django.http import QueryDict
 from offers.models import Offer, Run
 from offers.search import counting, display
 from offers.search.estimates import estimate
-from offers.search.facets import FACETS
+from offers.search.facet_kinds import FACETS
 from offers.search.filterset import OfferFilter
 from tests.factories import SCHWERIN, STUTTGART, OfferFactory, RunFactory, days, slugs, step
 
