@@ -11,8 +11,6 @@ from collections.abc import Iterable
 
 from offers.models.thesaurus import NameWord
 from offers.textsearch.words import stems
-from partners.models import Partner
-from places.models import Postcode
 
 PLACE, PROVIDER = NameWord.Kind.PLACE, NameWord.Kind.PROVIDER
 MAX_LENGTH = NameWord._meta.get_field("word").max_length
@@ -23,12 +21,6 @@ def remember(kind: str, names: Iterable[str]) -> None:
     words = {stem for name in names for stem in stems(name) if len(stem) <= MAX_LENGTH}
     rows = [NameWord(word=word, kind=kind) for word in sorted(words)]
     NameWord.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
-
-
-def remember_all() -> None:
-    """Every town of the postcode table and every partner's name (after a bulk load that sent no signals)."""
-    remember(PLACE, Postcode.objects.values_list("city", flat=True).distinct().iterator())
-    remember(PROVIDER, Partner.objects.values_list("name", flat=True).iterator())
 
 
 def among(words: Iterable[str], kinds: Iterable[str] = (PLACE, PROVIDER)) -> set[str]:
