@@ -109,15 +109,7 @@ SHOWN = (
     ModuleOffer,
     ThesaurusEntry,
 )
-SHOWN_LINKS = (
-    Offer.entry_levels.through,
-    Offer.sectors.through,
-    Offer.target_groups.through,
-    Offer.funding_programmes.through,
-    Offer.languages.through,
-    Partner.services.through,
-    Partner.languages.through,
-)
+SHOWN_LINKS = (*FACET_LINKS, Partner.services.through, Partner.languages.through)
 
 
 def catalogue_changed(sender, **kwargs) -> None:
