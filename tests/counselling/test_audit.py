@@ -81,7 +81,9 @@ ACTIONS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("method", "name", "args", "data", "expected"), ACTIONS, ids=lambda v: str(v)[:40])
+@pytest.mark.parametrize(
+    ("method", "name", "args", "data", "expected"), ACTIONS, ids=lambda v: "computed" if callable(v) else str(v)[:40]
+)
 def test_every_personal_data_action_writes_one_audit_entry(
     counsellor_client, records, method, name, args, data, expected
 ):
