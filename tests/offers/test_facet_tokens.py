@@ -99,3 +99,14 @@ def test_link_and_run_facets_are_counted_from_the_tokens_without_joining_the_lin
     assert "unnest(tsvector_to_array" in sql and "offers_offer_sectors" not in sql and "offers_run" not in sql
     assert summary["facets"]["sector"] == {"pflege": 2, "bau": 1}
     assert summary["facets"]["learning_form"] == {"online-live": 1, "praesenz": 1}
+
+
+@postgres_only
+@pytest.mark.parametrize("index", ["offer_sample_cover_idx", "offer_provider_cover_idx"])
+def test_the_covering_indexes_of_the_counted_rows_carry_the_tokens(index):
+    """Counting a sampled search or a partner's offers reads these indexes alone (an index-only scan) only if they
+    hold every column the count reads, the tokens included (migration 0029)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [index])
+        definition = cursor.fetchone()[0]
+    assert "facet_tokens" in definition.split("INCLUDE")[1]
