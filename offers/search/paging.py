@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 
 from offers.models import Offer
 from offers.search import query
+from offers.search.cards import Card, PageOfCards
 
 # Nobody reads further, and a deeper OFFSET walks that many rows of the sort index (docs/search.md).
 MAX_RESULTS = 2_000
@@ -119,11 +120,13 @@ class CardsInOrder:
         """How many results there are from position `start` on, counting no further than one page and one."""
         return len(self._ids_from(start))
 
-    def __getitem__(self, key: slice) -> list[Offer]:
+    def __getitem__(self, key: slice) -> list[Card]:
         ids = self._ids_from(key.start)[: key.stop - key.start]
+        return PageOfCards(ids, self._cards).cards()
+
+    def _cards(self, ids: list[int]) -> dict[int, Offer]:
         # The ids were chosen under the same catalogue version and date: their cards need the search's annotations
         # (distance, snippet), not its filters again.
         annotations = {name: self.queryset.query.annotations.get(name) for name in CARD_ANNOTATIONS}
         cards = Offer.objects.filter(pk__in=ids).annotate(**{k: v for k, v in annotations.items() if v is not None})
-        cards = cards.card_data().in_bulk(ids)
-        return [cards[pk] for pk in ids if pk in cards]
+        return cards.card_data().in_bulk(ids)
