@@ -60,8 +60,7 @@ def facet_counts(base, active: dict, shown: list[str], *, today: datetime.date) 
     selects = ["SELECT '*', '', COUNT(*) FROM rows", f"SELECT '', '', COUNT(*) FROM base b WHERE {_passing(flags)}"]
     selects += [_count_select(name, _passing(flags, but=name)) for name in shown if name not in by_tokens]
     if by_tokens:
-        parts.append(token_facets.tokens_part([q(flag) for flag in flags.values()]))
-        selects.append(token_facets.count_select(by_tokens, lambda name: _passing(flags, but=name)))
+        selects.append(token_facets.count_select([q(flag) for flag in flags.values()]))
     if any(name in RUN_FACETS and name not in by_tokens for name in shown):
         runs_part, runs_params = _current_runs(today)
         parts.append(runs_part)
@@ -72,7 +71,10 @@ def facet_counts(base, active: dict, shown: list[str], *, today: datetime.date) 
     counts: dict[str, dict[str, int]] = {name: {} for name in shown}
     counts[""], counts["*"] = {"": 0}, {"": 0}
     for name, value, n in result:
-        counts[name][token_facets.value_of(name, value) if name in by_tokens else value] = n
+        if name == token_facets.TOKENS:
+            token_facets.add_counts(counts, by_tokens, list(flags), value, n)
+        else:
+            counts[name][value] = n
     return counts
 
 
