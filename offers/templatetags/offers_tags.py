@@ -1,6 +1,9 @@
+import hashlib
 import json
 
 from django import template
+from django.core.cache import cache
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -8,6 +11,8 @@ from offers.search.text import MARK_START, MARK_STOP
 
 register = template.Library()
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+CARD_BODY = "offers/_offer_card_body.html"
+CARD_SECONDS = 3600
 
 
 @register.filter
@@ -28,3 +33,35 @@ def km(value) -> str:
     if value is None:
         return ""
     return f"{value:.0f}" if value >= 10 else f"{value:.1f}".replace(".", ",")
+
+
+@register.simple_tag(takes_context=True)
+def offer_cards(context, offers) -> list[tuple[object, SafeString]]:
+    """(offer, the body of its result card) for each of `offers`, in order.
+
+    On the search pages (`fragment_version` set) the bodies are cached under the catalogue version, the language and
+    the search they link back to (`back_query`): read with one round trip to the cache and the missing ones stored
+    with one more, instead of two per card. The Merkliste button beside each body is the visitor's own, never
+    cached."""
+    offers = list(offers)
+    version = context.get("fragment_version")
+    if not version:
+        return [(offer, _card_body(context, offer)) for offer in offers]
+    keys = {offer.pk: _card_key(version, context.get("back_query", ""), offer.pk) for offer in offers}
+    cached = cache.get_many(list(keys.values()))
+    rendered = {keys[offer.pk]: _card_body(context, offer) for offer in offers if keys[offer.pk] not in cached}
+    if rendered:
+        cache.set_many(rendered, CARD_SECONDS)
+    bodies = cached | rendered
+    return [(offer, mark_safe(bodies[keys[offer.pk]])) for offer in offers]  # noqa: S308 (our own template's output)
+
+
+def _card_key(version: str, back_query: str, pk: int) -> str:
+    search = hashlib.sha256(back_query.encode()).hexdigest()[:16]
+    return f"offers:card:{version}:{translation.get_language()}:{pk}:{search}"
+
+
+def _card_body(context, offer) -> SafeString:
+    body = context.template.engine.get_template(CARD_BODY)
+    with context.push(offer=offer):
+        return body.render(context)

@@ -1,9 +1,10 @@
 """A result page reads its cards' data only when a card is not in the fragment cache (offers.search.cards)."""
 
 import re
+from unittest import mock
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -84,3 +85,20 @@ def test_every_other_attribute_reads_the_whole_cards_of_the_page_once():
     assert loads == []
     assert [card.price for card in cards] == [200, 100]
     assert loads == [[second.pk, first.pk]]
+
+
+def test_the_cards_of_a_page_are_read_from_the_cache_in_one_round_trip(client):
+    cache.clear()
+    OfferFactory.create_batch(3, title="Kalkulation im Handwerk")
+    _get(client, {"q": "Kalkulation"})
+    default = caches["default"]
+
+    with (
+        mock.patch.object(default, "get_many", wraps=default.get_many) as get_many,
+        mock.patch.object(default, "set_many", wraps=default.set_many) as set_many,
+    ):
+        _get(client, {"q": "Kalkulation"})
+
+    card_reads = [call.args[0] for call in get_many.call_args_list if call.args[0][0].startswith("offers:card:")]
+    assert [len(keys) for keys in card_reads] == [3]
+    assert set_many.call_args_list == []  # every card was cached by the first request
