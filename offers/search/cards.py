@@ -1,6 +1,6 @@
 """The offers of one result page, read from the database only as far as the page needs them.
 
-A result card is cached as a template fragment (templates/offers/_offer_card.html); beside it, the Merkliste button
+A result card's body is cached (`{% offer_cards %}` in offers_tags); beside it, the Merkliste button
 needs the offer's slug and title. On a page whose cards are all cached, reading every card's data (the offer, its
 provider, levels, funding, languages, runs and translation: six queries and some hundred model instances) would be
 wasted. So a page first reads its offers' slugs and titles (one small query, which also drops an offer deleted
