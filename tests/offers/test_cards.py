@@ -102,3 +102,16 @@ def test_the_cards_of_a_page_are_read_from_the_cache_in_one_round_trip(client):
     card_reads = [call.args[0] for call in get_many.call_args_list if call.args[0][0].startswith("offers:card:")]
     assert [len(keys) for keys in card_reads] == [3]
     assert set_many.call_args_list == []  # every card was cached by the first request
+
+
+def test_a_card_cached_in_one_language_is_not_shown_in_another(client, settings):
+    cache.clear()
+    OfferFactory(title="Kalkulation im Handwerk")
+    german, _queries = _get(client, {"q": "Kalkulation"})
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english, _queries = _get(client, {"q": "Kalkulation"})
+
+    assert "<dt>Kosten</dt>" in german.content.decode()
+    assert "<dt>Costs</dt>" in english.content.decode()
+    assert "<dt>Kosten</dt>" not in english.content.decode()
