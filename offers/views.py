@@ -166,7 +166,7 @@ def public_detail(slug: str) -> tuple[Offer, list[Run], list]:
 
 
 def _load_detail(offers, slug: str) -> tuple[Offer, list[Run], list]:
-    offers = offers.select_related("provider", "leads_to", "contact_person").defer("search_vector")
+    offers = offers.select_related("provider", "leads_to", "contact_person").defer("search_vector", "facet_tokens")
     offers = offers.prefetch_related(
         "entry_levels",
         "target_groups",
