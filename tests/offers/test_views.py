@@ -307,3 +307,14 @@ def test_radius_search_lists_nearest_first_with_distance_across_pages(client, po
     assert [offer.slug for offer in offers] == [near.slug, far.slug]
     assert offers[0].distance_km < 1 < offers[1].distance_km
     assert response.context["page_obj"].paginator.count == 2
+
+
+def test_the_offer_page_reads_neither_search_vector_nor_facet_tokens(client):
+    """The two widest columns: no page shows them, and the page's data is cached with whatever it read."""
+    offer = _listed_offer()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("offers:detail", args=[offer.slug]))
+    assert response.status_code == 200
+    offer_reads = [q["sql"] for q in queries if q["sql"].startswith('SELECT "offers_offer"."id"')]
+    assert offer_reads != []
+    assert [sql for sql in offer_reads if "facet_tokens" in sql or "search_vector" in sql] == []
