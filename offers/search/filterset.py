@@ -217,5 +217,5 @@ class OfferFilter(django_filters.FilterSet):
     def sort_options(self) -> list[tuple[str, str]]:
         return [(name, SORT_LABELS[name]) for name in sort_names(self.criteria)]
 
-    def ordered(self, *, large: bool = False):
-        return ordered(self.qs, self.criteria, large=large)
+    def ordered(self, *, large: bool = False, expected: int = 0):
+        return ordered(self.qs, self.criteria, large=large, expected=expected)

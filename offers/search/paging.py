@@ -6,8 +6,11 @@ database skip more rows than that (a deeper page shows the deepest one with a me
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 from offers.models import Offer
@@ -89,13 +92,16 @@ class CardsInOrder:
     """The sorted result list, sliced by Paginator like a QuerySet: a page of ids first, then only their cards.
 
     The sort runs on the offer ids alone, so that the wide rows and their joins do not pass through it; its result
-    is cached like the counts, under the catalogue version, the date and the search.
+    is cached like the counts, under the catalogue version, the date and the search. `ordered` builds the sorted
+    queryset, and is called only where a page of ids is not cached; `annotated` (the search's queryset) has the
+    annotations a card shows (distance, snippet).
     """
 
     ordered = True
 
-    def __init__(self, queryset, total: int, cache_key: str, per_page: int):
-        self.queryset = queryset
+    def __init__(self, ordered: Callable[[], QuerySet], annotated: QuerySet, total: int, cache_key: str, per_page: int):
+        self.sorted_offers = ordered
+        self.annotated = annotated
         self.total = total
         self.cache_key = cache_key
         self.per_page = per_page
@@ -112,7 +118,7 @@ class CardsInOrder:
         page_key = f"offers:page:{self.cache_key}:{start}:{self.per_page}"
         ids = cache.get(page_key)
         if ids is None:
-            ids = list(self.queryset.values_list("pk", flat=True)[start : start + self.per_page + 1])
+            ids = list(self.sorted_offers().values_list("pk", flat=True)[start : start + self.per_page + 1])
             cache.set(page_key, ids, PAGE_SECONDS)
         return ids
 
@@ -127,6 +133,6 @@ class CardsInOrder:
     def _cards(self, ids: list[int]) -> dict[int, Offer]:
         # The ids were chosen under the same catalogue version and date: their cards need the search's annotations
         # (distance, snippet), not its filters again.
-        annotations = {name: self.queryset.query.annotations.get(name) for name in CARD_ANNOTATIONS}
+        annotations = {name: self.annotated.query.annotations.get(name) for name in CARD_ANNOTATIONS}
         cards = Offer.objects.filter(pk__in=ids).annotate(**{k: v for k, v in annotations.items() if v is not None})
         return cards.card_data().in_bulk(ids)

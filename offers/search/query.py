@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import F
 
+from offers.search.soonest import soonest_ids
+
 DEFAULT_RADIUS = 25
 # A text search is ranked among this many of its matches, the soonest to start, and a large result sorted by title or
 # newest is sorted among them (see ordered()).
@@ -91,15 +93,15 @@ def sort_names(criteria: Criteria) -> list[str]:
     return names
 
 
-def ordered(offers, criteria: Criteria, *, large: bool = False):
+def ordered(offers, criteria: Criteria, *, large: bool = False, expected: int = 0):
     """The offers in the search's order. By relevance, and by title or newest where the result is `large` (more than
     can be paged to), only the RANKED_RESULTS soonest-starting offers are put in that order: one walk of the
     start-date index, then the rank or the sort of those alone. Ranking every match of a common word would compute a
     rank for each of a hundred thousand offers at a million, and walking the title index for a filter whose offers
     all sort late (the titles of a kind begin alike) reads most of the catalogue. The paging stops there too
-    (paging.max_results)."""
+    (paging.max_results). `expected` is the estimated size of the result (offers.search.soonest)."""
     key = sort_key(criteria)
     if key == "relevance" or (large and key in ("title", "newest")):
-        soonest = offers.order_by(*SORTS["start"]).values("pk")[:RANKED_RESULTS]
+        soonest = soonest_ids(offers, RANKED_RESULTS, expected)
         offers = offers.model.objects.filter(pk__in=soonest).annotate(**offers.query.annotations)
     return offers.order_by(*SORTS[key])

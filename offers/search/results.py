@@ -7,6 +7,7 @@ the guide use the same FilterSet. So a page and the API given the same parameter
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.core.paginator import Page
@@ -55,8 +56,9 @@ def results_of(filterset: OfferFilter, *, per_page: int | None = None) -> Result
     version = counting.fragment_version()
     key = counting.search_key(filterset, version)
     summary = counting.summary(filterset, key)
-    ordered = filterset.ordered(large=summary["total"] > paging.MAX_RESULTS)
-    rows = paging.CardsInOrder(ordered, summary["total"], f"{key}:{filterset.sort_key}", per_page)
+    # Built only where the page of ids is not cached: choosing the offers a text search ranks can take a query.
+    ordered = partial(filterset.ordered, large=summary["total"] > paging.MAX_RESULTS, expected=summary["total"])
+    rows = paging.CardsInOrder(ordered, filterset.qs, summary["total"], f"{key}:{filterset.sort_key}", per_page)
     exact = filterset.qs.order_by().values("pk")[: paging.MAX_RESULTS + 1].count
     paginator, estimated = paging.paginate(
         rows, summary["total"], summary["total_estimated"], number, exact=exact, sort=filterset.sort_key
