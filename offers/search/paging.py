@@ -99,8 +99,18 @@ class CardsInOrder:
 
     ordered = True
 
-    def __init__(self, ordered: Callable[[], QuerySet], annotated: QuerySet, total: int, cache_key: str, per_page: int):
+    def __init__(
+        self,
+        ordered: Callable[[], QuerySet],
+        annotated: QuerySet,
+        total: int,
+        cache_key: str,
+        per_page: int,
+        *,
+        known_empty: bool = False,
+    ):
         self.sorted_offers = ordered
+        self.known_empty = known_empty
         self.annotated = annotated
         self.total = total
         self.cache_key = cache_key
@@ -114,7 +124,11 @@ class CardsInOrder:
 
     def _ids_from(self, start: int) -> list[int]:
         """The ids of one page from position `start` and of one more result (so a page knows whether one follows):
-        one sorted query, cached."""
+        one sorted query, cached. None where the search is known to find nothing (`known_empty`): sorting an empty
+        result can be the slowest query of all, since with no offer to stop at, the walk along the sort index reads
+        the whole catalogue."""
+        if self.known_empty:
+            return []
         page_key = f"offers:page:{self.cache_key}:{start}:{self.per_page}"
         ids = cache.get(page_key)
         if ids is None:

@@ -58,7 +58,14 @@ def results_of(filterset: OfferFilter, *, per_page: int | None = None) -> Result
     summary = counting.summary(filterset, key)
     # Built only where the page of ids is not cached: choosing the offers a text search ranks can take a query.
     ordered = partial(filterset.ordered, large=summary["total"] > paging.MAX_RESULTS, expected=summary["total"])
-    rows = paging.CardsInOrder(ordered, filterset.qs, summary["total"], f"{key}:{filterset.sort_key}", per_page)
+    rows = paging.CardsInOrder(
+        ordered,
+        filterset.qs,
+        summary["total"],
+        f"{key}:{filterset.sort_key}",
+        per_page,
+        known_empty=not summary["total"] and not summary["total_estimated"],  # counted exactly: nothing found
+    )
     exact = filterset.qs.order_by().values("pk")[: paging.MAX_RESULTS + 1].count
     paginator, estimated = paging.paginate(
         rows, summary["total"], summary["total_estimated"], number, exact=exact, sort=filterset.sort_key

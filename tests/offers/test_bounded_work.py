@@ -224,3 +224,17 @@ def test_a_search_with_the_cache_cleared_returns_the_same_page_as_with_it_warm(c
     cache.clear()
     assert cold == warm == shown()
     assert len(cold[0]) == 5
+
+
+def test_a_search_that_finds_nothing_sorts_nothing(client, provider):
+    """With no offer to stop at, walking the start-date index for the first page reads the whole catalogue (5 s at
+    a million offers for "up to 1,000 €" and "free" together); a result counted exactly as empty needs no page."""
+    _grow_to(5, provider)
+    params = {"level": "fachkraft", "kind": "studium"}
+    queries = _queries(client, SEARCH, params)
+    response = client.get(SEARCH, params)
+    assert (response.context["page_obj"].paginator.count, list(response.context["offers"])) == (0, [])
+    assert response.context["relaxations"] == [("Art des Angebots", 5, "?level=fachkraft")]
+    assert [sql for sql in queries if OFFER_TABLE in sql and "ORDER BY" in sql and "LIMIT" in sql] == []
+    found = _queries(client, SEARCH, {"level": "fachkraft"})
+    assert len([sql for sql in found if OFFER_TABLE in sql and "ORDER BY" in sql and "LIMIT 21" in sql]) == 1
