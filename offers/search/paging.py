@@ -124,7 +124,7 @@ class CardsInOrder:
 
     def _ids_from(self, start: int) -> list[int]:
         """The ids of one page from position `start` and of one more result (so a page knows whether one follows):
-        one sorted query, cached. None where the search is known to find nothing (`known_empty`): sorting an empty
+        one sorted query, cached. No query where the search is known to find nothing (`known_empty`): sorting an empty
         result can be the slowest query of all, since with no offer to stop at, the walk along the sort index reads
         the whole catalogue."""
         if self.known_empty:
