@@ -92,16 +92,16 @@ class CardsInOrder:
     """The sorted result list, sliced by Paginator like a QuerySet: a page of ids first, then only their cards.
 
     The sort runs on the offer ids alone, so that the wide rows and their joins do not pass through it; its result
-    is cached like the counts, under the catalogue version, the date and the search. `ordered` builds the sorted
-    queryset, and is called only where a page of ids is not cached; `annotated` (the search's queryset) has the
-    annotations a card shows (distance, snippet).
+    is cached like the counts, under the catalogue version, the date and the search. `sorted_ids(start, stop)`
+    reads the ids of one page in the search's order, and is called only where that page is not cached;
+    `annotated` (the search's queryset) has the annotations a card shows (distance, snippet).
     """
 
     ordered = True
 
     def __init__(
         self,
-        ordered: Callable[[], QuerySet],
+        sorted_ids: Callable[[int, int], list[int]],
         annotated: QuerySet,
         total: int,
         cache_key: str,
@@ -109,7 +109,7 @@ class CardsInOrder:
         *,
         known_empty: bool = False,
     ):
-        self.sorted_offers = ordered
+        self.sorted_ids = sorted_ids
         self.known_empty = known_empty
         self.annotated = annotated
         self.total = total
@@ -132,7 +132,7 @@ class CardsInOrder:
         page_key = f"offers:page:{self.cache_key}:{start}:{self.per_page}"
         ids = cache.get(page_key)
         if ids is None:
-            ids = list(self.sorted_offers().values_list("pk", flat=True)[start : start + self.per_page + 1])
+            ids = self.sorted_ids(start, start + self.per_page + 1)
             cache.set(page_key, ids, PAGE_SECONDS)
         return ids
 

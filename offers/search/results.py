@@ -14,9 +14,10 @@ from django.core.paginator import Page
 from django.http import QueryDict
 
 from offers.models import Offer
-from offers.search import counting, display, paging
+from offers.search import counting, display, paging, query
 from offers.search.display import Facet
 from offers.search.filterset import OfferFilter
+from offers.search.nearest import nearest_ids
 
 
 @dataclass
@@ -56,10 +57,8 @@ def results_of(filterset: OfferFilter, *, per_page: int | None = None) -> Result
     version = counting.fragment_version()
     key = counting.search_key(filterset, version)
     summary = counting.summary(filterset, key)
-    # Built only where the page of ids is not cached: choosing the offers a text search ranks can take a query.
-    ordered = partial(filterset.ordered, large=summary["total"] > paging.MAX_RESULTS, expected=summary["total"])
     rows = paging.CardsInOrder(
-        ordered,
+        partial(sorted_ids, filterset, summary["total"]),
         filterset.qs,
         summary["total"],
         f"{key}:{filterset.sort_key}",
@@ -72,6 +71,17 @@ def results_of(filterset: OfferFilter, *, per_page: int | None = None) -> Result
     )
     too_deep = asked > number and paginator.num_pages == number
     return Results(filterset, paginator.get_page(number), estimated, too_deep, version, summary)
+
+
+def sorted_ids(filterset: OfferFilter, total: int, start: int, stop: int) -> list[int]:
+    """The ids of the results `start` to `stop` of a search whose `total` was counted (or estimated), in its order.
+    Called only where the page is not cached: choosing the offers a text search ranks can take a query of its own."""
+    criteria = filterset.criteria
+    if filterset.sort_key == "distance":
+        unplaced = query.filtered(filterset.queryset, criteria, skip=frozenset({"near"}))
+        return nearest_ids(unplaced, criteria.place, criteria.radius, start, stop)
+    ordered = filterset.ordered(large=total > paging.MAX_RESULTS, expected=total)
+    return list(ordered.values_list("pk", flat=True)[start:stop])
 
 
 def catalogue_summary() -> dict:
