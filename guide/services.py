@@ -17,6 +17,7 @@ from guide.forms import GOAL_CHOICES, WHO_CHOICES, Answers
 from offers.cost_estimates import ProgrammeEstimate, offer_estimates
 from offers.models import FundingProgramme, Offer, QualificationPath
 from offers.search.filterset import OfferFilter
+from offers.search.results import first_ids
 from partners.models import Partner
 from places.models import Postcode
 
@@ -60,7 +61,9 @@ def _offers_for(params: dict, languages: list[str]) -> list:
     for key, value in params.items():
         data.setlist(key, [str(item) for item in value] if isinstance(value, list) else [str(value)])
     search = OfferFilter(data, queryset=Offer.objects.listed())
-    return list(search.ordered().taught_in_first(languages).card_data()[:OFFER_LIMIT])
+    ids = first_ids(search, OFFER_LIMIT, languages)
+    cards = search.qs.card_data().in_bulk(ids)  # the search's annotations: the distance a card shows
+    return [cards[pk] for pk in ids]
 
 
 def matching_offers(answers: Answers, place: Postcode | None) -> OfferMatch:

@@ -163,6 +163,11 @@ def current_run_with(field: str, values) -> Q:
     return exists & facet_tokens.any_of(facet_tokens.RUNS[field], values) if facet_tokens.in_use() else exists
 
 
+def _taught_in(languages: list[str]) -> Exists:
+    links = Offer.languages.through.objects.filter(offer_id=OuterRef("pk"), language__code__in=languages)
+    return Exists(links)
+
+
 class OfferQuerySet(QuerySet):
     # --- visibility -------------------------------------------------------------------------------------
     def published(self) -> OfferQuerySet:
@@ -311,8 +316,11 @@ class OfferQuerySet(QuerySet):
         """The same order with the offers taught in one of `languages` (ISO codes) first."""
         if not languages:
             return self
-        taught = Exists(Offer.languages.through.objects.filter(offer_id=OuterRef("pk"), language__code__in=languages))
-        return self.alias(taught_in=taught).order_by(F("taught_in").desc(), *self.query.order_by)
+        return self.alias(taught_in=_taught_in(languages)).order_by(F("taught_in").desc(), *self.query.order_by)
+
+    def taught_in_any(self, languages: list[str], *, taught: bool = True) -> OfferQuerySet:
+        """Offers taught in one of `languages` (ISO codes), or with `taught=False` in none of them."""
+        return self.filter(_taught_in(languages) if taught else ~_taught_in(languages))
 
     def card_data(self) -> OfferQuerySet:
         """What a result card shows, in a constant number of queries."""

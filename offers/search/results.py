@@ -84,6 +84,22 @@ def sorted_ids(filterset: OfferFilter, total: int, start: int, stop: int) -> lis
     return list(ordered.values_list("pk", flat=True)[start:stop])
 
 
+def first_ids(filterset: OfferFilter, limit: int, languages: list[str] = ()) -> list[int]:
+    """The ids of the first `limit` results of a search, those taught in one of `languages` (ISO codes) first: the
+    guide's few offers, without counting or paging the search."""
+    if filterset.sort_key != "distance":
+        first = filterset.ordered().taught_in_first(languages)
+        return list(first.values_list("pk", flat=True)[:limit])
+    criteria = filterset.criteria
+    unplaced = query.filtered(filterset.queryset, criteria, skip=frozenset({"near"}))
+    groups = [unplaced.taught_in_any(languages), unplaced.taught_in_any(languages, taught=False)]
+    ids = []
+    for offers in groups if languages else [unplaced]:
+        if len(ids) < limit:
+            ids += nearest_ids(offers, criteria.place, criteria.radius, 0, limit - len(ids))
+    return ids
+
+
 def catalogue_summary() -> dict:
     """The total and the facet counts of the whole listed catalogue: the unfiltered search's summary (see
     counting.summary), so the home page and the funding list count no more than a search does, and share its

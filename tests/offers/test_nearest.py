@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from offers.models import Offer, Run
 from offers.search.filterset import OfferFilter
-from offers.search.results import search, sorted_ids
-from tests.factories import ESSLINGEN, STUTTGART, OfferFactory, Place, RunFactory, days
+from offers.search.results import first_ids, search, sorted_ids
+from tests.factories import ESSLINGEN, STUTTGART, LanguageFactory, OfferFactory, Place, RunFactory, days
 
 pytestmark = pytest.mark.django_db
 LUDWIGSBURG = Place("71634", "Ludwigsburg", 48.8975, 9.1922)  # 13 km north of Stuttgart
@@ -78,3 +78,11 @@ def test_the_search_page_by_distance_reads_the_runs_once_and_shows_the_distance(
     assert (
         len([sql for sql in queries.captured_queries if "MIN(" in sql["sql"] and "LIMIT 3 OFFSET 2" in sql["sql"]]) == 1
     )
+
+
+def test_the_guide_lists_the_nearest_offers_those_in_the_visitors_language_first(venues):
+    Offer.objects.get(pk=venues["ludwigsburg"]).languages.set([LanguageFactory(code="tr")])
+    filterset = _filterset("near=70173&radius=50&level=fachkraft")
+    assert first_ids(filterset, 3) == [venues["both"], venues["esslingen-1"], venues["esslingen-2"]]
+    assert first_ids(filterset, 3, ["tr"]) == [venues["ludwigsburg"], venues["both"], venues["esslingen-1"]]
+    assert first_ids(filterset, 9, ["ar"]) == _by_every_distance(filterset)
