@@ -63,7 +63,7 @@ def _offers_for(params: dict, languages: list[str]) -> list:
     search = OfferFilter(data, queryset=Offer.objects.listed())
     ids = first_ids(search, OFFER_LIMIT, languages)
     cards = search.qs.card_data().in_bulk(ids)  # the search's annotations: the distance a card shows
-    return [cards[pk] for pk in ids]
+    return [cards[pk] for pk in ids if pk in cards]  # an offer withdrawn in between is left out
 
 
 def matching_offers(answers: Answers, place: Postcode | None) -> OfferMatch:
