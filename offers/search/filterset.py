@@ -219,3 +219,7 @@ class OfferFilter(django_filters.FilterSet):
 
     def ordered(self, *, large: bool = False, expected: int = 0):
         return ordered(self.qs, self.criteria, large=large, expected=expected)
+
+    def unplaced(self):
+        """The search without its place: what offers.search.nearest tests the offers nearest the place against."""
+        return filtered(self.queryset, self.criteria, skip=frozenset({"near"}))

@@ -14,6 +14,7 @@ from django.db.models import BooleanField, Min
 from django.db.models.expressions import RawSQL
 
 from offers.models import Offer, Run
+from offers.search.facets import q
 
 NEAREST = "nearest_km"
 
@@ -23,17 +24,13 @@ def nearest_ids(offers, place, km: float, start: int, stop: int) -> list[int]:
     `km` of `place`, nearest first (ties by id)."""
     runs = Run.objects.current().within(place, km).values("offer_id").annotate(**{NEAREST: Min("distance_km")})
     runs_sql, runs_params = runs.order_by(NEAREST, "offer_id").query.sql_with_params()
-    offer_id = f"{_q(Offer._meta.db_table)}.{_q(Offer._meta.pk.column)}"
-    this_offer = RawSQL(f"{offer_id} = n.{_q('offer_id')}", [], output_field=BooleanField())
+    offer_id = f"{q(Offer._meta.db_table)}.{q(Offer._meta.pk.column)}"
+    this_offer = RawSQL(f"{offer_id} = n.{q('offer_id')}", [], output_field=BooleanField())
     matching_sql, matching_params = offers.filter(this_offer).order_by().values("pk").query.sql_with_params()
     sql = (
-        f"SELECT n.{_q('offer_id')} FROM ({runs_sql}) n WHERE EXISTS ({matching_sql}) "
-        f"ORDER BY n.{_q(NEAREST)}, n.{_q('offer_id')} LIMIT %s OFFSET %s"
+        f"SELECT n.{q('offer_id')} FROM ({runs_sql}) n WHERE EXISTS ({matching_sql}) "
+        f"ORDER BY n.{q(NEAREST)}, n.{q('offer_id')} LIMIT %s OFFSET %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*runs_params, *matching_params, stop - start, start])
         return [offer for (offer,) in cursor.fetchall()]
-
-
-def _q(name: str) -> str:
-    return connection.ops.quote_name(name)

@@ -14,7 +14,7 @@ from django.core.paginator import Page
 from django.http import QueryDict
 
 from offers.models import Offer
-from offers.search import counting, display, paging, query
+from offers.search import counting, display, paging
 from offers.search.display import Facet
 from offers.search.filterset import OfferFilter
 from offers.search.nearest import nearest_ids
@@ -78,8 +78,7 @@ def sorted_ids(filterset: OfferFilter, total: int, start: int, stop: int) -> lis
     Called only where the page is not cached: choosing the offers a text search ranks can take a query of its own."""
     criteria = filterset.criteria
     if filterset.sort_key == "distance":
-        unplaced = query.filtered(filterset.queryset, criteria, skip=frozenset({"near"}))
-        return nearest_ids(unplaced, criteria.place, criteria.radius, start, stop)
+        return nearest_ids(filterset.unplaced(), criteria.place, criteria.radius, start, stop)
     ordered = filterset.ordered(large=total > paging.MAX_RESULTS, expected=total)
     return list(ordered.values_list("pk", flat=True)[start:stop])
 
@@ -91,7 +90,7 @@ def first_ids(filterset: OfferFilter, limit: int, languages: list[str] = ()) -> 
         first = filterset.ordered().taught_in_first(languages)
         return list(first.values_list("pk", flat=True)[:limit])
     criteria = filterset.criteria
-    unplaced = query.filtered(filterset.queryset, criteria, skip=frozenset({"near"}))
+    unplaced = filterset.unplaced()
     groups = [unplaced.taught_in_any(languages), unplaced.taught_in_any(languages, taught=False)]
     ids = []
     for offers in groups if languages else [unplaced]:
