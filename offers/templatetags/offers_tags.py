@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from offers.search import facet_html
 from offers.search.text import MARK_START, MARK_STOP
 
 register = template.Library()
@@ -33,6 +34,12 @@ def km(value) -> str:
     if value is None:
         return ""
     return f"{value:.0f}" if value >= 10 else f"{value:.1f}".replace(".", ",")
+
+
+@register.simple_tag
+def facet_fieldsets(facets) -> SafeString:
+    """The search form's counted facets (offers.search.facet_html)."""
+    return facet_html.fieldsets(facets)
 
 
 @register.simple_tag(takes_context=True)
