@@ -167,11 +167,7 @@ def public_detail(slug: str) -> tuple[Offer, list[Run], list]:
 
 def _load_detail(offers, slug: str) -> tuple[Offer, list[Run], list]:
     offers = offers.select_related("provider", "leads_to", "contact_person").defer("search_vector", "facet_tokens")
-    offers = offers.prefetch_related(
-        "entry_levels",
-        "target_groups",
-        "sectors",
-        "languages",
+    offers = offers.with_vocabulary_links("entry_levels", "target_groups", "sectors", "languages").prefetch_related(
         Prefetch("funding_programmes", queryset=FundingProgramme.objects.filter(active=True)),
         Prefetch("translations", to_attr="page_translations"),  # every language: the cache serves them all
     )

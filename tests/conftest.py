@@ -13,6 +13,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from demo.accounts import DEMO_OTP_KEY
+from offers import vocabulary_rows
 from offers.models import Offer
 from partners.models import Partner
 from tests.cluster.machines import missing_tools
@@ -92,8 +93,10 @@ def browser_login(page, user, *, password: str = "demo") -> None:
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Every test starts with an empty cache: the catalogue version lives in the database, which each test rolls
-    back, so without this one test could read what another cached under the same version."""
+    back, so without this one test could read what another cached under the same version (the process's copy of
+    the vocabularies too)."""
     cache.clear()
+    vocabulary_rows.forget()
     yield
     cache.clear()
 

@@ -2,7 +2,14 @@
 
 import secrets
 
+from asgiref.local import Local
+from django.core.signals import request_finished, request_started
 from django.db import models, transaction
+
+# The token as this request read it. A public page asks for it several times (the counts, the result cards, the form,
+# the vocabularies); one query a request is enough, since the token a request started with keys everything it
+# caches. Only inside a request: a command or a task always reads the row.
+_this_request = Local()
 
 
 class CatalogueVersion(models.Model):
@@ -21,7 +28,12 @@ class CatalogueVersion(models.Model):
 
     @classmethod
     def current(cls) -> str:
-        return cls.objects.filter(pk=1).values_list("token", flat=True).first() or "-"
+        token = getattr(_this_request, "token", None)
+        if token is None:
+            token = cls.objects.filter(pk=1).values_list("token", flat=True).first() or "-"
+            if getattr(_this_request, "active", False):
+                _this_request.token = token
+        return token
 
     @classmethod
     def bump(cls) -> None:
@@ -41,3 +53,16 @@ def _write_new_token() -> None:
     token = secrets.token_hex(8)
     if not CatalogueVersion.objects.filter(pk=1).update(token=token):
         CatalogueVersion.objects.update_or_create(pk=1, defaults={"token": token})
+    _this_request.token = None  # a request that writes reads the new token for the rest of it
+
+
+def _request_starts(**kwargs) -> None:
+    _this_request.active, _this_request.token = True, None
+
+
+def _request_ends(**kwargs) -> None:
+    _this_request.active, _this_request.token = False, None
+
+
+request_started.connect(_request_starts, dispatch_uid="catalogue_version_request_starts")
+request_finished.connect(_request_ends, dispatch_uid="catalogue_version_request_ends")

@@ -25,6 +25,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.db.models.query import ModelIterable
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,7 @@ from simple_history.models import HistoricalRecords
 
 from locking.models import VersionedModel
 from multilingual.text import Text, current_language
+from offers import vocabulary_rows
 from offers.models import facet_tokens
 from offers.models.catalogue import CatalogueVersion
 from offers.models.run import Run
@@ -169,6 +171,21 @@ def _taught_in(languages: list[str]) -> Exists:
 
 
 class OfferQuerySet(QuerySet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._vocabulary_links: tuple[str, ...] = ()  # with_vocabulary_links()
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._vocabulary_links = self._vocabulary_links
+        return clone
+
+    def _fetch_all(self):
+        fetched = self._result_cache is not None
+        super()._fetch_all()
+        if self._vocabulary_links and not fetched and issubclass(self._iterable_class, ModelIterable):
+            vocabulary_rows.attach(self._result_cache, self._vocabulary_links)
+
     # --- visibility -------------------------------------------------------------------------------------
     def published(self) -> OfferQuerySet:
         return self.filter(status=Offer.Status.PUBLISHED)
@@ -322,16 +339,21 @@ class OfferQuerySet(QuerySet):
         """Offers taught in one of `languages` (ISO codes), or with `taught=False` in none of them."""
         return self.filter(_taught_in(languages) if taught else ~_taught_in(languages))
 
+    def with_vocabulary_links(self, *names: str) -> OfferQuerySet:
+        """Like prefetch_related(*names) for links to a vocabulary (levels, sectors, target groups, funding, languages),
+        read with the process's copy of its rows (offers.vocabulary_rows): one query for all of them."""
+        clone = self._chain()
+        clone._vocabulary_links = (*self._vocabulary_links, *names)
+        return clone
+
     def card_data(self) -> OfferQuerySet:
         """What a result card shows, in a constant number of queries."""
         # The search vector is the widest column and no card shows it.
         return (
             self.select_related("provider", "leads_to")
             .defer("search_vector", "facet_tokens")
+            .with_vocabulary_links("entry_levels", "funding_programmes", "languages")
             .prefetch_related(
-                "entry_levels",
-                "funding_programmes",
-                "languages",
                 Prefetch("runs", queryset=Run.objects.current().order_by("start_date", "pk"), to_attr="current_runs"),
                 in_page_language(),
             )

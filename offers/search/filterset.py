@@ -11,8 +11,8 @@ from django import forms
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from multilingual.columns import column_name, other_languages
 from multilingual.text import Text, translated
+from offers import vocabulary_rows
 from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
 from offers.models.offer import PRICE_BAND_CHOICES
 from offers.search.query import DEFAULT_RADIUS, FILTERS, Criteria, filtered, ordered, sort_key, sort_names
@@ -75,13 +75,9 @@ class SearchForm(forms.Form):
 
 
 def _vocab(model) -> tuple[list[tuple[str, Text]], dict[int, str]]:
-    """(slug, name in the page's language) choices and {id: slug} of a vocabulary, from one query."""
-    rows = model.objects.all()
-    if model is FundingProgramme:
-        rows = rows.filter(active=True)
+    """(slug, name in the page's language) choices and {id: slug} of a vocabulary (the process's copy of it)."""
+    rows = [row for row in vocabulary_rows.rows(model).values() if model is not FundingProgramme or row.active]
     slug = "code" if model is Language else "slug"
-    names = ["name", *(column_name("name", code) for code, _name in other_languages())]
-    rows = list(rows.only("pk", slug, *names))
     return [(getattr(row, slug), translated(row, "name")) for row in rows], {row.pk: getattr(row, slug) for row in rows}
 
 

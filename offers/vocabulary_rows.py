@@ -1,0 +1,79 @@
+"""The rows of the five vocabularies as this process last read them: levels, sectors, target groups, funding
+programmes and languages.
+
+The search form lists them all, every result card and offer page names some, on every request; yet they are a few
+dozen rows that change a few times a year. Each process keeps one copy of each, read again as soon as the catalogue
+version changes (every change of a vocabulary row bumps it, offers.signals): after an edit one query per vocabulary,
+otherwise none. The copy is one per process whatever the searches are, so an empty cache does not make a page slower
+than this, and it is never older than the version the request reads.
+
+The rows are shared by all requests of the process: read them, never change them.
+
+An offer's links to them (its levels, languages, ...) are read the same way where many offers are shown at once
+(`attach`): the link tables' pairs in one query, the rows from the copy. Django's prefetch would join each vocabulary
+again and build its rows anew for every page of offers: a third of a result page's cards' time.
+"""
+
+from collections import defaultdict
+
+from django.db.models import Model, Value
+
+# The modules, not the package: offers.models.offer uses this module while the package is being imported.
+from offers.models.catalogue import CatalogueVersion
+from offers.models.vocabulary import FundingProgramme, QualificationStep, Sector, TargetGroup
+from partners.models import Language
+
+MODELS = (QualificationStep, Sector, TargetGroup, FundingProgramme, Language)
+
+_held: dict = {"version": None, "rows": {}}
+
+
+def rows(model: type[Model]) -> dict[int, Model]:
+    """{id: row} of every row of `model` (one of MODELS), in the model's own order."""
+    version = CatalogueVersion.current()
+    if _held["version"] != version:
+        _held["version"], _held["rows"] = version, {}
+    if model not in _held["rows"]:
+        _held["rows"][model] = {row.pk: row for row in model.objects.all()}
+    return _held["rows"][model]
+
+
+def forget() -> None:
+    """Read every vocabulary again on the next call (tests: the version of a rolled-back test repeats)."""
+    _held["version"], _held["rows"] = None, {}
+
+
+def attach(offers: list, names: tuple[str, ...]) -> None:
+    """Each of `offers` gets its links of `names` (many-to-many fields to MODELS) as if prefetched: `offer.sectors.all`
+    answers from memory, in the vocabulary's order."""
+    if not offers or not names:
+        return
+    fields = [offers[0]._meta.get_field(name) for name in names]
+    linked = _linked_ids(fields, [offer.pk for offer in offers])
+    for field in fields:
+        table = rows(field.related_model)
+        for offer in offers:
+            chosen = linked[field.name].get(offer.pk, set())
+            _set_prefetched(offer, field.name, [row for pk, row in table.items() if pk in chosen])
+
+
+def _linked_ids(fields, offer_ids: list[int]) -> dict[str, dict[int, set[int]]]:
+    """{field name: {offer id: {row id}}} of the link tables of `fields`, in one query (UNION ALL)."""
+    queries = [
+        field.remote_field.through.objects.filter(**{f"{field.m2m_field_name()}_id__in": offer_ids})
+        .order_by()
+        .values_list(Value(number), f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id")
+        for number, field in enumerate(fields)
+    ]
+    union = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+    linked: dict[str, dict[int, set[int]]] = {field.name: defaultdict(set) for field in fields}
+    for number, offer_id, row_id in union:
+        linked[fields[number].name][offer_id].add(row_id)
+    return linked
+
+
+def _set_prefetched(instance, name: str, related: list) -> None:
+    """What Django's prefetch_related leaves on an instance: a queryset of the relation with its result filled in."""
+    queryset = getattr(instance, name).get_queryset()
+    queryset._result_cache, queryset._prefetch_done = related, True
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
