@@ -25,22 +25,26 @@ from partners.models import Language
 
 MODELS = (QualificationStep, Sector, TargetGroup, FundingProgramme, Language)
 
-_held: dict = {"version": None, "rows": {}}
+# (catalogue version, {model: {id: row}}), replaced as a whole when the version changes: a thread that read it
+# never mixes the rows of two versions.
+_held: dict = {"copy": (None, {})}
 
 
 def rows(model: type[Model]) -> dict[int, Model]:
     """{id: row} of every row of `model` (one of MODELS), in the model's own order."""
     version = CatalogueVersion.current()
-    if _held["version"] != version:
-        _held["version"], _held["rows"] = version, {}
-    if model not in _held["rows"]:
-        _held["rows"][model] = {row.pk: row for row in model.objects.all()}
-    return _held["rows"][model]
+    held_version, tables = _held["copy"]
+    if held_version != version:
+        tables = {}
+        _held["copy"] = (version, tables)
+    if model not in tables:
+        tables[model] = {row.pk: row for row in model.objects.all()}
+    return tables[model]
 
 
 def forget() -> None:
     """Read every vocabulary again on the next call (tests: the version of a rolled-back test repeats)."""
-    _held["version"], _held["rows"] = None, {}
+    _held["copy"] = (None, {})
 
 
 def attach(offers: list, names: tuple[str, ...]) -> None:
