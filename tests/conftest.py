@@ -4,10 +4,12 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_started
 from django.db import connections
 from django.test import override_settings
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -36,8 +38,6 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 
 def pytest_collection_modifyitems(config, items):
-    from django.conf import settings
-
     on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
     have_chromium = Path(CHROMIUM).exists()
     no_cluster = _why_no_cluster()
@@ -99,6 +99,14 @@ def empty_cache():
     vocabulary_rows.forget()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def german_after_each_test():
+    """A request with a language cookie leaves its language active in the thread (the locale middleware activates
+    it, nothing deactivates it); the next test starts in the site's language, as a fresh process would."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

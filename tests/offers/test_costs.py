@@ -189,3 +189,14 @@ def test_free_offer_page_says_it_costs_nothing(client, db):
     OfferFactory(slug="gratis", price=0, funding=["bildungsgutschein"])
     html = client.get("/angebote/gratis/").content.decode()
     assert "Das Angebot ist kostenlos." in html
+
+
+def test_the_cost_form_keeps_the_answers_and_an_unanswered_one_is_each_languages_own(client, mechatronics, settings):
+    answered = client.get("/angebote/mechatronik/", {"betrieb": "viele", "alter": "35"}).content.decode()
+    assert 'name="betrieb" value="viele"' in answered and 'aria-invalid="true"' in answered
+    assert 'name="alter" value="35"' in answered
+    german = client.get("/angebote/mechatronik/").content.decode()
+    assert "Beschäftigte im Betrieb" in german and 'value="viele"' not in german and "aria-invalid" not in german
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get("/angebote/mechatronik/").content.decode()
+    assert "Beschäftigte im Betrieb" not in english and 'name="betrieb"' in english
