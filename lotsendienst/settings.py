@@ -1,5 +1,6 @@
 """Lotsendienst settings: one file, driven by environment variables (see .env.example)."""
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -120,7 +121,14 @@ else:
     # to a second doing so (measured at 1,000,000 offers); short web queries gain nothing from it.
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         options = DATABASES["default"].setdefault("OPTIONS", {})
-        options["options"] = " ".join(filter(None, [options.get("options", ""), "-c jit=off"]))
+        # A text search intersects its matches with a start-date range of a fifth of a large catalogue; in the
+        # default 4 MB that bitmap loses its rows and every page of it is read and tested again (64 → 44 ms for
+        # "Fachwirt Abschluss" at 1,000,000 offers). Per sort or bitmap of a query, so a few times this per worker.
+        work_mem = env_str("DB_WORK_MEM", "32MB")
+        if not re.fullmatch(r"\d+(kB|MB|GB)", work_mem):
+            raise ImproperlyConfigured(f"DB_WORK_MEM must be a size like 32MB, not {work_mem!r}.")
+        extra = [options.get("options", ""), "-c jit=off", f"-c work_mem={work_mem}"]
+        options["options"] = " ".join(filter(None, extra))
         # An unreachable database host answers 503 after 5 s instead of holding the worker until gunicorn kills it.
         options.setdefault("connect_timeout", 5)
 # Optional PostgreSQL read replica for public reads (lotsendienst/db_routing.py); the primary when it lags or fails.

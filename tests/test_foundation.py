@@ -98,6 +98,20 @@ def test_app_refuses_bad_debug_value():
     assert "DJANGO_DEBUG='vielleicht' is not a yes/no value" in result.stderr
 
 
+def test_app_refuses_a_work_mem_that_is_not_a_size():
+    postgres = {"DJANGO_DEBUG": "1", "DATABASE_URL": "postgres://lotse@127.0.0.1:5432/lotse"}
+    result = _start_django({**postgres, "DB_WORK_MEM": "32MB -c statement_timeout=1"})
+    assert result.returncode != 0
+    assert "DB_WORK_MEM must be a size like 32MB, not '32MB -c statement_timeout=1'" in result.stderr
+
+
+def test_postgres_connections_get_the_work_mem(settings):
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip("a PostgreSQL setting")
+    options = settings.DATABASES["default"]["OPTIONS"]["options"]
+    assert "-c work_mem=32MB" in options and "-c jit=off" in options
+
+
 def test_production_settings_pass_deploy_check():
     environment = {
         "DJANGO_DEBUG": "0",

@@ -2,6 +2,7 @@ import pytest
 from django.db import connection
 
 from offers.models import Offer
+from offers.search.estimates import sampled
 from partners.models import Partner
 from tests.factories import OfferFactory, PartnerFactory, slugs
 
@@ -106,7 +107,25 @@ def test_postgres_search_indexes_exist():
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'offers_offer'")
         names = {row[0] for row in cursor.fetchall()}
-    assert {"offer_search_vector_gin", "offer_title_trgm_gin"} <= names
+    assert {"offer_text_facets_sample_gin", "offer_title_trgm_gin"} <= names
+    assert "offer_search_vector_gin" not in names  # the text is the new index's first column
+
+
+@pytest.mark.postgres
+def test_postgres_sampled_text_search_bounds_the_sample_inside_the_index(texts):
+    """The sample's bound is a condition of the index scan, not a filter on the rows the text found (migration
+    0030): an integer bound could not be compared with the smallint column in the index."""
+    offers = sampled(Offer.objects.search("Mechatroniker"), 0.5)
+    sql, params = offers.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        # A table of a few rows is read whole or through any index; a large one goes through a bitmap, as here.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    index_condition = next(line for line in plan.splitlines() if "Index Cond" in line)
+    assert "offer_text_facets_sample_gin" in plan
+    assert "search_vector @@" in index_condition and "sample < '5000'::smallint" in index_condition
 
 
 def test_search_page_escapes_marked_snippets(client):
