@@ -18,6 +18,7 @@ empty and the filters are the plain conditions.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from django.contrib.postgres.search import SearchQuery
@@ -30,6 +31,12 @@ from offers.models.run import Run
 LINKS = {"entry_levels": "l", "sectors": "s", "funding_programmes": "f", "target_groups": "t", "languages": "g"}
 KIND, NEXT, PRICE, AZAV = "k", "n", "p", "azav"
 RUNS = {"learning_form": "rl", "schedule": "rs", "duration_band": "rd"}
+# The week of the next start, counted from a Monday: no filter of its own, but the start-date window of a text
+# search (offers.search.soonest) is then intersected with the text inside one GIN index. With the start dates in a
+# B-tree PostgreSQL either built a bitmap of a fifth of the catalogue for it (28 ms at 1,000,000 offers) or, where it
+# underestimated the text's matches, read all of them from the table (26,000 pages, 82 ms).
+START_WEEK = "w"
+WEEK_ONE = datetime.date(2000, 1, 3)
 
 
 def token(prefix: str, value) -> str:
@@ -48,6 +55,15 @@ def any_of(prefix: str, values) -> Q:
         return Q(pk__in=[])
     query = " | ".join(tokens)
     return Q(facet_tokens=SearchQuery(query, config="simple", search_type="raw"))
+
+
+def week_of(day: datetime.date) -> int:
+    return (day - WEEK_ONE).days // 7
+
+
+def starting_between(first: datetime.date, last: datetime.date) -> Q:
+    """Offers whose next start falls in a week from `first`'s to `last`'s (the weeks around the two dates whole)."""
+    return any_of(START_WEEK, range(week_of(first), week_of(last) + 1))
 
 
 def refresh(offers, today) -> None:
@@ -77,6 +93,7 @@ def _token_rows(offer_model) -> str:
         f"SELECT '{NEXT}' || o.leads_to_id WHERE o.leads_to_id IS NOT NULL",
         f"SELECT '{PRICE}' || {_price_band_sql()} WHERE o.price IS NOT NULL",
         f"SELECT '{AZAV}' WHERE o.azav",
+        f"SELECT '{START_WEEK}' || ((o.next_start - DATE '{WEEK_ONE.isoformat()}') / 7) WHERE o.next_start IS NOT NULL",
     ]
     for field, prefix in LINKS.items():
         relation = offer_model._meta.get_field(field)

@@ -8,9 +8,9 @@ import pytest
 from django.db import connection
 from django.http import QueryDict
 
-from offers.models import Offer, Run, Sector
+from offers.models import Offer, Run, Sector, facet_tokens
 from offers.search.filterset import OfferFilter
-from tests.factories import OfferFactory, RunFactory, SectorFactory, slugs
+from tests.factories import OfferFactory, RunFactory, SectorFactory, days, slugs
 
 pytestmark = pytest.mark.django_db
 postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="the tokens are PostgreSQL's")
@@ -110,3 +110,30 @@ def test_the_covering_indexes_of_the_counted_rows_carry_the_tokens(index):
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [index])
         definition = cursor.fetchone()[0]
     assert "facet_tokens" in definition.split("INCLUDE")[1]
+
+
+def test_a_start_week_is_counted_in_whole_weeks_from_a_monday():
+    monday = facet_tokens.WEEK_ONE + datetime.timedelta(weeks=1400)
+    assert facet_tokens.week_of(monday) == 1400
+    assert facet_tokens.week_of(monday + datetime.timedelta(days=6)) == 1400  # Sunday
+    assert facet_tokens.week_of(monday + datetime.timedelta(days=7)) == 1401
+
+
+def test_the_weeks_between_two_days_are_one_condition_with_a_token_for_each_week():
+    monday = facet_tokens.WEEK_ONE + datetime.timedelta(weeks=1400)
+    condition = facet_tokens.starting_between(monday + datetime.timedelta(days=6), monday + datetime.timedelta(days=15))
+    ((lookup, query),) = condition.children
+    assert lookup == "facet_tokens"
+    assert query.get_source_expressions()[-1].value == "w1400 | w1401 | w1402"
+
+
+@postgres_only
+def test_the_token_of_the_start_week_follows_the_next_start():
+    offer = OfferFactory(runs__start_date=days(10))
+    assert f"w{facet_tokens.week_of(days(10))}" in _tokens(offer)
+    run = offer.runs.get()
+    run.start_date = days(40)
+    run.save()
+    tokens = _tokens(offer)
+    assert f"w{facet_tokens.week_of(days(40))}" in tokens
+    assert f"w{facet_tokens.week_of(days(10))}" not in tokens

@@ -2,10 +2,11 @@
 else by walking the start-date index, with the same offers either way (offers/search/soonest.py)."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
 
-from offers.models import Offer
+from offers.models import Offer, facet_tokens
 from offers.search import soonest
 from tests.factories import OfferFactory, PartnerFactory, days
 
@@ -70,3 +71,19 @@ def test_the_quantiles_are_the_listed_offers_start_dates(courses, settings):
     assert (quantiles[0], quantiles[12], quantiles[24], quantiles[99]) == (days(1), days(2), days(7), days(42))
     if connection.vendor == "sqlite":
         assert listed == 8  # counted; PostgreSQL's figure is the planner's
+
+
+def test_no_offer_starts_before_the_earliest_start_nor_is_it_later_than_today(courses):
+    assert soonest.earliest_start() == days(0)  # the soonest course starts tomorrow; one saved today may start today
+    Offer.objects.filter(pk=courses[0]).update(next_start=days(-3))  # not refreshed since its course began
+    cache.clear()
+    assert soonest.earliest_start() == days(-3)
+
+
+@on_postgres
+def test_the_window_takes_the_offers_by_their_start_weeks_up_to_the_exact_day(courses):
+    window = soonest.in_window(_welding(), days(14))
+    weeks = range(facet_tokens.week_of(days(0)), facet_tokens.week_of(days(14)) + 1)
+    assert " | ".join(f"w{week}" for week in weeks) in str(window.query)
+    assert sorted(window.values_list("pk", flat=True)) == courses[:2]  # days 7 and 14; day 21 is a week later
+    assert sorted(soonest.in_window(_welding(), days(13)).values_list("pk", flat=True)) == courses[:1]
