@@ -13,7 +13,7 @@ from offers.cost_estimates import offer_estimates
 from offers.demand import note_search_without_results
 from offers.forms import BackLinkForm, CostForm
 from offers.imports.export import export_rows
-from offers.models import CatalogueVersion, FundingProgramme, Offer, Run
+from offers.models import CatalogueVersion, Offer, Run
 from offers.paths import memberships
 from offers.search import paging
 from offers.search.filterset import OfferFilter
@@ -167,8 +167,8 @@ def public_detail(slug: str) -> tuple[Offer, list[Run], list]:
 
 def _load_detail(offers, slug: str) -> tuple[Offer, list[Run], list]:
     offers = offers.select_related("provider", "leads_to", "contact_person").defer("search_vector", "facet_tokens")
-    offers = offers.with_vocabulary_links("entry_levels", "target_groups", "sectors", "languages").prefetch_related(
-        Prefetch("funding_programmes", queryset=FundingProgramme.objects.filter(active=True)),
+    links = ("entry_levels", "target_groups", "sectors", "languages", "funding_programmes")  # active programmes only
+    offers = offers.with_vocabulary_links(*links).prefetch_related(
         Prefetch("translations", to_attr="page_translations"),  # every language: the cache serves them all
     )
     offer = get_object_or_404(offers, slug=slug)

@@ -49,7 +49,8 @@ def forget() -> None:
 
 def attach(offers: list, names: tuple[str, ...]) -> None:
     """Each of `offers` gets its links of `names` (many-to-many fields to MODELS) as if prefetched: `offer.sectors.all`
-    answers from memory, in the vocabulary's order."""
+    answers from memory, in the vocabulary's order. A funding programme that is no longer active is left out: a page
+    must not offer what can no longer be applied for."""
     if not offers or not names:
         return
     fields = [offers[0]._meta.get_field(name) for name in names]
@@ -58,7 +59,11 @@ def attach(offers: list, names: tuple[str, ...]) -> None:
         table = rows(field.related_model)
         for offer in offers:
             chosen = linked[field.name].get(offer.pk, set())
-            _set_prefetched(offer, field.name, [row for pk, row in table.items() if pk in chosen])
+            _set_prefetched(offer, field.name, [row for pk, row in table.items() if pk in chosen and _shown(row)])
+
+
+def _shown(row) -> bool:
+    return getattr(row, "active", True)
 
 
 def _linked_ids(fields, offer_ids: list[int]) -> dict[str, dict[int, set[int]]]:

@@ -122,3 +122,14 @@ def test_other_reads_of_the_queryset_are_left_alone(catalogue):
     assert list(offers.values_list("title", flat=True)) == ["Lagerlogistik"]
     assert offers.count() == 1
     assert [sector.slug for sector in offers.get().sectors.all()] == ["logistik"]
+
+
+def test_a_funding_programme_no_longer_active_is_named_on_no_card_and_no_offer_page(client):
+    offer = OfferFactory(title="Schweißen", funding=["bildungsgutschein", "wegebau"])  # WeGebAU has ended
+    card = Offer.objects.filter(pk=offer.pk).card_data().get()
+    assert [programme.slug for programme in card.funding_programmes.all()] == ["bildungsgutschein"]
+    page = client.get(offer.get_absolute_url()).content.decode()
+    assert "/foerderung/bildungsgutschein/" in page
+    assert "/foerderung/wegebau/" not in page
+    search = client.get("/angebote/", {"q": "Schweißen"}).content.decode()
+    assert "WeGebAU" not in search.split('id="results"')[-1]
