@@ -15,8 +15,10 @@ again and build its rows anew for every page of offers: a third of a result page
 """
 
 from collections import defaultdict
+from functools import cache
 
-from django.db.models import Model, Value
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db.models import Model
 
 # The modules, not the package: offers.models.offer uses this module while the package is being imported.
 from offers.models.catalogue import CatalogueVersion
@@ -54,7 +56,7 @@ def attach(offers: list, names: tuple[str, ...]) -> None:
     if not offers or not names:
         return
     fields = [offers[0]._meta.get_field(name) for name in names]
-    linked = _linked_ids(fields, [offer.pk for offer in offers])
+    linked = _linked_ids(fields, [offer.pk for offer in offers], offers[0]._state.db or DEFAULT_DB_ALIAS)
     for field in fields:
         table = rows(field.related_model)
         for offer in offers:
@@ -66,19 +68,33 @@ def _shown(row) -> bool:
     return getattr(row, "active", True)
 
 
-def _linked_ids(fields, offer_ids: list[int]) -> dict[str, dict[int, set[int]]]:
-    """{field name: {offer id: {row id}}} of the link tables of `fields`, in one query (UNION ALL)."""
-    queries = [
-        field.remote_field.through.objects.filter(**{f"{field.m2m_field_name()}_id__in": offer_ids})
-        .order_by()
-        .values_list(Value(number), f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id")
-        for number, field in enumerate(fields)
-    ]
-    union = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+def _linked_ids(fields, offer_ids: list[int], database: str) -> dict[str, dict[int, set[int]]]:
+    """{field name: {offer id: {row id}}} of the link tables of `fields`, in one query (UNION ALL), from the database
+    the offers came from (a replica, for a visitor's page)."""
+    placeholders = ", ".join(["%s"] * len(offer_ids))
     linked: dict[str, dict[int, set[int]]] = {field.name: defaultdict(set) for field in fields}
-    for number, offer_id, row_id in union:
-        linked[fields[number].name][offer_id].add(row_id)
+    with connections[database].cursor() as cursor:
+        cursor.execute(_links_sql(tuple(fields)).format(ids=placeholders), offer_ids * len(fields))
+        for number, offer_id, row_id in cursor.fetchall():
+            linked[fields[number].name][offer_id].add(row_id)
     return linked
+
+
+@cache
+def _links_sql(fields: tuple) -> str:
+    """The UNION ALL of the link tables of `fields`, written once per process: built as querysets it was compiled
+    anew for every page of offers (a tenth of a cold offer page). `{ids}` stands for the offers' placeholders."""
+    quote = connection.ops.quote_name
+    selects = []
+    for number, field in enumerate(fields):
+        through = field.remote_field.through._meta
+        offer_column = quote(through.get_field(field.m2m_field_name()).column)
+        row_column = quote(through.get_field(field.m2m_reverse_field_name()).column)
+        selects.append(
+            f"SELECT {number}, {offer_column}, {row_column} FROM {quote(through.db_table)} "
+            f"WHERE {offer_column} IN ({{ids}})"
+        )
+    return " UNION ALL ".join(selects)
 
 
 def _set_prefetched(instance, name: str, related: list) -> None:
