@@ -37,6 +37,12 @@ RUNS = {"learning_form": "rl", "schedule": "rs", "duration_band": "rd"}
 # underestimated the text's matches, read all of them from the table (26,000 pages, 82 ms).
 START_WEEK = "w"
 WEEK_ONE = datetime.date(2000, 1, 3)
+# The hundredth of the sample range (Offer.sample) an offer is in: with the text in one GIN index, a text search's
+# sampled count reads only the sampled matches (offers.search.estimates.sampled) instead of all of them.
+SAMPLE_BUCKET = "x"
+BUCKETS = 100
+# Offer.sample is drawn below this (here, not in the offer's module, which imports this one).
+SAMPLE_RANGE = 10_000
 
 
 def token(prefix: str, value) -> str:
@@ -64,6 +70,11 @@ def week_of(day: datetime.date) -> int:
 def starting_between(first: datetime.date, last: datetime.date) -> Q:
     """Offers whose next start falls in a week from `first`'s to `last`'s (the weeks around the two dates whole)."""
     return any_of(START_WEEK, range(week_of(first), week_of(last) + 1))
+
+
+def in_sample_below(bound: int) -> Q:
+    """Offers in the sample buckets that hold the sample numbers below `bound` (the last one possibly in part)."""
+    return any_of(SAMPLE_BUCKET, range(0, -(-bound // (SAMPLE_RANGE // BUCKETS))))
 
 
 def refresh(offers, today) -> None:
@@ -94,6 +105,7 @@ def _token_rows(offer_model) -> str:
         f"SELECT '{PRICE}' || {_price_band_sql()} WHERE o.price IS NOT NULL",
         f"SELECT '{AZAV}' WHERE o.azav",
         f"SELECT '{START_WEEK}' || ((o.next_start - DATE '{WEEK_ONE.isoformat()}') / 7) WHERE o.next_start IS NOT NULL",
+        f"SELECT '{SAMPLE_BUCKET}' || (o.sample / {SAMPLE_RANGE // BUCKETS})",
     ]
     for field, prefix in LINKS.items():
         relation = offer_model._meta.get_field(field)

@@ -47,7 +47,7 @@ from places.distance import Place
 
 # Rolling-start runs never end; this date stands for "open-ended" in Offer.listed_until.
 OPEN_END = datetime.date(9999, 12, 31)
-SAMPLE_RANGE = 10_000
+SAMPLE_RANGE = facet_tokens.SAMPLE_RANGE
 # The `price` filter's bands (docs/search.md): each a range of the price column, so its index serves them all.
 PRICE_BANDS = {
     "kostenlos": Q(price=0),

@@ -65,13 +65,14 @@ def count(filterset) -> dict:
     active = {name: facet_condition(name, value) for name, value in filterset.criteria.filters.items()}
     base = filtered(filterset.queryset, filterset.criteria, skip=frozenset(FACETS))  # text, place, dates
     fraction = fraction_for(planned_size(filterset.queryset))
-    counted = facet_counts(sampled(base, fraction), active, shown, today=timezone.localdate())
+    text = bool(filterset.criteria.q)
+    counted = facet_counts(sampled(base, fraction, text=text), active, shown, today=timezone.localdate())
     seen = counted.pop("*")[""]
     if fraction < 1 and counted[""][""] < settings.SEARCH_SAMPLE_SIZE // 4:
         wider = _wider(fraction, seen, counted[""][""])
         if wider > fraction:
             fraction = wider
-            counted = facet_counts(sampled(base, fraction), active, shown, today=timezone.localdate())
+            counted = facet_counts(sampled(base, fraction, text=text), active, shown, today=timezone.localdate())
             del counted["*"]
     total = counted.pop("", {}).get("", 0)
     data = {

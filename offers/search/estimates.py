@@ -12,10 +12,8 @@ import math
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import SmallIntegerField, Value
-from django.db.models.functions import Cast
 
-from offers.models import SAMPLE_RANGE
+from offers.models import SAMPLE_RANGE, facet_tokens
 
 
 def planned_size(queryset) -> int:
@@ -37,12 +35,15 @@ def fraction_for(size: float) -> float:
     return max(1, math.ceil(SAMPLE_RANGE * settings.SEARCH_SAMPLE_SIZE / size)) / SAMPLE_RANGE
 
 
-def sampled(queryset, fraction: float):
-    """The offers of `queryset` in a sample of `fraction` of the catalogue. The bound is cast to the column's type
-    so that PostgreSQL can intersect it with a text inside their common GIN index (offers migration 0030)."""
+def sampled(queryset, fraction: float, *, text: bool = False):
+    """The offers of `queryset` in a sample of `fraction` of the catalogue. With a `text` (on PostgreSQL) also through
+    the tokens of their sample buckets, which the text's GIN index intersects with the text, so that only the sampled
+    matches are read; without one the bound alone, which the sample's covering index answers from the index."""
     if fraction >= 1:
         return queryset
-    bound = Cast(Value(round(fraction * SAMPLE_RANGE)), output_field=SmallIntegerField())
+    bound = round(fraction * SAMPLE_RANGE)
+    if text and facet_tokens.in_use():
+        queryset = queryset.filter(facet_tokens.in_sample_below(bound))
     return queryset.filter(sample__lt=bound)
 
 

@@ -137,3 +137,21 @@ def test_the_token_of_the_start_week_follows_the_next_start():
     tokens = _tokens(offer)
     assert f"w{facet_tokens.week_of(days(40))}" in tokens
     assert f"w{facet_tokens.week_of(days(10))}" not in tokens
+
+
+@postgres_only
+def test_the_token_of_the_sample_bucket_is_the_hundredth_of_the_sample_range():
+    offer = OfferFactory()
+    Offer.objects.filter(pk=offer.pk).update(sample=9999)
+    Offer.objects.filter(pk=offer.pk).refresh_facet_tokens()
+    assert "x99" in _tokens(offer)
+    Offer.objects.filter(pk=offer.pk).update(sample=100)
+    Offer.objects.filter(pk=offer.pk).refresh_facet_tokens()
+    assert "x1" in _tokens(offer) and "x99" not in _tokens(offer)
+
+
+def test_the_buckets_below_a_bound_include_the_last_one_in_part():
+    ((lookup, query),) = facet_tokens.in_sample_below(250).children
+    assert query.get_source_expressions()[-1].value == "x0 | x1 | x2"
+    ((lookup, query),) = facet_tokens.in_sample_below(300).children
+    assert query.get_source_expressions()[-1].value == "x0 | x1 | x2"

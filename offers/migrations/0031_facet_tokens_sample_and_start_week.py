@@ -1,5 +1,6 @@
-"""PostgreSQL: every offer's facet tokens written again, now with the week of its next start (facet_tokens.START_WEEK),
-which the start-date window of a text search reads (offers.search.soonest.in_window)."""
+"""PostgreSQL: every offer's facet tokens written again, now with its sample bucket and the week of its next start
+(facet_tokens.SAMPLE_BUCKET, START_WEEK), which a text search's counts and its start-date window read through the
+index of migration 0030."""
 
 from django.db import migrations
 from django.utils import timezone
@@ -15,7 +16,7 @@ def refresh(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("offers", "0030_text_facets_sample_gin"),
+        ("offers", "0030_text_facets_gin"),
     ]
 
     operations = [
