@@ -121,9 +121,9 @@ else:
     # to a second doing so (measured at 1,000,000 offers); short web queries gain nothing from it.
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         options = DATABASES["default"].setdefault("OPTIONS", {})
-        # A text search intersects its matches with a start-date range of a fifth of a large catalogue; in the
-        # default 4 MB that bitmap loses its rows and every page of it is read and tested again (64 → 44 ms for
-        # "Fachwirt Abschluss" at 1,000,000 offers). Per sort or bitmap of a query, so a few times this per worker.
+        # A bitmap of a large share of the catalogue (a common filter, a start-date range) loses its rows in the
+        # default 4 MB, and every page of it is then read and tested again (a text search's start-date window at
+        # 1,000,000 offers: 64 → 44 ms). Per sort, hash or bitmap of a query, so a few times this per worker.
         work_mem = env_str("DB_WORK_MEM", "32MB")
         if not re.fullmatch(r"\d+(kB|MB|GB)", work_mem):
             raise ImproperlyConfigured(f"DB_WORK_MEM must be a size like 32MB, not {work_mem!r}.")
