@@ -12,6 +12,7 @@ import math
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import ExpressionWrapper, F, IntegerField, Value
 
 from offers.models import SAMPLE_RANGE, facet_tokens
 
@@ -42,9 +43,13 @@ def sampled(queryset, fraction: float, *, text: bool = False):
     if fraction >= 1:
         return queryset
     bound = round(fraction * SAMPLE_RANGE)
-    if text and facet_tokens.in_use():
-        queryset = queryset.filter(facet_tokens.in_sample_below(bound))
-    return queryset.filter(sample__lt=bound)
+    if not (text and facet_tokens.in_use()):
+        return queryset.filter(sample__lt=bound)
+    # The exact bound on an expression: on the column PostgreSQL would add a bitmap of the sample index as well, all
+    # offers below the bound (44,000 rows and 8 ms for a text with a fifth of them sampled, at a million offers).
+    number = ExpressionWrapper(F("sample") + Value(0), output_field=IntegerField())
+    sampled_buckets = queryset.filter(facet_tokens.in_sample_below(bound))
+    return sampled_buckets.alias(sample_number=number).filter(sample_number__lt=bound)
 
 
 def estimate(counted: int, fraction: float) -> int:
