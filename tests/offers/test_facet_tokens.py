@@ -2,9 +2,11 @@
 changes a filterable value must change them at once; the plain conditions keep the result exact."""
 
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.http import QueryDict
 
@@ -155,3 +157,31 @@ def test_the_buckets_below_a_bound_include_the_last_one_in_part():
     assert query.get_source_expressions()[-1].value == "x0 | x1 | x2"
     ((lookup, query),) = facet_tokens.in_sample_below(300).children
     assert query.get_source_expressions()[-1].value == "x0 | x1 | x2"
+
+
+@postgres_only
+def test_offers_added_to_and_cleared_from_a_sector_change_their_tokens(settings):
+    """The reverse side of a link (a sector's offers) keeps the tokens of the offers it touches too. No page edits
+    links from that side, and django-simple-history cannot record it (its handler takes the sector for an offer and
+    fails), so its history is switched off here."""
+    settings.SIMPLE_HISTORY_ENABLED = False
+    offer = OfferFactory(sectors=[])
+    other = OfferFactory(sectors=[])
+    pflege = SectorFactory(slug="pflege")
+    pflege.offers.add(offer, other)
+    assert f"s{pflege.pk}" in _tokens(offer) and f"s{pflege.pk}" in _tokens(other)
+    pflege.offers.remove(other)
+    assert f"s{pflege.pk}" in _tokens(offer) and f"s{pflege.pk}" not in _tokens(other)
+    pflege.offers.clear()
+    assert f"s{pflege.pk}" not in _tokens(offer)
+
+
+@postgres_only
+def test_the_daily_refresh_drops_the_tokens_of_a_run_that_has_ended():
+    offer = OfferFactory(runs__learning_form="praesenz")
+    ended = RunFactory(offer=offer, learning_form="blended", start_date=days(1), end_date=days(2))
+    assert "rlblended" in _tokens(offer)
+    Run.objects.filter(pk=ended.pk).update(start_date=days(-9), end_date=days(-2))  # time passed, no save
+    assert "rlblended" in _tokens(offer)  # left over until the next refresh; the filter asks the runs meanwhile
+    call_command("refresh_offer_dates", stdout=io.StringIO())
+    assert "rlblended" not in _tokens(offer) and "rlpraesenz" in _tokens(offer)
