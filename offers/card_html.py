@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from multilingual.templatetags.multilingual import lang_attrs, text_of, tr
-from offers.search.text import MARK_START, MARK_STOP
+from offers.textsearch import MARK_START, MARK_STOP
 
 
 def card_body(offer, back_query: str = "") -> SafeString:

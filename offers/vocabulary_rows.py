@@ -44,6 +44,12 @@ def rows(model: type[Model]) -> dict[int, Model]:
     return tables[model]
 
 
+def shown(model: type[Model]) -> list[Model]:
+    """The rows of `model` a public page offers: all but the funding programmes that are no longer active (nobody can
+    apply for those any more)."""
+    return [row for row in rows(model).values() if _shown(row)]
+
+
 def forget() -> None:
     """Read every vocabulary again on the next call (tests: the version of a rolled-back test repeats)."""
     _held["copy"] = (None, {})
@@ -51,8 +57,7 @@ def forget() -> None:
 
 def attach(offers: list, names: tuple[str, ...]) -> None:
     """Each of `offers` gets its links of `names` (many-to-many fields to MODELS) as if prefetched: `offer.sectors.all`
-    answers from memory, in the vocabulary's order. A funding programme that is no longer active is left out: a page
-    must not offer what can no longer be applied for."""
+    answers from memory, in the vocabulary's order, with the rows a page shows (see shown())."""
     if not offers or not names:
         return
     fields = [offers[0]._meta.get_field(name) for name in names]

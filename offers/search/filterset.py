@@ -76,7 +76,7 @@ class SearchForm(forms.Form):
 
 def _vocab(model) -> tuple[list[tuple[str, Text]], dict[int, str]]:
     """(slug, name in the page's language) choices and {id: slug} of a vocabulary (the process's copy of it)."""
-    rows = [row for row in vocabulary_rows.rows(model).values() if model is not FundingProgramme or row.active]
+    rows = vocabulary_rows.shown(model)
     slug = "code" if model is Language else "slug"
     return [(getattr(row, slug), translated(row, "name")) for row in rows], {row.pk: getattr(row, slug) for row in rows}
 

@@ -11,12 +11,10 @@ from django.db import connection
 from django.db.models import F, QuerySet, TextField, Value
 from django.db.models.functions import Coalesce, Concat, Replace
 
-from offers.textsearch import matching
+from offers.textsearch import MARK_START, MARK_STOP, matching
 
 # Quotes, a leading minus or "or": PostgreSQL's web-search syntax, left to its parser.
 SEARCH_SYNTAX = re.compile(r"[\"]|(^|\s)-\w|\bor\b", flags=re.IGNORECASE)
-# Headline markers that cannot occur in text typed by editors; the view escapes the text, then swaps them for <mark>.
-MARK_START, MARK_STOP = "\x02", "\x03"
 SEARCH_CONFIG = "german"
 # Folds feminine job titles onto the stem of the masculine form ("Mechatronikerin" → "Mechatroniker"); the
 # German Snowball stemmer keeps them apart, and titles are usually written "Mechatroniker/in".

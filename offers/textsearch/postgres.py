@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.models import Case, F, FloatField, QuerySet, TextField, Value, When
 from django.db.models.functions import Concat, Replace
 
+from offers.textsearch import MARK_START, MARK_STOP
 from offers.textsearch.expansion import Expansion
 from offers.textsearch.words import CLOSE
 
@@ -15,7 +16,6 @@ from offers.textsearch.words import CLOSE
 EXACT_BONUS = 10.0
 # Offers matching every word as typed or nearly (offers.textsearch.expansion.Term) rank above loose matches.
 NEAR_BONUS = 1.0
-MARK_START, MARK_STOP = "\x02", "\x03"
 
 COLLECT_WORDS = """
     INSERT INTO offers_searchword (word)
