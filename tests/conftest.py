@@ -87,7 +87,10 @@ def browser_login(page, user, *, password: str = "demo") -> None:
     page.locator("main").get_by_role("button", name="Anmelden").click()
     page.get_by_role("heading", name="Anmelden: zweiter Faktor").wait_for()
     page.get_by_role("textbox", name="Code").fill(totp_code(device))
-    page.get_by_role("button", name="Bestätigen").click()
+    # Until the page behind the login has loaded, its scripts have not run: a field filled before them would be
+    # taken as the page's starting state (the draft autosave sends only what changed after it).
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("button", name="Bestätigen").click()
 
 
 @pytest.fixture(autouse=True)
