@@ -1,6 +1,7 @@
 import pytest
 from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
 from offers.models import Offer, Run
 from offers.search import counting, display
@@ -316,6 +317,33 @@ def test_a_narrow_search_in_a_huge_catalogue_is_counted_exactly(catalogue, setti
     assert summary["facets"]["level"] == {"ohne-abschluss": 1}, summary
 
 
+def test_a_filter_expected_to_keep_few_is_counted_once_on_the_larger_sample(catalogue, settings):
+    """Filters alone, which the planner expects to keep under a quarter of SEARCH_SAMPLE_SIZE: no statement counts
+    the first sample, the larger one is counted at once (here all twelve offers, exactly)."""
+    _sampled_catalogue(catalogue)
+    _sample(settings, above=5, size=8)  # 8 of 12: the offers with sample < 6667, every other one
+    settings.SEARCH_MAX_COUNTED = 12
+    with CaptureQueriesContext(connection) as queries:
+        summary = counting.summary(_search("kind=externenpruefung"))
+    facet_statements = [query["sql"] for query in queries if query["sql"].startswith("WITH rows AS")]
+    assert len(facet_statements) == 1
+    assert (summary["total"], summary["total_estimated"], summary["estimated"]) == (1, False, [])
+    assert summary["facets"]["kind"]["externenpruefung"] == 1
+
+
+def test_a_text_with_a_filter_is_counted_on_the_first_sample_before_a_larger_one(catalogue, settings):
+    """With a text (or place or dates) the planner cannot tell how many offers the base keeps: the first sample's
+    count decides whether a larger one is counted."""
+    _sampled_catalogue(catalogue)
+    _sample(settings, above=5, size=8)
+    settings.SEARCH_MAX_COUNTED = 12
+    with CaptureQueriesContext(connection) as queries:
+        summary = counting.summary(_search("q=Mechatroniker&kind=externenpruefung"))
+    facet_statements = [query["sql"] for query in queries if query["sql"].startswith("WITH rows AS")]
+    assert len(facet_statements) == 2
+    assert (summary["total"], summary["total_estimated"]) == (1, False)
+
+
 def test_small_searches_are_counted_exactly(catalogue):
     summary = counting.summary(_search(""))
     assert (summary["total"], summary["total_estimated"], summary["estimated"]) == (4, False, [])
@@ -365,8 +393,6 @@ def test_paging_a_total_estimated_too_low_reaches_every_offer(catalogue, setting
 def test_an_estimated_page_sorts_the_results_once(catalogue, settings, client):
     """Looking one result past the page must not sort the search a second time (a rank or distance sort is the
     costly part of a cold search)."""
-    from django.test.utils import CaptureQueriesContext
-
     _estimating(catalogue, settings, in_sample=3)
     with CaptureQueriesContext(connection) as queries:
         client.get("/angebote/", {"sort": "title"})
