@@ -93,7 +93,8 @@ def _first_fraction(filterset, active: dict) -> float:
     size = planned_size(filterset.queryset)
     fraction = fraction_for(size)
     criteria = filterset.criteria
-    narrowed = criteria.q or criteria.place or criteria.place_unresolved or criteria.start_from or criteria.start_until
+    place = criteria.place is not None or criteria.place_unresolved
+    narrowed = criteria.q or place or criteria.start_from or criteria.start_until
     if fraction >= 1 or not active or narrowed:
         return fraction
     expected = planned_size(filtered(filterset.queryset, criteria)) * fraction
