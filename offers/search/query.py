@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import F
+from django.db import connection
+from django.db.models import BooleanField, F
+from django.db.models.expressions import RawSQL
 
 from offers.search.soonest import soonest_ids
 
@@ -103,5 +105,16 @@ def ordered(offers, criteria: Criteria, *, large: bool = False, expected: int = 
     key = sort_key(criteria)
     if key == "relevance" or (large and key in ("title", "newest")):
         soonest = soonest_ids(offers, RANKED_RESULTS, expected)
-        offers = offers.model.objects.filter(pk__in=soonest).annotate(**offers.query.annotations)
+        offers = among(offers.model, soonest).annotate(**offers.query.annotations)
     return offers.order_by(*SORTS[key])
+
+
+def among(model, ids):
+    """The rows of `model` whose id is in `ids`. A list goes to PostgreSQL as one array: two thousand ids as as many
+    parameters cost more to send, parse and plan (15 ms) than ranking those offers does; a subquery (or SQLite) as
+    `IN`."""
+    if not isinstance(ids, list) or connection.vendor != "postgresql":
+        return model.objects.filter(pk__in=ids)
+    column = f"{connection.ops.quote_name(model._meta.db_table)}.{connection.ops.quote_name(model._meta.pk.column)}"
+    listed = RawSQL(f"{column} = ANY(%s)", (ids,), output_field=BooleanField())
+    return model.objects.alias(among_ids=listed).filter(among_ids=True)

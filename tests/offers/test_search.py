@@ -3,6 +3,7 @@ from django.db import connection
 
 from offers.models import Offer
 from offers.search.estimates import sampled
+from offers.search.query import among
 from partners.models import Partner
 from tests.factories import OfferFactory, PartnerFactory, slugs
 
@@ -135,3 +136,15 @@ def test_search_page_escapes_marked_snippets(client):
     html = client.get("/angebote/", {"q": "Staplerschein"}).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "<b>fett</b>" not in html
+
+
+def test_among_selects_exactly_the_offers_of_a_list_or_a_subquery(texts):
+    """query.among: the offers a text search ranks, named by a list (one array parameter on PostgreSQL) or a
+    subquery."""
+    mechatronik, lager, pflege = (Offer.objects.get(slug=texts[key]) for key in ("mechatronik", "lager", "pflege"))
+    listed = among(Offer, [mechatronik.pk, pflege.pk])
+    assert set(listed) == {mechatronik, pflege}
+    assert ("= ANY(" in str(listed.query)) == (connection.vendor == "postgresql")
+    subquery = among(Offer, Offer.objects.filter(title__startswith="Fachkraft").values("pk"))
+    assert list(subquery) == [lager]
+    assert list(among(Offer, [])) == []
