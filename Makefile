@@ -44,7 +44,7 @@ run: check-port demo
 	@echo "  beratung-stuttgart  Beratung Lotsendienst Stuttgart (/beratung/)"
 	@echo "  beratung-schwerin   Beratung Schweriner Ausbildungszentrum (/beratung/)"
 	@echo "Second factor of every demo account: authenticator secret JRXXI43FNZSGSZLOON2EIZLNN4ZDAMRW,"
-	@echo "  or print the current code: .venv/bin/python manage.py demo_otp <user>"
+	@echo "  or print the current code: DJANGO_DEBUG=1 .venv/bin/python manage.py demo_otp <user>"
 	@echo ""
 	@echo "The worker (queued e-mails, daily jobs) runs beside it; Ctrl-C stops both."
 	@DJANGO_DEBUG=1 $(BIN)/python manage.py run_worker --no-reload & worker=$$!; \
