@@ -97,7 +97,7 @@ def _first_fraction(filterset, active: dict) -> float:
     narrowed = criteria.q or place or criteria.start_from or criteria.start_until
     if fraction >= 1 or not active or narrowed:
         return fraction
-    expected = planned_size(filtered(filterset.queryset, criteria)) * fraction
+    expected = planned_size(filterset.qs) * fraction  # the search itself: its filters alone here
     if expected >= settings.SEARCH_SAMPLE_SIZE // 4:
         return fraction
     return max(fraction, _wider(fraction, round(size * fraction), expected))
