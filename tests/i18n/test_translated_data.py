@@ -1,7 +1,9 @@
 """Vocabulary names and offer texts are data in several languages: the page's language where stored, else German
 marked lang="de" dir="ltr"."""
 
+import copy
 import importlib
+import pickle
 
 import pytest
 from django.apps import apps as django_apps
@@ -9,7 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from multilingual.text import translated
+from multilingual.text import Text, translated
 from offers.models import FundingProgramme, OfferTranslation, Sector
 from tests.factories import OfferFactory, SectorFactory
 
@@ -39,6 +41,17 @@ def test_translated_returns_the_column_of_the_language_else_german(db):
     )
     sector.name_tr = ""
     assert (translated(sector, "name", "tr"), translated(sector, "name", "tr").lang) == ("Gastgewerbe", "de")
+
+
+def test_a_text_keeps_its_language_when_copied_and_pickled():
+    text = Text("Gastgewerbe", "de")
+    choices = [("gastgewerbe", text)]
+
+    copied = copy.deepcopy(choices)[0][1]
+    unpickled = pickle.loads(pickle.dumps(text))
+
+    assert copied is text  # never changed, so never rebuilt: the search form copies its choices on every request
+    assert (unpickled, unpickled.lang, type(unpickled)) == ("Gastgewerbe", "de", Text)
 
 
 def test_facet_options_show_translated_names_and_mark_the_german_fallback(client, translated_offer):
