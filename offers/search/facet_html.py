@@ -3,11 +3,12 @@
 The form shows some eighty options on every search page, and the form is rendered afresh for every search that is
 not in the cache. In the template language each option cost a dozen variable lookups and a translation tag, a
 tenth of a millisecond together, a tenth of a cold search page's time in all; here it costs a few string formats.
-The markup is what `offers/_search_form_body.html` wrote before, and the texts are the same translations.
+The markup is what `offers/_search_form_body.html` wrote before, and the texts are the same translations. The values
+from the data are escaped one by one: format_html() on every part of every option took half the form's time.
 """
 
 from django.utils.formats import localize
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
@@ -18,7 +19,8 @@ from offers.search.display import Facet, Option
 def fieldsets(facets: list[Facet]) -> SafeString:
     """One <fieldset> of checkboxes a facet."""
     texts = _Texts()
-    return mark_safe("".join(_fieldset(facet, texts) for facet in facets))  # noqa: S308 (format_html parts only)
+    # Every value from the data is escaped where it is put in (_fieldset, _option, _count).
+    return mark_safe("".join(_fieldset(facet, texts) for facet in facets))  # noqa: S308
 
 
 class _Texts:
@@ -31,24 +33,23 @@ class _Texts:
         self.about = gettext("ca. %(counter)s")
 
 
-def _fieldset(facet: Facet, texts: _Texts) -> SafeString:
+def _fieldset(facet: Facet, texts: _Texts) -> str:
     legend = texts.more if facet.boolean else facet.label
-    options = format_html_join(
-        "", "{}", ((_option(facet.name, number, option, texts),) for number, option in enumerate(facet.options, 1))
-    )
-    return format_html(
-        '<fieldset class="facet facet-{}"><legend>{}</legend><ul>{}</ul></fieldset>', facet.name, legend, options
-    )
+    name, legend = conditional_escape(facet.name), conditional_escape(legend)
+    options = "".join(_option(name, number, option, texts) for number, option in enumerate(facet.options, 1))
+    return f'<fieldset class="facet facet-{name}"><legend>{legend}</legend><ul>{options}</ul></fieldset>'
 
 
-def _option(name: str, number: int, option: Option, texts: _Texts) -> SafeString:
-    empty = "" if option.count or option.estimated else mark_safe(' class="facet-empty"')
-    checked = mark_safe(" checked") if option.selected else ""
-    return format_html(
-        '<li{}><input type="checkbox" name="{}" value="{}" id="f-{}-{}"{}>'
-        '<label for="f-{}-{}">{} <span class="facet-count">{}</span></label></li>',
-        empty, name, option.value, name, number, checked, name, number, marked(option.label), _count(option, texts),
-    )  # fmt: skip
+def _option(name: str, number: int, option: Option, texts: _Texts) -> str:
+    """One checkbox; its value and label are the data in it."""
+    empty = "" if option.count or option.estimated else ' class="facet-empty"'
+    checked = " checked" if option.selected else ""
+    field, value = f"f-{name}-{number}", conditional_escape(option.value)
+    return (
+        f'<li{empty}><input type="checkbox" name="{name}" value="{value}" id="{field}"{checked}>'
+        f'<label for="{field}">{marked(option.label)} <span class="facet-count">{_count(option, texts)}</span></label>'
+        "</li>"
+    )
 
 
 def _count(option: Option, texts: _Texts) -> SafeString:
