@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 
 from offers.models import ModuleOffer, Offer, PathModule, QualificationPath, Run
 from places.distance import Place
@@ -59,6 +59,12 @@ def _next_runs(offers: dict, place: Place | None) -> list[Run]:
         return list(runs.order_by("-rolling_start", "start_date", "pk"))
     runs = runs.with_distance_from(place)
     return list(runs.order_by(F("distance_km").asc(nulls_last=True), "start_date", "pk"))
+
+
+def in_a_published_path() -> Exists:
+    """Whether an offer teaches a module of a published path (an annotation): most offers do not, and the offer page
+    reads its memberships only where there are some."""
+    return Exists(ModuleOffer.objects.filter(offer=OuterRef("pk"), module__path__published=True))
 
 
 def memberships(offer: Offer) -> list[Membership]:

@@ -2,7 +2,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -13,8 +13,8 @@ from offers.cost_estimates import offer_estimates
 from offers.demand import note_search_without_results
 from offers.forms import BackLinkForm, CostForm
 from offers.imports.export import export_rows
-from offers.models import CatalogueVersion, Offer, Run
-from offers.paths import memberships
+from offers.models import CatalogueVersion, Offer, OfferTranslation, Run
+from offers.paths import in_a_published_path, memberships
 from offers.search import paging
 from offers.search.filterset import OfferFilter
 from offers.search.results import search as search_offers
@@ -168,11 +168,15 @@ def public_detail(slug: str) -> tuple[Offer, list[Run], list]:
 def _load_detail(offers, slug: str) -> tuple[Offer, list[Run], list]:
     offers = offers.select_related("provider", "leads_to", "contact_person").defer("search_vector", "facet_tokens")
     links = ("entry_levels", "target_groups", "sectors", "languages", "funding_programmes")  # active programmes only
-    offers = offers.with_vocabulary_links(*links).prefetch_related(
-        Prefetch("translations", to_attr="page_translations"),  # every language: the cache serves them all
+    offers = offers.with_vocabulary_links(*links).annotate(
+        has_translations=Exists(OfferTranslation.objects.filter(offer=OuterRef("pk"))),
+        in_a_path=in_a_published_path(),
     )
     offer = get_object_or_404(offers, slug=slug)
-    offer.path_memberships = memberships(offer)  # cached with the offer: "Modul 2 von 5" and its links
+    # Most offers have no translation and teach no module of a path: those are read only where there are some. Every
+    # language's translations, since the cache serves them all; the memberships give "Modul 2 von 5" and its links.
+    offer.page_translations = list(offer.translations.all()) if offer.has_translations else []
+    offer.path_memberships = memberships(offer) if offer.in_a_path else []
     runs = list(offer.runs.not_ended().order_by("-rolling_start", "start_date", "pk"))
     return offer, runs, _contacts(offer)
 

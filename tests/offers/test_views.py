@@ -318,3 +318,21 @@ def test_the_offer_page_reads_neither_search_vector_nor_facet_tokens(client):
     offer_reads = [q["sql"] for q in queries if q["sql"].startswith('SELECT "offers_offer"."id"')]
     assert offer_reads != []
     assert [sql for sql in offer_reads if "facet_tokens" in sql or "search_vector" in sql] == []
+
+
+def test_the_offer_page_reads_translations_and_path_modules_only_of_an_offer_that_has_some(client):
+    """Most offers are German only and teach no module of a path: their page spares those two queries."""
+    german_only = _listed_offer()
+    translated = _listed_offer(title="Lagerlogistik")
+    translated.translations.create(language="en", title="Warehouse logistics", summary="Storage")
+
+    def tables_read(offer) -> list[str]:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("offers:detail", args=[offer.slug])).status_code == 200
+        read = [re.match(r'SELECT "(\w+)"\.', query["sql"]) for query in queries]  # the first column's table
+        return sorted({match.group(1) for match in read if match} & {"offers_offertranslation", "offers_moduleoffer"})
+
+    assert tables_read(german_only) == []
+    assert tables_read(translated) == ["offers_offertranslation"]
+    client.cookies["django_language"] = "en"
+    assert "Warehouse logistics" in client.get(reverse("offers:detail", args=[translated.slug])).content.decode()
