@@ -361,8 +361,12 @@ class OfferQuerySet(QuerySet):
 
 
 def in_page_language() -> Prefetch:
-    """The offers' translations into the page's language, read once for a whole page of cards."""
-    translations = OfferTranslation.objects.filter(language=current_language())
+    """The offers' translations into the page's language, read once for a whole page of cards; on a German page
+    none (translations are into the other languages), without a query."""
+    language = current_language()
+    translations = OfferTranslation.objects.filter(language=language)
+    if language == settings.LANGUAGE_CODE:
+        translations = translations.none()
     return Prefetch("translations", queryset=translations, to_attr="page_translations")
 
 

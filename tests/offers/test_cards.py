@@ -115,3 +115,19 @@ def test_a_card_cached_in_one_language_is_not_shown_in_another(client, settings)
     assert "<dt>Kosten</dt>" in german.content.decode()
     assert "<dt>Costs</dt>" in english.content.decode()
     assert "<dt>Kosten</dt>" not in english.content.decode()
+
+
+def test_german_cards_read_no_translation_and_other_languages_read_theirs(client, settings):
+    """Offers are written in German and translated into the other languages: a German page has none to read."""
+    offer = OfferFactory(title="Gastronomie-Grundkurs")
+    offer.translations.create(language="en", title="Catering basics", summary="Kitchen and service")
+
+    german, german_queries = _get(client, {"q": "Gastronomie"})
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english, english_queries = _get(client, {"q": "Gastronomie"})
+
+    def translation_reads(queries):
+        return [sql for sql in queries if sql.startswith('SELECT "offers_offertranslation"')]
+
+    assert "Gastronomie-Grundkurs</a>" in german.content.decode() and translation_reads(german_queries) == []
+    assert "Catering basics</a>" in english.content.decode() and len(translation_reads(english_queries)) == 1
