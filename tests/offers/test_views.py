@@ -140,9 +140,9 @@ def test_search_query_count_does_not_grow_with_results(client, count, postcodes)
 # (offers.textsearch.expansion): the thesaurus and the words table; the counts: the size of the search's base (EXPLAIN
 # on PostgreSQL, COUNT on SQLite) to decide on sampling, then the total and every facet in one query; the page sorted
 # by relevance on the ids, the slugs and titles of its offers (offers.search.cards), its cards, their links to levels,
-# funding and languages (one query, offers.vocabulary_rows.attach), their runs and their translations in the page's
-# language.
-EXPECTED_SEARCH_QUERIES = 17
+# funding and languages (one query, offers.vocabulary_rows.attach) and their runs (translations only on a page not in
+# German: offers.models.offer.in_page_language).
+EXPECTED_SEARCH_QUERIES = 16
 # The same search again: total, facet counts, the page's ids in relevance order and the widened query come from the
 # cache, the vocabularies from the process's copy. Left: the catalogue version, the postcode and the slugs and titles
 # of the page's offers for the Merkliste buttons: the cards themselves are cached fragments, so their data is not read.
