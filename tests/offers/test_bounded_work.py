@@ -40,6 +40,7 @@ def _grow_to(count: int, provider) -> None:
     for _ in range(count - Offer.objects.count()):
         OfferFactory(provider=provider, levels=["fachkraft"], funding=["bildungsgutschein"], runs__place=STUTTGART)
     Offer.objects.update(sample=0)
+    Offer.objects.all().refresh_facet_tokens()  # the sample's bucket is a token too: a text search's count reads it
     if connection.vendor == "postgresql":  # the planner's statistics, as autovacuum keeps them for a live catalogue
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE offers_offer, partners_partner")

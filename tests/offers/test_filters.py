@@ -268,6 +268,7 @@ def _sampled_catalogue(catalogue) -> list[Offer]:
     Offer.objects.exclude(pk__in=[offer.pk for offer in listed]).delete()  # the draft and the ended offer
     for i, offer in enumerate(listed):
         Offer.objects.filter(pk=offer.pk).update(sample=1000 if i % 2 == 0 else 9000)
+    Offer.objects.all().refresh_facet_tokens()  # the sample's bucket is a token too: a text search's count reads it
     _gather_statistics()
     return listed
 
@@ -368,6 +369,7 @@ def _estimating(catalogue, settings, in_sample: int) -> list[Offer]:
     listed = _sampled_catalogue(catalogue)
     Offer.objects.filter(pk__in=[offer.pk for offer in listed[in_sample:]]).update(sample=9000)
     Offer.objects.filter(pk__in=[offer.pk for offer in listed[:in_sample]]).update(sample=1000)
+    Offer.objects.all().refresh_facet_tokens()
     _gather_statistics()  # after the last write: the planner scales its row count by the table's growth
     _sample(settings, above=5, size=6, min_sampled=1)
     settings.OFFERS_PER_PAGE = 5
