@@ -9,7 +9,13 @@ from guide.admission import WorkPeriod
 from guide.eligibility import NO_QUALIFICATION, Goal, Situation, Who, land_for_postcode
 from guide.models import Occupation
 from multilingual.text import translated
-from multilingual.widgets import MarkedCheckboxSelectMultiple, MarkedRadioSelect, MarkedSelect
+from multilingual.widgets import (
+    FastRadioSelect,
+    FastSelect,
+    MarkedCheckboxSelectMultiple,
+    MarkedRadioSelect,
+    MarkedSelect,
+)
 from offers.costs import Situation as CostSituation
 from offers.costs import Status as CostStatus
 from offers.models import QualificationStep, Sector
@@ -165,7 +171,7 @@ class GuideForm(forms.Form):
     who = forms.ChoiceField(
         label=_("Wer fragt?"),
         choices=WHO_CHOICES,
-        widget=forms.RadioSelect,
+        widget=FastRadioSelect,
         error_messages={
             "required": _("Bitte wählen Sie aus, wer fragt."),
             "invalid_choice": _("Bitte wählen Sie aus, wer fragt."),
@@ -184,7 +190,7 @@ class GuideForm(forms.Form):
         label=_("Was ist das Ziel?"),
         choices=GOAL_CHOICES,
         required=False,
-        widget=forms.RadioSelect,
+        widget=FastRadioSelect,
         error_messages={"invalid_choice": _("Dieses Ziel kennen wir nicht; wir zeigen Angebote für alle Ziele.")},
     )
     sector = VocabularyChoiceField(
@@ -206,6 +212,7 @@ class GuideForm(forms.Form):
         error_messages={"max_length": _("Bitte eine fünfstellige Postleitzahl angeben, z. B. 70173.")},
     )
     size = forms.ChoiceField(
+        widget=FastSelect,
         label=_("Wie viele Beschäftigte hat der Betrieb?"),
         choices=[("", _("keine Angabe")), *SIZE_CHOICES],
         required=False,
@@ -213,6 +220,7 @@ class GuideForm(forms.Form):
         error_messages={"invalid_choice": _("Diese Betriebsgröße kennen wir nicht.")},
     )
     age = forms.ChoiceField(
+        widget=FastSelect,
         label=_("Wie alt sind Sie?"),
         choices=[("", _("keine Angabe")), *AGE_CHOICES],
         required=False,
@@ -220,6 +228,7 @@ class GuideForm(forms.Form):
         error_messages={"invalid_choice": _("Diese Altersgruppe kennen wir nicht.")},
     )
     years = forms.ChoiceField(
+        widget=FastSelect,
         label=_("Wann haben Sie Ihren letzten Berufsabschluss gemacht?"),
         choices=[("", _("keine Angabe")), *YEARS_CHOICES],
         required=False,
@@ -241,6 +250,7 @@ class GuideForm(forms.Form):
     )
 
     occupation = OccupationChoiceField(
+        widget=FastSelect,
         label=_("In welchem Beruf möchten Sie den Abschluss machen?"),
         queryset=Occupation.objects.active(),
         to_field_name="slug",

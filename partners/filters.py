@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from multilingual.text import translated
-from multilingual.widgets import MarkedCheckboxSelectMultiple, MarkedSelectMultiple
+from multilingual.widgets import FastCheckboxSelectMultiple, MarkedCheckboxSelectMultiple, MarkedSelectMultiple
 from partners.models import Language, Partner, Service
 
 
@@ -13,7 +13,7 @@ class PartnerFilter(filters.FilterSet):
 
     q = filters.CharFilter(label=_("Suchbegriff"), method="filter_text", max_length=200)
     kind = filters.MultipleChoiceFilter(
-        label=_("Art der Einrichtung"), choices=Partner.Kind.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Art der Einrichtung"), choices=Partner.Kind.choices, widget=FastCheckboxSelectMultiple
     )
     service = filters.ModelMultipleChoiceFilter(
         label=_("Leistung"),

@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from multilingual.text import Text, translated
+from multilingual.widgets import FastSelect
 from offers import vocabulary_rows
 from offers.models import FundingProgramme, Offer, QualificationStep, Run, Sector, TargetGroup
 from offers.models.offer import PRICE_BAND_CHOICES
@@ -54,7 +55,7 @@ class LenientMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
     field_class = LenientMultipleChoiceField
 
 
-class RadiusSelect(forms.Select):
+class RadiusSelect(FastSelect):
     """Shows the default radius as chosen when the visitor has not picked one."""
 
     def format_value(self, value):
@@ -127,7 +128,11 @@ class OfferFilter(django_filters.FilterSet):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     sort = django_filters.ChoiceFilter(
-        label=_("Sortierung"), choices=list(SORT_LABELS.items()), method="filter_nothing", empty_label=None
+        label=_("Sortierung"),
+        choices=list(SORT_LABELS.items()),
+        method="filter_nothing",
+        empty_label=None,
+        widget=FastSelect,
     )
 
     class Meta:
