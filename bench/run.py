@@ -39,6 +39,7 @@ def main() -> None:
     os.environ.update(env)
     _require_redis(args.redis_url)
     generation = _prepare_database(args, env)
+    _warm_database(args.database_url)
     _manage(env, "collectstatic", "--no-input", "-v0")
     repeated = {name: path for name, path in SCENARIOS.items() if _wanted(name, args.scenarios)}
     tail = [name for name in LONG_TAIL if _wanted(name, args.scenarios)]
@@ -146,6 +147,28 @@ def _prepare_database(args, env: dict) -> dict | None:
         conn.execute("VACUUM FULL offers_offer")
         conn.execute("VACUUM ANALYZE")
     return {"seconds": round(generated, 1), "offers": args.offers}
+
+
+def _warm_database(url: str) -> None:
+    """Reads every table and index of the catalogue into the operating system's cache (pg_prewarm), as they are on a
+    database server that has been running for a while. Right after the catalogue was generated and rewritten, part of
+    it is on disk only: the first scenarios then measured the disk (text searches 400-1,600 ms in the database against
+    100-140 ms once read). The app's cache stays empty: that is what the long tail measures."""
+    import psycopg
+
+    started = time.monotonic()
+    with psycopg.connect(url, autocommit=True) as conn:
+        try:
+            conn.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
+        except psycopg.Error as error:
+            print(f"Database not read into memory first (pg_prewarm: {error}); the first scenarios may read the disk.")
+            return
+        blocks = conn.execute(
+            "SELECT coalesce(sum(pg_prewarm(c.oid, 'read')), 0) FROM pg_class c JOIN pg_namespace n "
+            "ON n.oid = c.relnamespace WHERE n.nspname IN ('public', 'pg_toast') AND c.relkind IN ('r', 'i', 't', 'm')"
+        ).fetchone()[0]
+        megabytes = blocks * int(conn.execute("SHOW block_size").fetchone()[0]) // 2**20
+    print(f"Database read into the operating system's cache: {megabytes} MB in {time.monotonic() - started:.0f} s.")
 
 
 def _generated_offers(url: str) -> int:

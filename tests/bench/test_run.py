@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from django.db import connection
 
 from bench import run
 
@@ -33,3 +36,16 @@ def test_scenarios_selects_by_name_and_refuses_unknown_ones(monkeypatch, capsys)
     with pytest.raises(SystemExit):
         _arguments(monkeypatch, "--only", "healthz,tail_foo")
     assert "unknown scenarios tail_foo" in capsys.readouterr().err
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_the_catalogue_is_read_into_memory_before_the_scenarios(capsys):
+    database = connection.settings_dict
+    url = f"postgresql://{database['USER']}@{database['HOST']}:{database['PORT'] or 5432}/{database['NAME']}"
+
+    run._warm_database(url)
+
+    read = re.search(r"Database read into the operating system's cache: (\d+) MB", capsys.readouterr().out)
+    assert read is not None
+    assert int(read.group(1)) > 0  # the test database's tables and indexes, a few MB
