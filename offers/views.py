@@ -166,7 +166,7 @@ def public_detail(slug: str) -> tuple[Offer, list[Run], list]:
 
 
 def _load_detail(offers, slug: str) -> tuple[Offer, list[Run], list]:
-    offers = offers.select_related("provider", "leads_to", "contact_person").defer("search_vector", "facet_tokens")
+    offers = offers.select_related("provider", "leads_to", "contact_person").defer("search_vector")
     links = ("entry_levels", "target_groups", "sectors", "languages", "funding_programmes")  # active programmes only
     offers = offers.with_vocabulary_links(*links).annotate(
         has_translations=Exists(OfferTranslation.objects.filter(offer=OuterRef("pk"))),

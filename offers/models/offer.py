@@ -348,10 +348,11 @@ class OfferQuerySet(QuerySet):
 
     def card_data(self) -> OfferQuerySet:
         """What a result card shows, in a constant number of queries."""
-        # The search vector is the widest column and no card shows it.
+        # The search vector is the widest column and no card shows it; the facet tokens name the card's levels,
+        # funding and languages (offers.vocabulary_rows.attach).
         return (
             self.select_related("provider", "leads_to")
-            .defer("search_vector", "facet_tokens")
+            .defer("search_vector")
             .with_vocabulary_links("entry_levels", "funding_programmes", "languages")
             .prefetch_related(
                 Prefetch("runs", queryset=Run.objects.current().order_by("start_date", "pk"), to_attr="current_runs"),
