@@ -2,7 +2,7 @@
 
 A result card's body is cached (`{% offer_cards %}` in offers_tags); beside it, the Merkliste button
 needs the offer's slug and title. On a page whose cards are all cached, reading every card's data (the offer, its
-provider, levels, funding, languages and runs: three queries and some hundred model instances) would be
+provider, levels, funding, languages and runs: two or three queries and some hundred model instances) would be
 wasted. So a page first reads its offers' slugs and titles (one small query, which also drops an offer deleted
 since its id was cached); anything else a template or the API asks of a card reads the whole cards of the page,
 once, together.
