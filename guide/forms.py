@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from guide.admission import WorkPeriod
 from guide.eligibility import NO_QUALIFICATION, Goal, Situation, Who, land_for_postcode
 from guide.models import Occupation
+from multilingual.choices import ListedChoiceIterator
 from multilingual.text import translated
 from multilingual.widgets import (
     FastRadioSelect,
@@ -19,6 +20,7 @@ from multilingual.widgets import (
 from offers.costs import Situation as CostSituation
 from offers.costs import Status as CostStatus
 from offers.models import QualificationStep, Sector
+from offers.vocabulary_choices import VocabularyChoiceIterator
 from partners.models import Language
 from places.validators import validate_postcode
 
@@ -119,16 +121,22 @@ class Answers:
 class VocabularyChoiceField(forms.ModelChoiceField):
     """A vocabulary's rows under their names in the page's language (German where none is stored)."""
 
+    iterator = VocabularyChoiceIterator
+
     def label_from_instance(self, obj: QualificationStep) -> str:
         return translated(obj, "name")
 
 
 class LanguagesField(forms.ModelMultipleChoiceField):
+    iterator = VocabularyChoiceIterator
+
     def label_from_instance(self, obj: Language) -> str:
         return translated(obj, "name")
 
 
 class OccupationChoiceField(forms.ModelChoiceField):
+    iterator = ListedChoiceIterator
+
     def label_from_instance(self, obj: Occupation) -> str:
         return obj.name
 

@@ -3,9 +3,18 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from multilingual.choices import ListedChoiceIterator
 from multilingual.text import translated
 from multilingual.widgets import FastCheckboxSelectMultiple, MarkedCheckboxSelectMultiple, MarkedSelectMultiple
 from partners.models import Language, Partner, Service
+
+
+class ListedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    iterator = ListedChoiceIterator  # the options without a server-side cursor
+
+
+class ListedMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
+    field_class = ListedMultipleChoiceField
 
 
 class PartnerFilter(filters.FilterSet):
@@ -15,14 +24,14 @@ class PartnerFilter(filters.FilterSet):
     kind = filters.MultipleChoiceFilter(
         label=_("Art der Einrichtung"), choices=Partner.Kind.choices, widget=FastCheckboxSelectMultiple
     )
-    service = filters.ModelMultipleChoiceFilter(
+    service = ListedMultipleChoiceFilter(
         label=_("Leistung"),
         field_name="services__slug",
         to_field_name="slug",
         queryset=Service.objects.all(),
         widget=MarkedCheckboxSelectMultiple,
     )
-    language = filters.ModelMultipleChoiceFilter(
+    language = ListedMultipleChoiceFilter(
         label=_("Gesprochene Sprache"),
         field_name="languages__code",
         to_field_name="code",
