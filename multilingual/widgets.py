@@ -35,6 +35,8 @@ class PythonChoiceWidget:
     """Renders get_context()'s widget with html() instead of the template; `mark` marks German fallback labels."""
 
     mark = False
+    # How the template writes an option group's start and end and each option (options_html()).
+    group_start = group_end = option_line = ""
 
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]
@@ -44,20 +46,25 @@ class PythonChoiceWidget:
     def label(self, option: dict) -> str:
         return marked(option["label"]) if self.mark else _text(option["label"])
 
+    def options_html(self, optgroups) -> str:
+        parts = []
+        for group, options, _index in optgroups:
+            if group:
+                parts.append(self.group_start.format(label=_text(group)))
+            parts += [self.option_line.format(option=self.option(option)) for option in options]
+            if group:
+                parts.append(self.group_end)
+        return "".join(parts)
+
 
 class FastSelect(PythonChoiceWidget, forms.Select):
     """forms.Select: select.html with select_option.html for each option."""
 
+    group_start, group_end, option_line = '\n  <optgroup label="{label}">', "\n  </optgroup>", "\n  {option}\n"
+
     def html(self, widget: dict) -> str:
-        parts = [f'<select name="{conditional_escape(widget["name"])}"{attributes(widget["attrs"])}>']
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:
-                parts.append(f'\n  <optgroup label="{_text(group_name)}">')
-            parts += [f"\n  {self.option(option)}\n" for option in options]
-            if group_name:
-                parts.append("\n  </optgroup>")
-        parts.append("\n</select>\n")
-        return "".join(parts)
+        start = f'<select name="{conditional_escape(widget["name"])}"{attributes(widget["attrs"])}>'
+        return f"{start}{self.options_html(widget['optgroups'])}\n</select>\n"
 
     def option(self, option: dict) -> str:
         marks = lang_attrs(option["label"]) if self.mark else ""
@@ -72,22 +79,13 @@ class FastSelectMultiple(FastSelect, forms.SelectMultiple):
 class FastInputList(PythonChoiceWidget):
     """forms.RadioSelect and CheckboxSelectMultiple: multiple_input.html with input_option.html for each option."""
 
+    group_start, group_end, option_line = "\n  <div><label>{label}</label>", "\n  </div>", "<div>\n    {option}</div>"
+
     def html(self, widget: dict) -> str:
         attrs = widget["attrs"]
-        parts = ["<div"]
-        if attrs.get("id"):
-            parts.append(f' id="{conditional_escape(attrs["id"])}"')
-        if attrs.get("class"):
-            parts.append(f' class="{conditional_escape(attrs["class"])}"')
-        parts.append(">")
-        for group, options, _index in widget["optgroups"]:
-            if group:
-                parts.append(f"\n  <div><label>{_text(group)}</label>")
-            parts += [f"<div>\n    {self.option(option)}</div>" for option in options]
-            if group:
-                parts.append("\n  </div>")
-        parts.append("\n</div>\n")
-        return "".join(parts)
+        id_ = f' id="{conditional_escape(attrs["id"])}"' if attrs.get("id") else ""
+        class_ = f' class="{conditional_escape(attrs["class"])}"' if attrs.get("class") else ""
+        return f"<div{id_}{class_}>{self.options_html(widget['optgroups'])}\n</div>\n"
 
     def option(self, option: dict) -> str:
         attrs = option["attrs"]
