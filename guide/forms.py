@@ -220,24 +220,24 @@ class GuideForm(forms.Form):
         error_messages={"max_length": _("Bitte eine fünfstellige Postleitzahl angeben, z. B. 70173.")},
     )
     size = forms.ChoiceField(
-        widget=FastSelect,
         label=_("Wie viele Beschäftigte hat der Betrieb?"),
+        widget=FastSelect,
         choices=[("", _("keine Angabe")), *SIZE_CHOICES],
         required=False,
         help_text=_("für Unternehmen und Beschäftigte: die Förderung hängt von der Betriebsgröße ab"),
         error_messages={"invalid_choice": _("Diese Betriebsgröße kennen wir nicht.")},
     )
     age = forms.ChoiceField(
-        widget=FastSelect,
         label=_("Wie alt sind Sie?"),
+        widget=FastSelect,
         choices=[("", _("keine Angabe")), *AGE_CHOICES],
         required=False,
         help_text=_("für Beschäftigte und Arbeitsuchende"),
         error_messages={"invalid_choice": _("Diese Altersgruppe kennen wir nicht.")},
     )
     years = forms.ChoiceField(
-        widget=FastSelect,
         label=_("Wann haben Sie Ihren letzten Berufsabschluss gemacht?"),
+        widget=FastSelect,
         choices=[("", _("keine Angabe")), *YEARS_CHOICES],
         required=False,
         help_text=_("für Beschäftigte mit Berufsabschluss"),
@@ -258,8 +258,8 @@ class GuideForm(forms.Form):
     )
 
     occupation = OccupationChoiceField(
-        widget=FastSelect,
         label=_("In welchem Beruf möchten Sie den Abschluss machen?"),
+        widget=FastSelect,
         queryset=Occupation.objects.active(),
         to_field_name="slug",
         required=False,

@@ -17,7 +17,8 @@ from multilingual.templatetags.multilingual import lang_attrs, marked
 
 
 def attributes(attrs: dict) -> str:
-    """Django's attrs.html: ` name="value"` for each attribute, the name alone for True, nothing for False."""
+    """Django's attrs.html: ` name="value"` for each attribute, the name alone for True, nothing for False; in the
+    dict's order (forms.utils.flatatt() sorts them, which would change the markup)."""
     return "".join(_attribute(name, value) for name, value in attrs.items() if value is not False)
 
 

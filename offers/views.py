@@ -2,7 +2,6 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -13,7 +12,8 @@ from offers.cost_estimates import offer_estimates
 from offers.demand import note_search_without_results
 from offers.forms import BackLinkForm, CostForm
 from offers.imports.export import export_rows
-from offers.models import CatalogueVersion, Offer, OfferTranslation, Run
+from offers.models import CatalogueVersion, Offer, Run
+from offers.models.offer import any_translation
 from offers.paths import in_a_published_path, memberships
 from offers.search import paging
 from offers.search.filterset import OfferFilter
@@ -169,8 +169,7 @@ def _load_detail(offers, slug: str) -> tuple[Offer, list[Run], list]:
     offers = offers.select_related("provider", "leads_to", "contact_person").defer("search_vector")
     links = ("entry_levels", "target_groups", "sectors", "languages", "funding_programmes")  # active programmes only
     offers = offers.with_vocabulary_links(*links).annotate(
-        has_translations=Exists(OfferTranslation.objects.filter(offer=OuterRef("pk"))),
-        in_a_path=in_a_published_path(),
+        has_translations=any_translation(), in_a_path=in_a_published_path()
     )
     offer = get_object_or_404(offers, slug=slug)
     # Most offers have no translation and teach no module of a path: those are read only where there are some. Every

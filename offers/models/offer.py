@@ -361,6 +361,12 @@ class OfferQuerySet(QuerySet):
         )
 
 
+def any_translation() -> Exists:
+    """Whether an offer has a translation into any language (an annotation): most have none, and the offer page reads
+    them only where there are some."""
+    return Exists(OfferTranslation.objects.filter(offer=OuterRef("pk")))
+
+
 def in_page_language() -> Prefetch:
     """The offers' translations into the page's language, read once for a whole page of cards; on a German page
     none (translations are into the other languages), without a query."""
