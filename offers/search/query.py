@@ -18,7 +18,7 @@ from offers.search.soonest import soonest_ids
 DEFAULT_RADIUS = 25
 # A text search is ranked among this many of its matches, the soonest to start, and a large result sorted by title or
 # newest is sorted among them (see ordered()).
-RANKED_RESULTS = 2000
+RANKED_RESULTS = 500
 SORTS = {
     "relevance": (F("rank").desc(), F("next_start").asc(nulls_last=True), "pk"),
     "start": (F("next_start").asc(nulls_last=True), "pk"),
