@@ -78,3 +78,15 @@ def test_on_an_english_page_the_labels_are_english_and_german_data_is_marked():
 def test_a_run_without_a_city_shows_its_learning_form():
     offer = OfferFactory(runs__learning_form=Run.LearningForm.SELBSTLERNEN)
     assert _facts(_card(offer))["Nächster Beginn"].endswith(f" · {Run.LearningForm.SELBSTLERNEN.label}")
+
+
+def test_the_kind_and_learning_form_are_named_in_the_page_language_each_time():
+    offer = OfferFactory(kind=Offer.Kind.UMSCHULUNG, runs__learning_form=Run.LearningForm.SELBSTLERNEN)
+    german = _card(offer)
+    with translation.override("en"):
+        english = _card(offer)
+    assert '<span class="badge">Umschulung</span>' in german
+    assert _facts(german)["Nächster Beginn"].endswith(" · Online Selbstlernen")
+    assert '<span class="badge">Retraining</span>' in english
+    assert _facts(english)["Next start"].endswith(" · Online self-study")
+    assert '<span class="badge">Umschulung</span>' in _card(offer)  # the labels are looked up again, not kept
