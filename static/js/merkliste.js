@@ -1,6 +1,6 @@
 // "Auf die Merkliste" / "Von der Merkliste nehmen" without leaving the page, so keyboard and screen-reader users
 // keep their place: the toggle form is swapped for the one the server renders next and focus returns to its button.
-// Without JavaScript the forms post and the page reloads as before (templates/merkliste/_toggle.html).
+// Without JavaScript the forms post and the page reloads as before ({% merkliste_toggle %}, merkliste_tags.py).
 "use strict";
 document.addEventListener("submit", async (event) => {
   const form = event.target;
