@@ -56,14 +56,21 @@ def offer_list(request):
         return Response(errors, status=400)
     number = filterset.cleaned.get("page") or 1
     per_page = paging.cleaned_data["page_size"] or PAGE_SIZE
-    most = max_results(filterset.sort_key)
-    if (number - 1) * per_page >= most:
-        return Response({"page": [TOO_DEEP % {"max": number_format(most, force_grouping=True)}]}, status=400)
+    # A page past the widest bound of its sort is refused before anything is counted; the bound of this result
+    # (relevance, or title and newest of a large one, stop earlier) once it is counted.
+    if (number - 1) * per_page >= max_results(filterset.sort_key, large=False):
+        return _too_deep(max_results(filterset.sort_key, large=False))
     results = results_of(filterset, per_page=per_page)
+    if results.too_deep:
+        return _too_deep(results.max_results)
     page = results.page
     if page.number != number:
         raise NotFound(_("Diese Seite gibt es nicht."))
     return Response(_page_data(request, page, results.total_estimated))
+
+
+def _too_deep(most: int) -> Response:
+    return Response({"page": [TOO_DEEP % {"max": number_format(most, force_grouping=True)}]}, status=400)
 
 
 def _page_data(request, page, estimated: bool) -> dict:

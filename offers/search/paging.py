@@ -24,12 +24,12 @@ PAGE_SECONDS = 3600
 
 
 class BoundedPaginator(Paginator):
-    """Counts `total` results but pages only through the first MAX_RESULTS."""
+    """Counts `total` results but pages only through the first `most` (max_results)."""
 
-    def __init__(self, rows, per_page: int, total: int, sort: str = ""):
+    def __init__(self, rows, per_page: int, total: int, most: int = MAX_RESULTS):
         super().__init__(rows, per_page)
         self.total = total
-        self.sort = sort
+        self.most = most
 
     @cached_property
     def count(self) -> int:
@@ -37,29 +37,33 @@ class BoundedPaginator(Paginator):
 
     @cached_property
     def num_pages(self) -> int:
-        return min(super().num_pages, deepest_page(self.per_page, self.sort))
+        return min(super().num_pages, deepest_page(self.per_page, self.most))
 
 
-def max_results(sort: str) -> int:
-    """How many results of a search can be paged to: MAX_RESULTS, or at most the offers query.ordered puts in order
-    where it orders only the soonest ones (by relevance, title or newest)."""
-    return min(MAX_RESULTS, query.RANKED_RESULTS) if sort in ("relevance", "title", "newest") else MAX_RESULTS
+def max_results(sort: str, *, large: bool = True) -> int:
+    """How many results of a search can be paged to: MAX_RESULTS, or the offers query.ordered puts in order where it
+    orders only the soonest ones: by relevance always, by title or newest where the result is `large` (more than
+    MAX_RESULTS). A result of fewer is sorted whole by title or newest, so all of it can be paged to."""
+    if sort == "relevance" or (large and sort in ("title", "newest")):
+        return min(MAX_RESULTS, query.RANKED_RESULTS)
+    return MAX_RESULTS
 
 
-def deepest_page(per_page: int, sort: str = "") -> int:
-    """The last page that starts within the first max_results(sort) results."""
-    return max(1, -(-max_results(sort) // per_page))
+def deepest_page(per_page: int, most: int = MAX_RESULTS) -> int:
+    """The last page that starts within the first `most` results."""
+    return max(1, -(-most // per_page))
 
 
 def paginate(
-    rows: CardsInOrder, total: int, estimated: bool, number: int, *, exact, sort: str = ""
+    rows: CardsInOrder, total: int, estimated: bool, number: int, *, exact, most: int = MAX_RESULTS
 ) -> tuple[BoundedPaginator, bool]:
     """The paginator over `rows` and whether its total is still an estimate; `number` is the page about to be shown
-    (at most deepest_page), `exact` counts the results (up to MAX_RESULTS and one) where the estimate was too high."""
+    (at most deepest_page), `exact` counts the results (up to MAX_RESULTS and one) where the estimate was too high,
+    `most` is how many can be paged to (max_results)."""
     if estimated:
-        total, estimated = bound_estimate(rows, total, number, exact=exact, window=max_results(sort))
+        total, estimated = bound_estimate(rows, total, number, exact=exact, window=most)
         rows.total = total
-    return BoundedPaginator(rows, rows.per_page, total, sort), estimated
+    return BoundedPaginator(rows, rows.per_page, total, most), estimated
 
 
 def bound_estimate(

@@ -25,7 +25,8 @@ class Results:
     filterset: OfferFilter
     page: Page
     total_estimated: bool
-    too_deep: bool  # a page past paging.max_results() was asked for; the deepest page is shown
+    too_deep: bool  # a page past max_results was asked for; the deepest page is shown
+    max_results: int  # how many results can be paged to (paging.max_results)
     fragment_version: str  # what cached fragments of this search depend on
     summary: dict  # counting.summary(): the total and the facet counts
 
@@ -53,10 +54,11 @@ def results_of(filterset: OfferFilter, *, per_page: int | None = None) -> Result
     """search() for a FilterSet the caller has already validated (the API answers bad input before counting)."""
     per_page = per_page or settings.OFFERS_PER_PAGE
     asked = filterset.cleaned.get("page") or 1
-    number = min(asked, paging.deepest_page(per_page, filterset.sort_key))
     version = counting.fragment_version()
     key = counting.search_key(filterset, version)
     summary = counting.summary(filterset, key)
+    most = paging.max_results(filterset.sort_key, large=summary["total"] > paging.MAX_RESULTS)  # as sorted_ids sorts
+    number = min(asked, paging.deepest_page(per_page, most))
     rows = paging.CardsInOrder(
         partial(sorted_ids, filterset, summary["total"]),
         filterset.qs,
@@ -67,10 +69,10 @@ def results_of(filterset: OfferFilter, *, per_page: int | None = None) -> Result
     )
     exact = filterset.qs.order_by().values("pk")[: paging.MAX_RESULTS + 1].count
     paginator, estimated = paging.paginate(
-        rows, summary["total"], summary["total_estimated"], number, exact=exact, sort=filterset.sort_key
+        rows, summary["total"], summary["total_estimated"], number, exact=exact, most=most
     )
     too_deep = asked > number and paginator.num_pages == number
-    return Results(filterset, paginator.get_page(number), estimated, too_deep, version, summary)
+    return Results(filterset, paginator.get_page(number), estimated, too_deep, most, version, summary)
 
 
 def sorted_ids(filterset: OfferFilter, total: int, start: int, stop: int) -> list[int]:

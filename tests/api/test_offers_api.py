@@ -5,6 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from offers import vocabulary_rows
+from offers.search import query
 from partners.models import Membership
 from tests.conftest import verified_login
 from tests.public_catalogue import LISTED, days
@@ -132,6 +133,20 @@ def test_offer_list_refuses_bad_parameters_with_a_german_message(client, catalog
     response = client.get(LIST, params)
     assert response.status_code == 400
     assert response.json() == {field: [message]}
+
+
+def test_offer_list_pages_a_text_search_through_its_ranked_matches_only(client, catalogue, settings, monkeypatch):
+    monkeypatch.setattr(query, "RANKED_RESULTS", 1)
+    by_rank = client.get(LIST, {"q": "Kurs", "page": "2", "page_size": "1"})
+    assert by_rank.status_code == 400
+    assert by_rank.json() == {"page": ["Die API liefert die ersten 1 Treffer einer Suche. Bitte die Suche eingrenzen."]}
+    by_title = client.get(LIST, {"sort": "title", "page": "2", "page_size": "1"})  # a small result: sorted whole
+    assert by_title.status_code == 200
+    assert by_title.json()["results"][0]["slug"] == _slugs_by_title(client)[1]
+
+
+def _slugs_by_title(client) -> list[str]:
+    return [offer["slug"] for offer in client.get(LIST, {"sort": "title", "page_size": "100"}).json()["results"]]
 
 
 def test_offer_list_page_past_the_end_is_404(client, catalogue):

@@ -209,6 +209,23 @@ def test_a_large_result_sorted_by_title_sorts_its_soonest_offers_only(client, pr
     assert shown == soon[:3]  # the three soonest, by title: the first title of all starts too late
 
 
+def test_a_result_that_is_not_large_is_sorted_whole_by_title_and_paged_past_the_ranked_offers(
+    client, provider, settings, monkeypatch
+):
+    """Only a result of more than MAX_RESULTS is sorted among its soonest offers, so only there does the paging stop
+    at RANKED_RESULTS; a text search is ranked among its soonest matches whatever its size."""
+    soon, best = _welding_courses(provider)  # five offers; by title "Metallkurs 1-4", then "Schweißen"
+    settings.OFFERS_PER_PAGE = 1
+    monkeypatch.setattr(query, "RANKED_RESULTS", 3)
+    by_title = client.get(SEARCH, {"sort": "title", "page": "5"})
+    assert (by_title.context["page_obj"].number, by_title.context["too_deep"]) == (5, False)
+    assert by_title.context["offers"][0].slug == best
+    assert by_title.context["page_obj"].paginator.num_pages == 5
+    by_rank = client.get(SEARCH, {"q": "Schweißen", "page": "5"})
+    assert (by_rank.context["page_obj"].number, by_rank.context["too_deep"]) == (3, True)
+    assert "Es lassen sich die ersten 3 Treffer einer Suche durchblättern" in by_rank.content.decode()
+
+
 def test_a_deep_page_within_the_result_says_nothing_about_the_limit(client, provider, settings):
     _grow_to(5, provider)
     settings.OFFERS_PER_PAGE = 1
