@@ -58,8 +58,9 @@ def offer_list(request):
     per_page = paging.cleaned_data["page_size"] or PAGE_SIZE
     # A page past the widest bound of its sort is refused before anything is counted; the bound of this result
     # (relevance, or title and newest of a large one, stop earlier) once it is counted.
-    if (number - 1) * per_page >= max_results(filterset.sort_key, large=False):
-        return _too_deep(max_results(filterset.sort_key, large=False))
+    widest = max_results(filterset.sort_key, large=False)
+    if (number - 1) * per_page >= widest:
+        return _too_deep(widest)
     results = results_of(filterset, per_page=per_page)
     if results.too_deep:
         return _too_deep(results.max_results)

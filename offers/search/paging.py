@@ -40,6 +40,12 @@ class BoundedPaginator(Paginator):
         return min(super().num_pages, deepest_page(self.per_page, self.most))
 
 
+def is_large(total: int) -> bool:
+    """More results than can be paged to: query.ordered sorts such a result by title or newest among its soonest
+    offers only, and the paging stops with them (max_results). Decided here, so that both agree."""
+    return total > MAX_RESULTS
+
+
 def max_results(sort: str, *, large: bool = True) -> int:
     """How many results of a search can be paged to: MAX_RESULTS, or the offers query.ordered puts in order where it
     orders only the soonest ones: by relevance always, by title or newest where the result is `large` (more than

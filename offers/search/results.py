@@ -57,7 +57,7 @@ def results_of(filterset: OfferFilter, *, per_page: int | None = None) -> Result
     version = counting.fragment_version()
     key = counting.search_key(filterset, version)
     summary = counting.summary(filterset, key)
-    most = paging.max_results(filterset.sort_key, large=summary["total"] > paging.MAX_RESULTS)  # as sorted_ids sorts
+    most = paging.max_results(filterset.sort_key, large=paging.is_large(summary["total"]))
     number = min(asked, paging.deepest_page(per_page, most))
     rows = paging.CardsInOrder(
         partial(sorted_ids, filterset, summary["total"]),
@@ -81,7 +81,7 @@ def sorted_ids(filterset: OfferFilter, total: int, start: int, stop: int) -> lis
     criteria = filterset.criteria
     if filterset.sort_key == "distance":
         return nearest_ids(filterset.unplaced(), criteria.place, criteria.radius, start, stop)
-    ordered = filterset.ordered(large=total > paging.MAX_RESULTS, expected=total)
+    ordered = filterset.ordered(large=paging.is_large(total), expected=total)
     return list(ordered.values_list("pk", flat=True)[start:stop])
 
 
