@@ -2,10 +2,11 @@ import logging
 
 from django.db import Error as DatabaseDriverError
 from django.db import connection
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 
 from offers.models import FundingProgramme, Offer, QualificationStep
 from offers.search.results import catalogue_summary
@@ -65,6 +66,13 @@ def robots(request: HttpRequest) -> HttpResponse:
     sitemap."""
     context = {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))}
     return render(request, "pages/robots.txt", context, content_type="text/plain; charset=utf-8")
+
+
+@cache_control(max_age=86400, public=True)
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico where nothing names an icon (the API's JSON, a downloaded file): it leads to the
+    SVG icon the pages link, so the request ends in the icon and not in a 404 in every log."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
