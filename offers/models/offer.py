@@ -159,10 +159,13 @@ def current_run_exists(**run_filters) -> Exists:
 def current_run_with(field: str, values) -> Q:
     """The offer has a current run whose `field` (learning form, schedule, duration) is one of `values`; on
     PostgreSQL the facet tokens find the candidates and the runs decide (a token may be left from a run that has
-    ended since the tokens were written)."""
+    ended since the tokens were written). The tokens come first: where the condition is a facet's flag (a column of
+    the counting statement, not a WHERE clause the planner orders), PostgreSQL evaluates it left to right and asks
+    the runs only of the offers whose tokens match (at 1,000,000 offers a duration filter's flag read the runs of
+    all ~6,000 sampled offers, 20 ms)."""
     values = list(values)
     exists = Q(current_run_exists(**{f"{field}__in": values}))
-    return exists & facet_tokens.any_of(facet_tokens.RUNS[field], values) if facet_tokens.in_use() else exists
+    return facet_tokens.any_of(facet_tokens.RUNS[field], values) & exists if facet_tokens.in_use() else exists
 
 
 def _taught_in(languages: list[str]) -> Exists:
