@@ -131,3 +131,12 @@ def test_the_app_switches_postgresql_jit_off():
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
+
+
+def test_the_app_starts_no_parallel_workers_for_its_queries():
+    """A parallel worker takes a core from the other requests under load (README, Benchmark)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"
