@@ -105,12 +105,13 @@ def test_link_and_run_facets_are_counted_from_the_tokens_without_joining_the_lin
 
 @postgres_only
 @pytest.mark.parametrize(
-    "index", ["offer_sample_cover_idx", "offer_provider_cover_idx", "offer_published_id_cover_idx"]
+    "index",
+    ["offer_sample_cover_idx", "offer_provider_cover_idx", "offer_published_id_cover_idx", "offer_start_cover_idx"],
 )
 def test_the_covering_indexes_of_the_counted_rows_carry_the_tokens(index):
-    """Counting a sampled search, a partner's offers or the offers of the runs near a place reads these indexes alone
-    (an index-only scan) only if they hold every column the count reads, the tokens included (migrations 0029,
-    0032)."""
+    """Counting a sampled search, a partner's offers or the offers of the runs near a place, and walking the offers
+    by start date for a page, read these indexes alone (an index-only scan) only if they hold every column the
+    filters read, the tokens included (migrations 0029, 0032, 0033)."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [index])
         definition = cursor.fetchone()[0]
