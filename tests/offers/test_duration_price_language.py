@@ -131,6 +131,18 @@ def test_price_bands_combine_with_or_and_are_counted(priced):
     assert _counts("price=kostenlos&free=1", "price") == {"kostenlos": 1, "bis-1000": 0, "bis-5000": 0, "mehr": 0}
 
 
+def test_free_with_price_bands_above_nothing_finds_nothing_without_searching_and_suggests_each(priced):
+    filterset = _search("free=1&price=bis-1000&price=mehr&sort=title")
+    summary = counting.summary(filterset)
+
+    assert list(filterset.qs) == []
+    assert '"offers_offer"."id" IS NULL' in str(filterset.qs.query)
+    assert summary["total"] == 0
+    assert summary["without"] == {"free": 3, "price": 1}  # cent, tausend and mehr; frei
+    assert _found("free=1&price=bis-1000&price=kostenlos") == {"frei"}  # a free band among them: no contradiction
+    assert '"offers_offer"."id" IS NULL' not in str(_search("free=1&price=kostenlos").qs.query)
+
+
 def test_an_unknown_band_is_dropped_and_the_rest_of_the_search_still_runs(priced):
     filterset = _search("price=gratis&price=mehr&duration=ewig")
     assert slugs(filterset.qs) == {"mehr"}
