@@ -124,19 +124,17 @@ def test_generate_draws_each_offer_a_sample_number_spread_over_the_whole_range()
     assert 0.35 < sum(1 for value in samples if value < 5_000) / len(samples) < 0.65
 
 
-def test_the_app_switches_postgresql_jit_off():
-    """The JIT cost up to a second per cold count at 1,000,000 offers (README, Benchmark)."""
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [
+        ("jit", "off"),  # the JIT cost up to a second per cold count at 1,000,000 offers
+        ("max_parallel_workers_per_gather", "0"),  # a parallel worker takes a core from the other requests under load
+    ],
+)
+def test_the_app_sets_its_postgresql_connections_for_short_queries_under_load(setting, value):
+    """README, Benchmark."""
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL only")
     with connection.cursor() as cursor:
-        cursor.execute("SHOW jit")
-        assert cursor.fetchone()[0] == "off"
-
-
-def test_the_app_starts_no_parallel_workers_for_its_queries():
-    """A parallel worker takes a core from the other requests under load (README, Benchmark)."""
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only")
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW max_parallel_workers_per_gather")
-        assert cursor.fetchone()[0] == "0"
+        cursor.execute(f"SHOW {setting}")
+        assert cursor.fetchone()[0] == value
