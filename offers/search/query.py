@@ -82,8 +82,8 @@ def filtered(offers, criteria: Criteria, *, skip: frozenset[str] = frozenset()):
 
 
 def excluding_each_other(applied: dict) -> bool:
-    """Whether these filters leave no offer whatever the catalogue: "kostenlos" (free) with price bands that are all
-    above nothing."""
+    """Whether these filters leave no offer whatever the catalogue: "kostenlos" (free) with price bands none of which
+    is "kostenlos"."""
     return "free" in applied and "price" in applied and "kostenlos" not in applied["price"]
 
 
