@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-from offers.models import CatalogueVersion
+from offers.models import SAMPLE_RANGE, CatalogueVersion
 from offers.search.estimates import estimate, fraction_for, planned_size, sampled
 from offers.search.facet_kinds import FACETS
 from offers.search.facets import facet_condition, facet_counts
@@ -109,7 +109,9 @@ def _wider(fraction: float, seen: int, total: float) -> float:
     first sample read `seen`."""
     wanted = fraction_for(max(total, 1) / fraction)
     affordable = fraction * settings.SEARCH_MAX_COUNTED / max(seen, 1)
-    return min(wanted, affordable)
+    # In whole steps of the sample numbers, as fraction_for's: 0.0024 * 5000 / 12 is a hair under 1, which sampled
+    # the whole range through every bucket's token and showed an exact count as "ca.".
+    return min(wanted, round(affordable * SAMPLE_RANGE) / SAMPLE_RANGE)
 
 
 def _total(filterset, counted: int, fraction: float) -> dict:

@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 
 from offers.models import Offer, Run
 from offers.search import counting, display
-from offers.search.estimates import estimate
+from offers.search.estimates import estimate, sampled
 from offers.search.facet_kinds import FACETS
 from offers.search.filterset import OfferFilter
 from tests.factories import SCHWERIN, STUTTGART, OfferFactory, RunFactory, days, slugs, step
@@ -415,4 +415,13 @@ def test_a_narrow_result_in_a_wide_base_is_counted_again_on_no_more_base_rows_th
     settings.SEARCH_SAMPLE_ABOVE, settings.SEARCH_SAMPLE_SIZE, settings.SEARCH_MAX_COUNTED = 5000, 2000, 5000
     assert counting._wider(0.01, seen=1000, total=5) == pytest.approx(0.05)  # 1000 of 100,000: five times that
     assert counting._wider(0.01, seen=100, total=20) == pytest.approx(0.5)  # 5,000 of the base's 10,000 rows
-    assert counting._wider(0.002, seen=1600, total=84) == pytest.approx(0.00625)  # 5,000 of 800,000 base rows
+    assert counting._wider(0.002, seen=1600, total=84) == 0.0062  # 4,960 of 800,000 base rows: in whole steps
+
+
+def test_a_larger_sample_that_reaches_every_offer_is_no_sample(settings):
+    """0.0024 * 5,000 / 12 is a hair under 1 in floating point: unrounded, the base's twelve sampled rows asked for a
+    "sample" of the whole range, read through every sample bucket's token and shown as "ca."."""
+    settings.SEARCH_SAMPLE_ABOVE, settings.SEARCH_SAMPLE_SIZE, settings.SEARCH_MAX_COUNTED = 5000, 2000, 5000
+    assert counting._wider(0.0024, seen=12, total=2) == 1.0
+    base = Offer.objects.search("Mechatroniker")
+    assert sampled(base, counting._wider(0.0024, seen=12, total=2), text=True) is base
