@@ -5,6 +5,7 @@ from api import views
 
 app_name = "api"
 urlpatterns = [
+    path("", views.api_root, name="root"),
     path("offers/", views.offer_list, name="offer-list"),
     path("offers/<slug:slug>/", views.offer_detail, name="offer-detail"),
     path("partners/", views.PartnerList.as_view(), name="partner-list"),

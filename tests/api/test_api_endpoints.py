@@ -8,6 +8,7 @@ from django.urls import reverse
 from offers.models import FundingProgramme
 
 ENDPOINTS = [
+    reverse("api:root"),
     reverse("api:offer-list"),
     reverse("api:offer-detail", args=["mechatronik"]),
     reverse("api:partner-list"),
@@ -18,6 +19,21 @@ ENDPOINTS = [
     reverse("api:schema"),
     reverse("api:docs"),
 ]
+
+
+def test_the_api_root_links_every_list_the_schema_and_the_docs(client, catalogue):
+    response = client.get("/api/v1/")
+    assert response.status_code == 200
+    assert response.json() == {
+        "offers": "http://testserver/api/v1/offers/",
+        "partners": "http://testserver/api/v1/partners/",
+        "contact-points": "http://testserver/api/v1/contact-points/",
+        "funding": "http://testserver/api/v1/funding/",
+        "vocabularies": "http://testserver/api/v1/vocabularies/",
+        "schema": "http://testserver/api/v1/schema/",
+        "docs": "http://testserver/api/v1/docs/",
+    }
+    assert {client.get(url).status_code for url in response.json().values()} == {200}
 
 
 def test_partner_list_shows_active_partners_only(client, catalogue):
@@ -93,7 +109,7 @@ def test_api_refuses_every_writing_method(client, catalogue, url, method):
     assert sorted(response["Allow"].split(", ")) == ["GET", "HEAD", "OPTIONS"]
 
 
-@pytest.mark.parametrize("url", ENDPOINTS[:7])
+@pytest.mark.parametrize("url", ENDPOINTS[:8])
 def test_api_answers_head_and_get_with_cors_for_any_site(client, catalogue, url):
     response = client.get(url, headers={"Origin": "https://partner.example"})
     assert response.status_code == 200
