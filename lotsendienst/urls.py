@@ -15,6 +15,8 @@ admin.site.index_title = _("Übersicht")
 
 # A database outage answers 503 with the portal's layout wherever it strikes (pages/outage.py).
 handler500 = "pages.outage.server_error"
+# A wrong address under /api/v1/ is a JSON 404 like the API's other errors; elsewhere the portal's page.
+handler404 = "api.errors.page_not_found"
 
 urlpatterns = [
     path("", include("pages.urls")),

@@ -36,6 +36,17 @@ def test_the_api_root_links_every_list_the_schema_and_the_docs(client, catalogue
     assert {client.get(url).status_code for url in response.json().values()} == {200}
 
 
+def test_a_wrong_address_in_the_api_is_a_json_404_pointing_to_its_root(client, catalogue):
+    response = client.get("/api/v1/angebote/")
+    assert response.status_code == 404
+    assert response.json() == {
+        "detail": "Diese Adresse gibt es in der API nicht.",
+        "api": "http://testserver/api/v1/",
+    }
+    assert client.get("/api/v1/offers").status_code == 301  # a missing slash is still added
+    assert "<h1>Seite nicht gefunden</h1>" in client.get("/angebote/gibt-es-nicht/").content.decode()
+
+
 def test_partner_list_shows_active_partners_only(client, catalogue):
     data = client.get(reverse("api:partner-list")).json()
     assert data["count"] == 2
