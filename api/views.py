@@ -11,7 +11,6 @@ from rest_framework import generics, serializers
 from rest_framework.decorators import api_view
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
-from rest_framework.reverse import reverse
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from api import serializers as out
@@ -26,24 +25,7 @@ from offers.views import public_detail
 from partners.models import Partner
 from partners.selectors import directory_partners, public_partner
 
-# What /api/v1/ points to: a developer who starts there finds the lists, the schema and the documentation.
-ROOT_LINKS = {
-    "offers": "api:offer-list",
-    "partners": "api:partner-list",
-    "contact-points": "api:contact-point-list",
-    "funding": "api:funding-list",
-    "vocabularies": "api:vocabularies",
-    "schema": "api:schema",
-    "docs": "api:docs",
-}
 TOO_DEEP = _("Die API liefert die ersten %(max)s Treffer einer Suche. Bitte die Suche eingrenzen.")
-
-
-@extend_schema(exclude=True)  # a map of the API, not data of its own
-@api_view(["GET", "HEAD"])
-def api_root(request):
-    """The absolute addresses of the API's lists, its schema and its documentation."""
-    return Response({key: reverse(name, request=request) for key, name in ROOT_LINKS.items()})
 
 
 class PageSizeForm(forms.Form):
