@@ -66,7 +66,8 @@ def filtered(offers, criteria: Criteria, *, skip: frozenset[str] = frozenset()):
         offers = FILTERS[name](offers, value)
     if excluding_each_other(applied):
         # PostgreSQL cannot see that such filters leave nothing and, expecting thousands of offers, walks an index
-        # to its end to count them (170–250 ms at a million offers); a condition no row meets it answers at once.
+        # to its end to count them ("bis 5.000 €", "Deutsch" and "kostenlos": 378 ms at a million offers); a
+        # condition no row meets it answers at once (21 ms).
         offers = offers.filter(pk__isnull=True)
     if "q" not in skip and criteria.q:
         offers = offers.search(criteria.q)
