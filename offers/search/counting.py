@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from offers.models import SAMPLE_RANGE, CatalogueVersion
-from offers.search.estimates import estimate, fraction_for, planned_size, sampled
+from offers.search.estimates import estimate, fraction_for, narrow_count, planned_size, sampled
 from offers.search.facet_kinds import FACETS
 from offers.search.facets import facet_condition, facet_counts
 from offers.search.query import filtered
@@ -118,7 +118,8 @@ def _total(filterset, counted: int, fraction: float) -> dict:
     if fraction >= 1:
         return {"total": counted, "total_estimated": False}
     if counted < settings.SEARCH_MIN_SAMPLED:
-        return {"total": filterset.qs.count(), "total_estimated": False}
+        near_place = filterset.criteria.place is not None
+        return {"total": narrow_count(filterset.qs, near_place=near_place), "total_estimated": False}
     return {"total": estimate(counted, fraction), "total_estimated": True}
 
 

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import json
 import math
+from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections, transaction
 from django.db.models import ExpressionWrapper, F, IntegerField, Value
 
 from offers.models import SAMPLE_RANGE, facet_tokens
+
+# The planner's scans but the bitmap scan, in one statement, for the transaction only (set_config's third argument,
+# like SET LOCAL).
+SCANS = "SELECT " + ", ".join(
+    f"set_config('enable_{scan}', %s, true)" for scan in ("seqscan", "indexscan", "indexonlyscan")
+)
 
 
 def planned_size(queryset) -> int:
@@ -27,6 +34,34 @@ def planned_size(queryset) -> int:
         plan = cursor.fetchone()[0]
     plan = json.loads(plan) if isinstance(plan, str) else plan
     return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def narrow_count(offers, *, near_place: bool) -> int:
+    """The exact size of a search whose sample found only a few of its offers. PostgreSQL takes the facet tokens of
+    its filters for independent conditions: expecting tens of thousands of offers where there are a few, it walks a
+    covering index through the whole catalogue, or hashes every current run, instead of asking the tokens' GIN index
+    for the few. At 1,000,000 offers "akademisch" with "führt zu: Aufstieg" 237 → 14 ms, with a start date as well
+    887 → 15 ms; the counts of 289 narrow filter searches 6.2 → 3.7 s in all, none slower. Near a place the runs'
+    covering index is the better way (54 → 134 ms without it), so there the planner chooses."""
+    if near_place:
+        return offers.count()
+    with bitmap_scans_only(offers.db):
+        return offers.count()
+
+
+@contextmanager
+def bitmap_scans_only(alias: str):
+    """For the statements inside, PostgreSQL reads its tables through bitmaps of their indexes (sequential, index and
+    index-only scans off); on other databases nothing changes."""
+    database = connections[alias]
+    if database.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(using=alias), database.cursor() as cursor:
+        cursor.execute(SCANS, ["off"] * 3)
+        yield
+        # Back for the statements after it, where the block runs inside a longer transaction.
+        cursor.execute(SCANS, ["on"] * 3)
 
 
 def fraction_for(size: float) -> float:
