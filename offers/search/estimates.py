@@ -41,8 +41,8 @@ def narrow_count(offers, *, near_place: bool) -> int:
     its filters for independent conditions: expecting tens of thousands of offers where there are a few, it walks a
     covering index through the whole catalogue, or hashes every current run, instead of asking the tokens' GIN index
     for the few. At 1,000,000 offers "akademisch" with "führt zu: Aufstieg" 237 → 14 ms, with a start date as well
-    887 → 15 ms; the counts of 289 narrow filter searches 6.2 → 3.7 s in all, none slower. Near a place the runs'
-    covering index is the better way (54 → 134 ms without it), so there the planner chooses."""
+    887 → 15 ms; the counts of 289 narrow filter searches 6.1 → 3.5 s in all (4 of them 4–6 ms slower). Near a
+    place the runs' covering index is the better way (54 → 134 ms without it), so there the planner chooses."""
     if near_place:
         return offers.count()
     with bitmap_scans_only(offers.db):
