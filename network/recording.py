@@ -115,14 +115,24 @@ def _digest(salt: str, text: str) -> str:
     return hashlib.sha256(f"{salt}:{text}".encode()).hexdigest()[:32]
 
 
-def is_catalogue_word(word: str) -> bool:
-    """A word of the catalogue's titles and summaries (the search's words table: one indexed lookup of its stem,
-    never a scan of the offers) or of a vocabulary name."""
-    if SearchWord.objects.filter(word=stem(word)).exists():
-        return True
-    names = [*Sector.objects.values_list("name", flat=True), *TargetGroup.objects.values_list("name", flat=True)]
-    names += list(QualificationStep.objects.values_list("name", flat=True))
-    return any(word in re.findall(r"\w+", fold_gender(name).lower()) for name in names)
+def catalogue_words(words: list[str]) -> set[str]:
+    """Those of `words` (lower case) that are words of the catalogue's titles and summaries (the search's words table:
+    one indexed lookup of their stems for all of them, never a scan of the offers) or of a vocabulary name."""
+    stems = {word: stem(word) for word in words}
+    listed = set(SearchWord.objects.filter(word__in=set(stems.values())).values_list("word", flat=True))
+    named = _vocabulary_words()
+    return {word for word in words if stems[word] in listed or word in named}
+
+
+def _vocabulary_words() -> set[str]:
+    """The words of the sectors', target groups' and ladder steps' names; read once and kept in the cache."""
+
+    def read() -> set[str]:
+        names = [*Sector.objects.values_list("name", flat=True), *TargetGroup.objects.values_list("name", flat=True)]
+        names += list(QualificationStep.objects.values_list("name", flat=True))
+        return {word for name in names for word in re.findall(r"\w+", fold_gender(name).lower())}
+
+    return cache.get_or_set("network:vocabulary-words", read, VOCABULARY_SECONDS)
 
 
 def new_visitors_of_word(request, word: str) -> int:
@@ -141,10 +151,10 @@ def new_visitors_of_word(request, word: str) -> int:
 
 
 def _record_words(request, words: list[str]) -> None:
-    for word in dict.fromkeys(fold_gender(word).lower() for word in words):
-        if not WORD.match(word):
-            continue
-        if is_catalogue_word(word):
+    words = [word for word in dict.fromkeys(fold_gender(word).lower() for word in words) if WORD.match(word)]
+    known = catalogue_words(words)
+    for word in words:
+        if word in known:
             _count(DemandCount.Kind.SEARCH_WORD, word=word)
             continue
         visitors = new_visitors_of_word(request, word)

@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 
 from counselling.models import Inquiry
 from network.models import DemandCount
-from network.recording import is_catalogue_word
-from tests.factories import OfferFactory
+from network.recording import catalogue_words
+from tests.factories import OfferFactory, SectorFactory
 
 SECRETS = ["zora", "geheimnis", "0176", "example.org", "19053", "schlossstr"]
 
@@ -101,10 +101,15 @@ def test_one_visitor_searching_five_times_is_one_visitor(db):
     assert not DemandCount.objects.filter(kind="search-word").exists()
 
 
-def test_whether_a_word_is_the_catalogues_is_one_lookup_not_a_scan_of_the_offers(db):
+def test_which_words_are_the_catalogues_is_one_lookup_not_a_scan_of_the_offers(db):
     OfferFactory(title="Schweißtechnik", summary="MAG und WIG im Stahlbau")
+    SectorFactory(slug="pflege-gesundheit", name="Pflege und Gesundheit")
+    words = ["stahlbau", "schweißtechnik", "wasserstoffschweißen", "pflege"]  # a summary's, a title's, none, a sector's
     with CaptureQueriesContext(connection) as queries:
-        assert is_catalogue_word("stahlbau")  # a summary's word
-        assert is_catalogue_word("schweißtechnik")
-        assert not is_catalogue_word("wasserstoffschweißen")
+        assert catalogue_words(words) == {"stahlbau", "schweißtechnik", "pflege"}
     assert not any('"offers_offer"' in query["sql"] for query in queries.captured_queries)
+    searched = [query["sql"] for query in queries.captured_queries if '"offers_searchword"' in query["sql"]]
+    assert len(searched) == 1
+    with CaptureQueriesContext(connection) as queries:  # the vocabulary's names are kept in the cache
+        assert catalogue_words(["wasserstoffschweißen", "pflege"]) == {"pflege"}
+    assert len(queries.captured_queries) == 1
