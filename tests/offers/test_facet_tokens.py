@@ -12,8 +12,9 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
-from offers.models import Offer, Run, Sector, facet_tokens
+from offers.models import SAMPLE_RANGE, Offer, Run, Sector, facet_tokens
 from offers.search import counting
+from offers.search.estimates import sampled
 from offers.search.filterset import OfferFilter
 from tests.factories import OfferFactory, RunFactory, SectorFactory, days, slugs
 
@@ -161,21 +162,40 @@ def test_the_token_of_the_start_week_follows_the_next_start():
 
 
 @postgres_only
-def test_the_token_of_the_sample_bucket_is_the_hundredth_of_the_sample_range():
+def test_the_tokens_of_the_sample_buckets_are_the_hundredth_and_the_thousandth_of_the_sample_range():
     offer = OfferFactory()
     Offer.objects.filter(pk=offer.pk).update(sample=9999)
     Offer.objects.filter(pk=offer.pk).refresh_facet_tokens()
-    assert "x99" in _tokens(offer)
+    assert {"x99", "y999"} <= _tokens(offer)
     Offer.objects.filter(pk=offer.pk).update(sample=100)
     Offer.objects.filter(pk=offer.pk).refresh_facet_tokens()
-    assert "x1" in _tokens(offer) and "x99" not in _tokens(offer)
+    tokens = _tokens(offer)
+    assert {"x1", "y10"} <= tokens and not {"x99", "y999"} & tokens
 
 
-def test_the_buckets_below_a_bound_include_the_last_one_in_part():
-    ((lookup, query),) = facet_tokens.in_sample_below(250).children
-    assert query.get_source_expressions()[-1].value == "x0 | x1 | x2"
-    ((lookup, query),) = facet_tokens.in_sample_below(300).children
-    assert query.get_source_expressions()[-1].value == "x0 | x1 | x2"
+@pytest.mark.parametrize(
+    "bound, buckets",
+    [
+        (24, "y0 | y1 | y2"),  # the first sample of a text search at a million offers: 30 numbers read, not 100
+        (250, "x0 | x1 | y20 | y21 | y22 | y23 | y24"),
+        (251, "x0 | x1 | y20 | y21 | y22 | y23 | y24 | y25"),
+        (300, "x0 | x1 | x2"),
+    ],
+)
+def test_the_buckets_below_a_bound_are_whole_hundredths_then_thousandths_the_last_one_in_part(bound, buckets):
+    ((lookup, query),) = facet_tokens.in_sample_below(bound).children
+    assert query.get_source_expressions()[-1].value == buckets
+
+
+@postgres_only
+def test_a_sample_counted_through_its_buckets_holds_exactly_the_offers_below_its_bound():
+    offers = [OfferFactory() for _ in range(4)]
+    for offer, sample in zip(offers, [5, 23, 24, 95], strict=True):
+        Offer.objects.filter(pk=offer.pk).update(sample=sample)
+    Offer.objects.all().refresh_facet_tokens()
+    in_buckets = Offer.objects.filter(facet_tokens.in_sample_below(24))
+    assert set(in_buckets.values_list("sample", flat=True)) == {5, 23, 24}  # y0–y2: the bound tests the last one
+    assert set(sampled(Offer.objects.all(), 24 / SAMPLE_RANGE, text=True).values_list("sample", flat=True)) == {5, 23}
 
 
 @postgres_only
