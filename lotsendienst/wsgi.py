@@ -9,6 +9,6 @@ application = get_wsgi_application()
 
 # What start-up loads (the modules, the URL patterns and the views they import) lives as long as the process, and
 # each full garbage collection went through all of it again: a pause of about 100 ms every few hundred requests of a
-# worker. Frozen, a full collection reads only what the requests leave behind (about 10 ms).
+# worker. Frozen, a full collection reads only what the requests leave behind (10–45 ms measured).
 get_resolver().url_patterns  # noqa: B018 - imports every view now rather than on the first request
 gc.freeze()

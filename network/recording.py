@@ -152,6 +152,8 @@ def new_visitors_of_word(request, word: str) -> int:
 
 def _record_words(request, words: list[str]) -> None:
     words = [word for word in dict.fromkeys(fold_gender(word).lower() for word in words) if WORD.match(word)]
+    if not words:  # a search by filters or place alone: nothing to look up
+        return
     known = catalogue_words(words)
     for word in words:
         if word in known:
