@@ -123,6 +123,7 @@ def test_failed_request_form_focuses_the_summary_and_its_link_focuses_the_field(
     page.goto("/beratung/anfragen/")
     page.get_by_role("button", name="Anfrage senden").click()
     page.locator("[data-error-summary]").wait_for()
+    page.wait_for_load_state()  # site.js focuses the summary on DOMContentLoaded, after the summary is parsed
 
     summary_focused = page.evaluate("document.activeElement.matches('[data-error-summary]')")
     page.get_by_role("link", name="Name (bei Unternehmen: Name des Unternehmens): Dieses Feld").click()

@@ -2,6 +2,7 @@
 needs no sideways scrolling at 320 px."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import OccupationFactory
 
@@ -21,7 +22,7 @@ def test_worker_without_qualification_learns_the_externenpruefung_is_open_now(br
     page.get_by_label("Ich bin beschäftigt").check()
     page.locator("input[name=step][value=ohne-abschluss]").check()
     page.get_by_label("Aufsteigen (Meister, Techniker, Fachwirt, Studium)").check()
-    assert not page.get_by_label("In welchem Beruf möchten Sie den Abschluss machen?").is_visible()
+    expect(page.get_by_label("In welchem Beruf möchten Sie den Abschluss machen?")).to_be_hidden()
 
     page.get_by_label("Berufsabschluss nachholen").check()
     page.get_by_label("In welchem Beruf möchten Sie den Abschluss machen?").select_option("mechatroniker")

@@ -1,6 +1,7 @@
 from io import StringIO
 
 import pytest
+from playwright.sync_api import expect
 
 from counselling import demo
 from tests.conftest import browser_login
@@ -28,6 +29,7 @@ def test_counsellor_opens_demo_case_and_logs_a_session(browser_page, stuttgart_d
     assert page.watch.serious_axe_violations() == []
 
     page.get_by_role("navigation", name="Beratungsbereich").get_by_role("link", name="Fälle").click()
+    page.get_by_role("heading", name="Fälle", level=1).wait_for()
     assert page.watch.serious_axe_violations() == []
     page.get_by_role("link", name="DEMO-S02").click()
     page.get_by_role("heading", name="Fall DEMO-S02: Marek P.").wait_for()
@@ -45,6 +47,6 @@ def test_counsellor_opens_demo_case_and_logs_a_session(browser_page, stuttgart_d
     assert page.watch.serious_axe_violations() == []
 
     page.get_by_role("navigation", name="Beratungsbereich").get_by_role("link", name="Statistik").click()
-    assert page.locator("svg.bar-chart").count() == 5
+    expect(page.locator("svg.bar-chart")).to_have_count(5)
     assert page.watch.serious_axe_violations() == []
     page.watch.assert_clean()

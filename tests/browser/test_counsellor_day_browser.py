@@ -8,6 +8,7 @@ serious accessibility violation (docs/architecture.md, "Phone width")."""
 from dataclasses import dataclass, field
 
 import pytest
+from playwright.sync_api import expect
 
 from counselling.models import Case, Draft, Need, NeedsAnalysis, PlanStep, Session
 from offers.models import Offer
@@ -128,6 +129,7 @@ def take_request_on_as_case(walk: Walk, day: Day) -> Case:
     walk.check("request")
     page.get_by_role("button", name="Als Fall übernehmen").click()
 
+    walk.message("wurde angelegt.")  # the case is saved once its page says so
     case = Case.objects.get(inquiry=day.inquiry)
     walk.message(f"Der Fall {case.reference} wurde angelegt.")
     page.get_by_role("heading", name=f"Fall {case.reference}: Jana W.").wait_for()
@@ -160,8 +162,9 @@ def plan_a_step(walk: Walk, case: Case, day: Day) -> None:
     plan = page.locator("form.plan-form")
     plan.get_by_label("Angebot").select_option(label=str(day.offer))
     funding = plan.get_by_label("Förderung")
-    offered = funding.locator("option:not([disabled])").all_inner_texts()
-    assert offered == ["– bitte wählen –", str(programme("teilqualifizierung"))]
+    expect(funding.locator("option:not([disabled])")).to_have_text(
+        ["– bitte wählen –", str(programme("teilqualifizierung"))]
+    )
     funding.select_option(label=str(programme("teilqualifizierung")))
     plan.get_by_label("geplanter Beginn").fill(days(30).isoformat())
     plan.get_by_label("Notiz").fill(PLAN_NOTE)
@@ -178,6 +181,7 @@ def plan_a_step(walk: Walk, case: Case, day: Day) -> None:
 def close_due_follow_up(walk: Walk, day: Day) -> None:
     page = walk.page
     page.get_by_role("navigation", name="Beratungsbereich").get_by_role("link", name="Übersicht").click()
+    page.get_by_role("heading", name="Übersicht", level=1).wait_for()
     follow_ups = page.locator("section", has=page.get_by_role("heading", name="Wiedervorlagen"))
     due_case = day.due_session.case
     assert follow_ups.get_by_role("link").all_inner_texts() == [f"{due_case.reference} – Marek P."]
@@ -196,6 +200,7 @@ def close_due_follow_up(walk: Walk, day: Day) -> None:
 def record_needs_analysis(walk: Walk, day: Day) -> None:
     page = walk.page
     page.get_by_role("navigation", name="Beratungsbereich").get_by_role("link", name="Unternehmen").click()
+    page.get_by_role("heading", name="Unternehmen", level=1).wait_for()
     walk.check("companies")
     page.get_by_role("link", name="Spedition Keller GmbH").click()
     page.get_by_role("heading", name="Spedition Keller GmbH", level=1).wait_for()
@@ -220,6 +225,7 @@ def record_needs_analysis(walk: Walk, day: Day) -> None:
 def find_everything_again(walk: Walk, case: Case, day: Day) -> None:
     page = walk.page
     page.get_by_role("navigation", name="Beratungsbereich").get_by_role("link", name="Fälle").click()
+    page.get_by_role("heading", name="Fälle", level=1).wait_for()
     walk.check("cases")
     page.get_by_role("link", name=case.reference).click()
     page.get_by_role("heading", name=f"Fall {case.reference}: Jana W.").wait_for()

@@ -1,6 +1,7 @@
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 # The `region` fixture (tests/conftest.py) is built in a transactional database here: the live server sees it.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,7 +21,7 @@ def test_guide_journey_from_home_to_counselling_request(browser_page, region):
     page.wait_for_url("**/lotse/")
     assert_accessible(page)
     page.get_by_label("Ich bin beschäftigt").check()
-    assert page.locator("select[name=size]").is_visible()
+    expect(page.locator("select[name=size]")).to_be_visible()
     page.locator("input[name=step][value=ohne-abschluss]").check()
     page.get_by_label("Berufsabschluss nachholen").check()
     page.get_by_label("Postleitzahl").fill("70173")
@@ -53,11 +54,11 @@ def test_follow_up_questions_fit_who_is_asking(browser_page, region):
     page = browser_page
     page.goto("/lotse/")
     page.get_by_label("Ich bin arbeitsuchend").check()
-    assert not page.locator("select[name=size]").is_visible()
-    assert page.locator("select[name=age]").is_visible()
+    expect(page.locator("select[name=size]")).to_be_hidden()
+    expect(page.locator("select[name=age]")).to_be_visible()
     page.get_by_label("Ich frage für ein Unternehmen").check()
-    assert page.locator("select[name=size]").is_visible()
-    assert not page.locator("select[name=age]").is_visible()
+    expect(page.locator("select[name=size]")).to_be_visible()
+    expect(page.locator("select[name=age]")).to_be_hidden()
 
 
 def test_merkliste_keeps_offers_and_compares_them(browser_page, region):

@@ -2,6 +2,7 @@ import importlib
 
 import pytest
 from django.apps import apps
+from playwright.sync_api import expect
 
 from offers.models import Offer
 from tests.factories import OfferFactory, PartnerFactory
@@ -56,13 +57,13 @@ def test_visitor_filters_opens_offer_and_returns_to_same_list(browser_page, cata
     assert "funding=bildungsgutschein" in filtered_url
 
     page.get_by_role("link", name="Umschulung Fachkraft für Lagerlogistik").click()
-    assert page.locator("h1").inner_text() == "Umschulung Fachkraft für Lagerlogistik"
+    expect(page.locator("h1")).to_have_text("Umschulung Fachkraft für Lagerlogistik")
     page.get_by_role("link", name="« Zurück zur Suche").click()
 
-    assert page.url == filtered_url
-    assert page.locator(".offer-card").count() == 1
-    assert page.is_checked("input[name=level][value=fachkraft]")
-    assert page.is_checked("input[name=funding][value=bildungsgutschein]")
+    expect(page).to_have_url(filtered_url)
+    expect(page.locator(".offer-card")).to_have_count(1)
+    expect(page.locator("input[name=level][value=fachkraft]")).to_be_checked()
+    expect(page.locator("input[name=funding][value=bildungsgutschein]")).to_be_checked()
     page.watch.assert_clean()
 
 

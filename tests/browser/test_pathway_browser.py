@@ -100,7 +100,9 @@ def _case_follows_the_path(page, desk_user) -> None:
         form.locator("#milestone_date").fill(today)
         if result:
             form.locator("#milestone_result").select_option(result)
-        form.get_by_role("button", name="Meilenstein speichern").click()
+        # The message stays on the page from the milestone before: wait for the new page instead.
+        with page.expect_navigation():
+            form.get_by_role("button", name="Meilenstein speichern").click()
         page.get_by_text("Der Meilenstein wurde gespeichert.").wait_for()
     assert "Meilenstein: Prüfungsergebnis – bestanden" in page.locator("ol.timeline").inner_text()
     assert page.watch.serious_axe_violations() == []
@@ -108,7 +110,10 @@ def _case_follows_the_path(page, desk_user) -> None:
 
 def _statistics(page) -> dict:
     page.get_by_role("navigation", name="Beratungsbereich").get_by_role("link", name="Statistik").click()
+    # all() does not wait: read the figures only once the statistics page has loaded.
+    page.get_by_role("heading", name="Statistik", level=1).wait_for()
     figures = page.locator("dl.figures > div")
+    figures.first.wait_for()
     return {row.locator("dt").inner_text(): row.locator("dd").inner_text() for row in figures.all()}
 
 

@@ -54,6 +54,7 @@ def test_restaurant_owner_in_rostock_finds_courses_and_arabic_advice(browser_pag
     assert page.watch.serious_axe_violations() == []
 
     page.locator('main a.button[href*="/beratung/anfragen/"]').click()
+    page.wait_for_url("**/beratung/anfragen/**")
     assert page.locator("#id_language").input_value() == "ar"
     assert page.locator("#id_office").input_value() == "netzwerk-migration"
     page.fill("input[name=name]", "Imbiss Haddad")
