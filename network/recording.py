@@ -8,14 +8,14 @@ never written to the database, so yesterday's hashes cannot be linked to anyone 
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import logging
 import re
 import secrets
 
 from django.core.cache import cache
-from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import F
+from django.db import DatabaseError, connections, router
 from django.utils import timezone
 
 from accounts.addresses import client_address
@@ -94,17 +94,26 @@ def _search_fields(facts: dict) -> dict:
 DIMENSIONS = ("district_code", "who", "step", "goal", "sector", "topic", "filters", "word")
 
 
-def _count(kind: str, n: int = 1, **fields) -> None:
-    """Adds n to today's row of these values: one UPDATE, and the first time of the day an INSERT."""
-    values = {name: fields.get(name, "") for name in DIMENSIONS}
-    rows = DemandCount.objects.filter(day=timezone.localdate(), kind=kind, **values)
-    if rows.update(count=F("count") + n):
+def _add_counts(counts: list[tuple[str, int, dict]]) -> None:
+    """Adds each `n` to today's row of its kind and values, all in one statement (an upsert, which both backends
+    know): a search without results and with two words was three UPDATEs, each committed on its own."""
+    totals = collections.Counter()
+    for kind, n, fields in counts:  # one row may be named once only in an upsert
+        totals[(kind, *(fields.get(name, "") for name in DIMENSIONS))] += n
+    if not totals:
         return
-    try:
-        with transaction.atomic():
-            DemandCount.objects.create(day=timezone.localdate(), kind=kind, count=n, **values)
-    except IntegrityError:  # another request created the row meanwhile
-        rows.update(count=F("count") + n)
+    connection = connections[router.db_for_write(DemandCount)]
+    quote = connection.ops.quote_name
+    table, count = quote(DemandCount._meta.db_table), quote("count")
+    key = ", ".join(quote(column) for column in ("day", "kind", *DIMENSIONS))
+    day = connection.ops.adapt_datefield_value(timezone.localdate())
+    row = f"({', '.join(['%s'] * (len(DIMENSIONS) + 3))})"
+    sql = (
+        f"INSERT INTO {table} ({key}, {count}) VALUES {', '.join([row] * len(totals))} "
+        f"ON CONFLICT ({key}) DO UPDATE SET {count} = {table}.{count} + EXCLUDED.{count}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [value for values, n in totals.items() for value in (day, *values, n)])
 
 
 def _daily_salt() -> str:
@@ -150,29 +159,32 @@ def new_visitors_of_word(request, word: str) -> int:
         return 0
 
 
-def _record_words(request, words: list[str]) -> None:
+def _word_counts(request, words: list[str]) -> list[tuple[str, int, dict]]:
     words = [word for word in dict.fromkeys(fold_gender(word).lower() for word in words) if WORD.match(word)]
     if not words:  # a search by filters or place alone: nothing to look up
-        return
+        return []
     known = catalogue_words(words)
-    for word in words:
-        if word in known:
-            _count(DemandCount.Kind.SEARCH_WORD, word=word)
-            continue
-        visitors = new_visitors_of_word(request, word)
-        if visitors >= COMMON_WORD_VISITORS:  # the fifth visitor brings the four before; later ones add one each
-            _count(DemandCount.Kind.SEARCH_WORD, COMMON_WORD_VISITORS if visitors == COMMON_WORD_VISITORS else 1,
-                   word=word)  # fmt: skip
+    counts = [(word, 1 if word in known else _common_word_count(request, word)) for word in words]
+    return [(DemandCount.Kind.SEARCH_WORD, n, {"word": word}) for word, n in counts if n]
+
+
+def _common_word_count(request, word: str) -> int:
+    """What a word unknown to the catalogue adds: nothing before its fifth visitor of the day, then the five at
+    once, then one for each new visitor."""
+    visitors = new_visitors_of_word(request, word)
+    if visitors < COMMON_WORD_VISITORS:
+        return 0
+    return COMMON_WORD_VISITORS if visitors == COMMON_WORD_VISITORS else 1
 
 
 def record(*, kind: str, request, district: str, facts: dict, words: list[str]) -> None:
     district = _district(district)
     if kind == SEARCH:
-        _count(DemandCount.Kind.SEARCH, district_code=district, **_search_fields(facts))
-        _record_words(request, words)
+        search = (DemandCount.Kind.SEARCH, 1, {"district_code": district, **_search_fields(facts)})
+        _add_counts([search, *_word_counts(request, words)])
     elif kind in (GUIDE, REQUEST):
-        fields = _answer_fields(facts)
-        _count(DemandCount.Kind.GUIDE if kind == GUIDE else DemandCount.Kind.REQUEST, district_code=district, **fields)
+        kind = DemandCount.Kind.GUIDE if kind == GUIDE else DemandCount.Kind.REQUEST
+        _add_counts([(kind, 1, {"district_code": district, **_answer_fields(facts)})])
 
 
 def record_safely(**kwargs) -> None:

@@ -113,3 +113,17 @@ def test_which_words_are_the_catalogues_is_one_lookup_not_a_scan_of_the_offers(d
     with CaptureQueriesContext(connection) as queries:  # the vocabulary's names are kept in the cache
         assert catalogue_words(["wasserstoffschweißen", "pflege"]) == {"pflege"}
     assert len(queries.captured_queries) == 1
+
+
+def test_a_search_without_results_writes_its_counts_in_one_statement_and_adds_to_todays_rows(client, db):
+    OfferFactory(title="Schweißtechnik", summary="MAG und WIG im Stahlbau", levels=["aufstieg"])
+    search = {"q": "Schweißtechnik Stahlbau", "level": "akademisch"}  # two catalogue words, no result
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/angebote/", search)
+    writes = [query["sql"] for query in queries.captured_queries if '"network_demandcount"' in query["sql"]]
+    assert len(writes) == 1 and writes[0].startswith('INSERT INTO "network_demandcount"')
+    client.get("/angebote/", search)
+    rows = DemandCount.objects.order_by("kind", "word").values_list("kind", "filters", "word", "count")
+    assert list(rows) == [
+        ("search", "level=akademisch", "", 2), ("search-word", "", "schweißtechnik", 2), ("search-word", "", "stahlbau", 2)
+    ]  # fmt: skip
