@@ -54,6 +54,8 @@ def facet_counts(base, active: dict, shown: list[str], *, today: datetime.date) 
     `base` is the offer queryset without the facet filters; `active` maps each set facet filter to its condition.
     Link and ladder values come back as ids (as strings), the others as stored.
     """
+    if token_facets.counts_everything(active):
+        return token_facets.stat_counts(base, shown)
     flags = {name: f"flag_{name}" for name in active}
     by_tokens = token_facets.counted_here(shown)
     parts, params = _base_rows(base, active, shown, flags, with_tokens=bool(by_tokens))

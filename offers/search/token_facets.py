@@ -13,11 +13,15 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from offers.models import Run, facet_tokens
-from offers.search.facet_kinds import LINK_FACETS, RUN_FACETS
+from django.db import connection
+
+from offers.models import Offer, Run, facet_tokens
+from offers.models.offer import PRICE_BANDS
+from offers.search.facet_kinds import BOOLEAN_FACETS, LINK_FACETS, RUN_FACETS
 
 # The name of the token rows in the counting statement's result (facets.facet_counts).
 TOKENS = "~tokens"
+SAMPLE_TOKEN = re.compile(rf"{facet_tokens.SAMPLE_BUCKET}\d+")
 
 
 @cache
@@ -82,3 +86,52 @@ def value_of(name: str, token_value: str) -> str:
 def _run_values(field: str) -> dict[str, str]:
     choices = Run._meta.get_field(field).choices
     return {re.sub(r"[^a-z0-9]", "", value.lower()): value for value, _label in choices}
+
+
+def counts_everything(active: dict) -> bool:
+    """Whether stat_counts() can count a search: on PostgreSQL, where no facet filter is set (every facet then counts
+    the same rows, and every facet's values are tokens)."""
+    return facet_tokens.in_use() and not active
+
+
+def stat_counts(base, shown: list[str]) -> dict[str, dict[str, int]]:
+    """facets.facet_counts() of a search without facet filters, from one ts_stat() over the base rows' tokens: it
+    counts each token's rows in C, where the grouped unnest took twice the time (a text search's 6,400 rows 98 → 50
+    ms, a sample of 2,400 of "Pflegefachfrau" 57 → 25 ms, at a million offers). Every offer has one sample bucket
+    token, so their rows add up to the total."""
+    sql, params = base.order_by().values("facet_tokens").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT word, ndoc FROM ts_stat(%s)", [connection.ops.compose_sql(sql, params)])
+        stats = cursor.fetchall()
+    total = sum(offers for token, offers in stats if SAMPLE_TOKEN.fullmatch(token))
+    # A checkbox's count is there even when nothing has its token, as the counting statement's COUNT(*) is.
+    counts: dict[str, dict[str, int]] = {name: {"1": 0} if name in BOOLEAN_FACETS else {} for name in shown}
+    counts[""], counts["*"] = {"": total}, {"": total}
+    for token, offers in stats:
+        for name, value in options_of(token):
+            if name in counts:
+                counts[name][value] = offers
+    return counts
+
+
+def options_of(token: str) -> list[tuple[str, str]]:
+    """The (facet, value) options a token stands for: "pkostenlos" is a price band and the "kostenlos" checkbox."""
+    if token == facet_tokens.AZAV:
+        return [("azav", "1")]
+    prefix, value = token[:1], token[1:]
+    if prefix == facet_tokens.KIND:
+        return [("kind", _row_values("kind").get(value, value))]
+    if prefix == facet_tokens.NEXT:
+        return [("next", value)]
+    if prefix == facet_tokens.PRICE:
+        band = _row_values("price").get(value, value)
+        return [("price", band), *([("free", "1")] if band == "kostenlos" else [])]
+    name = _facet_of(token)
+    return [(name, value_of(name, token[len(prefixes()[name]) :]))] if name else []
+
+
+@cache
+def _row_values(name: str) -> dict[str, str]:
+    """The kind or price band as stored, by its token's value (only [a-z0-9] kept)."""
+    values = Offer.Kind.values if name == "kind" else PRICE_BANDS
+    return {re.sub(r"[^a-z0-9]", "", value.lower()): value for value in values}

@@ -12,8 +12,8 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
-from offers.models import SAMPLE_RANGE, Offer, Run, Sector, facet_tokens
-from offers.search import counting
+from offers.models import SAMPLE_RANGE, Offer, QualificationStep, Run, Sector, facet_tokens
+from offers.search import counting, token_facets
 from offers.search.estimates import sampled
 from offers.search.filterset import OfferFilter
 from tests.factories import OfferFactory, RunFactory, SectorFactory, days, slugs
@@ -224,3 +224,47 @@ def test_the_daily_refresh_drops_the_tokens_of_a_run_that_has_ended():
     assert "rlblended" in _tokens(offer)  # left over until the next refresh; the filter asks the runs meanwhile
     call_command("refresh_offer_dates", stdout=io.StringIO())
     assert "rlblended" not in _tokens(offer) and "rlpraesenz" in _tokens(offer)
+
+
+def _counted(query: str) -> tuple[dict, list[str]]:
+    filterset = OfferFilter(QueryDict(query), queryset=Offer.objects.listed())
+    with CaptureQueriesContext(connection) as queries:
+        summary = counting.count(filterset)
+    return summary, [query["sql"] for query in queries.captured_queries]
+
+
+@postgres_only
+def test_without_facet_filters_every_count_is_one_ts_stat_of_the_tokens():
+    fachkraft = QualificationStep.objects.get(slug="fachkraft")
+    OfferFactory(title="Pflege Grundkurs", kind="sprachkurs", price=Decimal("0"), azav=True, sectors=["pflege"],
+                 runs__learning_form="online-live", leads_to=fachkraft)  # fmt: skip
+    OfferFactory(title="Pflege Aufbaukurs", kind="anpassung", price=Decimal("900"), azav=False,
+                 sectors=["pflege", "bau"], runs__learning_form="praesenz")  # fmt: skip
+    OfferFactory(title="Maurer", kind="anpassung", price=Decimal("9000"), sectors=["bau"])
+    summary, statements = _counted("q=Pflege")
+    assert [sql for sql in statements if "ts_stat(" in sql or sql.startswith("WITH rows AS")] == [
+        next(sql for sql in statements if sql.startswith("SELECT word, ndoc FROM ts_stat("))
+    ]
+    facets = summary["facets"]
+    assert (summary["total"], summary["total_estimated"]) == (2, False)
+    assert facets["kind"] == {"sprachkurs": 1, "anpassung": 1}
+    assert facets["price"] == {"kostenlos": 1, "bis-1000": 1}
+    assert (facets["free"], facets["azav"]) == ({"1": 1}, {"1": 1})
+    assert facets["next"] == {"fachkraft": 1}
+    assert facets["sector"] == {"pflege": 2, "bau": 1}
+    assert facets["learning_form"] == {"online-live": 1, "praesenz": 1}
+
+
+@postgres_only
+@pytest.mark.parametrize("query", ["", "q=Pflege", "q=Maurer", "q=nichtsdergleichen", "start_from=2020-01-01"])
+def test_the_counts_from_ts_stat_are_those_of_the_counting_statement(query, monkeypatch):
+    OfferFactory(title="Pflege Grundkurs", kind="sprachkurs", price=Decimal("0"), azav=True, levels=["fachkraft"],
+                 sectors=["pflege"], runs__learning_form="online-live", runs__schedule="teilzeit")  # fmt: skip
+    OfferFactory(title="Pflege Aufbaukurs", kind="anpassung", price=Decimal("4000"), sectors=["pflege", "bau"])
+    OfferFactory(title="Maurer", price=Decimal("9000"), sectors=["bau"], runs__learning_form="praesenz")
+    by_stat, statements = _counted(query)
+    assert any("ts_stat(" in sql for sql in statements)
+    monkeypatch.setattr(token_facets, "counts_everything", lambda active: False)
+    by_statement, statements = _counted(query)
+    assert not any("ts_stat(" in sql for sql in statements)
+    assert by_stat == by_statement

@@ -1,6 +1,6 @@
 """How a group of the token count is added to its facet (offers.search.token_facets.add_counts)."""
 
-from offers.search.token_facets import add_counts
+from offers.search.token_facets import options_of, add_counts
 
 
 def _counts(rows, names=("sector", "level", "learning_form"), flags=("level", "kind")):
@@ -34,3 +34,14 @@ def test_tokens_of_facets_not_shown_or_not_counted_here_are_ignored():
 def test_without_set_filters_every_group_counts():
     counts = _counts([("s12|", 5), ("s14|", 1)], flags=())
     assert counts["sector"] == {"12": 5, "14": 1}
+
+
+def test_a_token_of_ts_stat_stands_for_the_options_it_counts():
+    assert options_of("pkostenlos") == [("price", "kostenlos"), ("free", "1")]
+    assert options_of("pbis1000") == [("price", "bis-1000")]
+    assert options_of("kaufstiegsfortbildung") == [("kind", "aufstiegsfortbildung")]
+    assert options_of("azav") == [("azav", "1")]
+    assert options_of("n7") == [("next", "7")]
+    assert options_of("s12") == [("sector", "12")]
+    assert options_of("rlonlinelive") == [("learning_form", "online-live")]
+    assert options_of("x5") == options_of("y51") == options_of("w1400") == []  # sample buckets, start weeks
