@@ -6,6 +6,9 @@ tokens. So the rows' tokens are unnested and counted in one grouped pass, by tok
 pass (count_select); Python then adds each group to its facet where its rows pass every set filter but that facet's
 own (add_counts). A run facet counts an offer's runs that had not ended when its tokens were last written (the daily
 date refresh rewrites them), where the filter itself asks the runs.
+
+Where no facet filter is set, every facet counts the same rows and every facet's values are tokens: then the whole
+count is one ts_stat() over the rows' tokens (stat_counts), no counting statement at all.
 """
 
 from __future__ import annotations
