@@ -125,5 +125,7 @@ def test_a_search_without_results_writes_its_counts_in_one_statement_and_adds_to
     client.get("/angebote/", search)
     rows = DemandCount.objects.order_by("kind", "word").values_list("kind", "filters", "word", "count")
     assert list(rows) == [
-        ("search", "level=akademisch", "", 2), ("search-word", "", "schweißtechnik", 2), ("search-word", "", "stahlbau", 2)
-    ]  # fmt: skip
+        ("search", "level=akademisch", "", 2),
+        ("search-word", "", "schweißtechnik", 2),
+        ("search-word", "", "stahlbau", 2),
+    ]

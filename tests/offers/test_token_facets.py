@@ -1,6 +1,6 @@
 """How a group of the token count is added to its facet (offers.search.token_facets.add_counts)."""
 
-from offers.search.token_facets import options_of, add_counts
+from offers.search.token_facets import add_counts, options_of
 
 
 def _counts(rows, names=("sector", "level", "learning_form"), flags=("level", "kind")):
