@@ -88,7 +88,7 @@ def value_of(name: str, token_value: str) -> str:
 @cache
 def _run_values(field: str) -> dict[str, str]:
     choices = Run._meta.get_field(field).choices
-    return {re.sub(r"[^a-z0-9]", "", value.lower()): value for value, _label in choices}
+    return _by_token_value(value for value, _label in choices)
 
 
 def counts_everything(active: dict) -> bool:
@@ -136,5 +136,9 @@ def options_of(token: str) -> list[tuple[str, str]]:
 @cache
 def _row_values(name: str) -> dict[str, str]:
     """The kind or price band as stored, by its token's value (only [a-z0-9] kept)."""
-    values = Offer.Kind.values if name == "kind" else PRICE_BANDS
-    return {re.sub(r"[^a-z0-9]", "", value.lower()): value for value in values}
+    return _by_token_value(Offer.Kind.values if name == "kind" else PRICE_BANDS)
+
+
+def _by_token_value(values) -> dict[str, str]:
+    """Each stored value by the value its token carries (facet_tokens.token without a prefix)."""
+    return {facet_tokens.token("", value): value for value in values}
